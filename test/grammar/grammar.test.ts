@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { snapshot, tokenize, type ScopedToken } from './tokenize.js';
+
+const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
+
+function scopesOf(tokens: readonly ScopedToken[], text: string, line?: number): readonly string[] {
+  const t = tokens.find((x) => x.text === text && (line === undefined || x.line === line));
+  assert.ok(t, `no token ${JSON.stringify(text)}${line ? ` on line ${line}` : ''}`);
+  return t.scopes;
+}
+
+describe('grammar: expected-scope fixtures', () => {
+  for (const name of readdirSync(fixtures).filter((f) => f.endsWith('.md'))) {
+    it(name, async () => {
+      const actual = snapshot(await tokenize(readFileSync(fixtures + name, 'utf8')));
+      const expectedPath = fixtures + name + '.scopes';
+      if (process.env.UPDATE_EXPECT === '1' || !existsSync(expectedPath)) writeFileSync(expectedPath, actual);
+      assert.equal(actual, readFileSync(expectedPath, 'utf8'), `scopes differ; UPDATE_EXPECT=1 to accept`);
+    });
+  }
+});
+
+describe('grammar: targeted checks', () => {
+  it('colours a claim label inside a bold heading and keeps the heading scope', async () => {
+    const tokens = await tokenize('### **Claim 1: Alignment is brittle**\n');
+    const s = scopesOf(tokens, 'Claim');
+    assert.ok(s.includes('keyword.other.label.claim.warrant'));
+    assert.ok(s.some((x) => x.startsWith('markup.heading')));
+    assert.ok(s.some((x) => x.startsWith('markup.bold')));
+  });
+
+  it('directive comment: kind, id and relation attribute', async () => {
+    const tokens = await tokenize('<!-- defense #attack-surfaces defends=#finetune -->\n');
+    assert.ok(scopesOf(tokens, 'defense').includes('keyword.other.directive.warrant'));
+    assert.ok(scopesOf(tokens, 'attack-surfaces').includes('entity.other.attribute-name.id.warrant'));
+    assert.ok(scopesOf(tokens, 'defends').includes('entity.other.attribute-name.warrant'));
+    assert.ok(scopesOf(tokens, '#finetune').includes('markup.underline.link.reference.warrant'));
+  });
+
+  it('an ordinary HTML comment stays a plain comment', async () => {
+    const tokens = await tokenize('<!-- TODO: tighten this -->\n');
+    assert.ok(tokens.every((t) => !t.scopes.some((s) => s.endsWith('.warrant'))));
+  });
+
+  it('citation keys, not e-mail addresses', async () => {
+    const tokens = await tokenize('As shown [@smith2020, p. 4; -@doe99], write to me@example.org or @jones.\n');
+    assert.ok(scopesOf(tokens, 'smith2020').includes('constant.other.citation-key.warrant'));
+    assert.ok(scopesOf(tokens, 'doe99').includes('constant.other.citation-key.warrant'));
+    assert.ok(scopesOf(tokens, 'jones').includes('constant.other.citation-key.warrant'));
+    assert.ok(tokens.every((t) => !(t.text.includes('example') && t.scopes.some((s) => s.endsWith('.warrant')))));
+  });
+
+  it('nothing inside fenced code or inline code', async () => {
+    const tokens = await tokenize('```\nClaim: not markup [@key] {#id .claim}\n```\n\nSee `@key` and `Claim:`.\n');
+    assert.ok(tokens.every((t) => !t.scopes.some((s) => s.endsWith('.warrant'))), snapshot(tokens));
+  });
+
+  it('a label mid-sentence is prose, not a tag', async () => {
+    const tokens = await tokenize('The main claim: nothing here is tagged.\n');
+    assert.ok(tokens.every((t) => !t.scopes.some((s) => s.endsWith('.warrant'))), snapshot(tokens));
+  });
+});
