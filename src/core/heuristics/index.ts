@@ -1,0 +1,16 @@
+/**
+ * Zero-annotation mode (DESIGN §2): find check-worthy sentences in plain prose and say whether
+ * a citation backs them. Pure: takes text, mdast and citation ranges; reads no files.
+ *
+ * The rule `uncited-assertion` calls `detectSentences` with the document's citations and the
+ * ranges of explicitly tagged nodes, and reports `needsCitation && !cited` with
+ * `uncitedMessage(reasons)`.
+ */
+export type { HeuristicOptions, CueFamilyOptions, CitationScope, OptionProblem } from './options.js';
+export { defaultHeuristicOptions, mergeHeuristicOptions } from './options.js';
+export type { HeuristicSentence, DetectInput } from './detect.js';
+export { detectSentences } from './detect.js';
+export { describeReasons, uncitedMessage, REASON_LABELS } from './reasons.js';
+export type { SentenceSplitter } from './split.js';
+export { intlSplitter } from './split.js';
+export { collectProse, type ProseBlock } from './prose.js';

@@ -1,0 +1,35 @@
+/**
+ * Embeds data/heuristics.yaml into src/core/heuristics/defaults.generated.ts: the core cannot
+ * read files, and the same TypeScript constant serves tsx (tests, eval) and the esbuild bundle.
+ * Run by `defaults.test.ts` (check, or rewrite with UPDATE_HEURISTICS=1) and by scripts/eval.mjs.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const YAML_PATH = fileURLToPath(new URL('../../data/heuristics.yaml', import.meta.url));
+export const GENERATED_PATH = fileURLToPath(new URL('../../src/core/heuristics/defaults.generated.ts', import.meta.url));
+
+/** The generated module's text for the current YAML. */
+export function generatedSource(): string {
+  const yaml = readFileSync(YAML_PATH, 'utf8');
+  return [
+    '// GENERATED from data/heuristics.yaml — do not edit. Regenerate: UPDATE_HEURISTICS=1 npx mocha test/heuristics',
+    '/** The shipped heuristics YAML, embedded because the core cannot read files. */',
+    `export const HEURISTICS_YAML: string = ${JSON.stringify(yaml)};`,
+    '',
+  ].join('\n');
+}
+
+/** True when the generated file matches the YAML; rewrites it when `write` is set. */
+export function checkGenerated(write: boolean): boolean {
+  const want = generatedSource();
+  let have = '';
+  try {
+    have = readFileSync(GENERATED_PATH, 'utf8');
+  } catch {
+    // missing: treated as stale
+  }
+  if (have === want) return true;
+  if (write) writeFileSync(GENERATED_PATH, want);
+  return false;
+}
