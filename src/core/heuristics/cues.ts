@@ -48,11 +48,12 @@ function normaliseHeading(heading: string): string {
 
 function compileFamily(id: string, family: CueFamilyOptions): CompiledFamily {
   const regexes: RegExp[] = [];
+  const flags = family.caseSensitive ? '' : 'i';
   const terms = family.terms.map(termSource).filter(Boolean);
-  if (terms.length > 0) regexes.push(new RegExp(`(?<![\\w'’-])(?:${terms.join('|')})(?![\\w'’-])`, 'i'));
+  if (terms.length > 0) regexes.push(new RegExp(`(?<![\\w'’-])(?:${terms.join('|')})(?![\\w'’-])`, flags));
   for (const p of family.patterns) {
     try {
-      regexes.push(new RegExp(p, 'i'));
+      regexes.push(new RegExp(p, flags));
     } catch {
       // Validated in mergeHeuristicOptions; a bad default is caught by the defaults test.
     }

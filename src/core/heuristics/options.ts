@@ -17,8 +17,10 @@ export interface CueFamilyOptions {
   readonly reason?: string;
   /** Whole-word, case-insensitive phrases; a trailing `*` matches any word ending. */
   readonly terms: readonly string[];
-  /** JavaScript regular expressions, compiled with flag `i`. */
+  /** JavaScript regular expressions, compiled with flag `i` unless `caseSensitive`. */
   readonly patterns: readonly string[];
+  /** Match terms and patterns case-sensitively (names, acronyms). */
+  readonly caseSensitive?: boolean;
 }
 
 export type CitationScope = 'sentence' | 'paragraph';
@@ -81,7 +83,7 @@ const EMPTY_OPTIONS: HeuristicOptions = {
 
 const NUMBER_KEYS = ['threshold', 'claimThreshold', 'base', 'minWords'] as const;
 const LIST_KEYS = ['skipSections', 'abbreviations'] as const;
-const FAMILY_KEYS = new Set(['weight', 'reason', 'terms', 'patterns']);
+const FAMILY_KEYS = new Set(['weight', 'reason', 'terms', 'patterns', 'caseSensitive']);
 
 /**
  * Overlay a user's `heuristics:` mapping on `base`. Lists replace, `cues` merge family by
@@ -148,10 +150,13 @@ function mergeCues(
     for (const [key, v] of Object.entries(family)) {
       const kpath = `${fpath}.${key}`;
       if (!FAMILY_KEYS.has(key)) {
-        problems.push({ path: kpath, message: `Unknown key \`${key}\`; expected weight, reason, terms or patterns` });
+        problems.push({ path: kpath, message: `Unknown key \`${key}\`; expected weight, reason, terms, patterns or caseSensitive` });
       } else if (key === 'weight') {
         if (typeof v === 'number' && Number.isFinite(v)) merged.weight = v;
         else problems.push({ path: kpath, message: 'Expected a number' });
+      } else if (key === 'caseSensitive') {
+        if (typeof v === 'boolean') merged.caseSensitive = v;
+        else problems.push({ path: kpath, message: 'Expected true or false' });
       } else if (key === 'reason') {
         if (typeof v === 'string' && v.trim() !== '') merged.reason = v.trim();
         else problems.push({ path: kpath, message: 'Expected a non-empty string' });

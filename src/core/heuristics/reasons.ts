@@ -11,6 +11,7 @@ export const REASON_LABELS: Readonly<Record<string, string>> = {
   quotation: 'quotation',
   booster: 'superlative or booster',
   causal: 'causal generalisation',
+  specificFact: 'specific fact about a named person, organisation or law',
 };
 
 /**

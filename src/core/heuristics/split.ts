@@ -40,6 +40,8 @@ export function intlSplitter(abbreviations: readonly string[]): SentenceSplitter
 function joinsNext(text: string, segStart: number, segEnd: number, abbrev: RegExp | undefined): boolean {
   let end = segEnd;
   while (end > segStart && /\s/.test(text[end - 1]!)) end--;
+  // No space before the next segment: a period inside a token ("01.AI", "v1.Two"), not an end.
+  if (end === segEnd && segEnd < text.length) return true;
   if (text[end - 1] !== '.') return false;
   const tail = text.slice(Math.max(segStart, end - 12), end - 1);
   // A single capital letter: an initial ("J. Smith"), but not the sentence "Plan B."
