@@ -164,7 +164,7 @@ function makeBlock(
   flattenInline(state.text, children, chars, offsets);
   let text = chars.join('');
   if (text.length !== offsets.length) return undefined; // a surrogate mishap: never misalign
-  text = scrubTemplates(text);
+  text = scrubDefinitionTerms(state.text, scrubTemplates(text), offsets);
   if (!/[A-Za-z]/.test(text)) return undefined;
   const block: ProseBlock = { kind, text, offsets: Int32Array.from(offsets), range: { start, end }, group, quote };
   state.blocks.push(block);
@@ -237,10 +237,30 @@ const TEMPLATE = new RegExp(
     String.raw`\]\{[.#:][^{}]*\}`, // Pandoc span attributes `]{.noted}`
     String.raw`\[\^[^\]\s]+\]`, // footnote marker with no definition
     String.raw`(?<=^|\s)\[(?=[^\[\]]*\]\{[.#:])`, // the `[` opening a Pandoc span
-    String.raw`^\s*:\s`, // definition-list marker
   ].join('|'),
   'g',
 );
+
+/**
+ * Definition lists (`Term` then `: definition` on the next line) parse as one paragraph: blank
+ * the term line and the marker, so the definition starts its own sentence on its own line.
+ */
+function scrubDefinitionTerms(doc: string, text: string, offsets: readonly number[]): string {
+  if (!text.includes(':')) return text;
+  let out: string[] | undefined;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const at = offsets[i]!;
+    const startsLine = i === 0 || (at > 0 && doc.charCodeAt(at - 1) === 10);
+    if (!startsLine) continue;
+    if (text[i] === ':' && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+      out ??= [...text];
+      for (let k = lineStart; k <= i; k++) out[k] = ' ';
+    }
+    lineStart = i;
+  }
+  return out ? out.join('') : text;
+}
 
 function scrubTemplates(text: string): string {
   if (!/[{[:]/.test(text)) return text;

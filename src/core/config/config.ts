@@ -1,0 +1,289 @@
+/**
+ * `.warrant.yaml` and the front-matter `warrant:` key: parsed from YAML only (configuration never
+ * runs code), validated with positions so that a bad key becomes a finding at its line.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import type { OffsetRange } from '../text/lineIndex.js';
+import type { SeverityOrOff } from '../findings.js';
+import { BASE_KINDS, buildVocabulary, DEFAULT_VOCABULARY_SPEC, type BaseKind, type Vocabulary } from './vocabulary.js';
+
+/** One rule's setting: `warning`, or `[warning, { citationScope: paragraph }]`. */
+export interface RuleSetting {
+  readonly severity: SeverityOrOff;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+/** A config layer as written (a file or front matter), paths still relative to `baseUri`. */
+export interface UserConfig {
+  readonly baseUri: string;
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  readonly vocabulary?: Readonly<Record<string, { labels?: string[]; as?: BaseKind }>>;
+  readonly bibliography?: readonly string[];
+  readonly references?: readonly unknown[];
+  readonly ignores?: readonly string[];
+  readonly heuristics?: unknown;
+  readonly maxFileSize?: number;
+  readonly root?: boolean;
+}
+
+export interface ConfigProblem {
+  readonly message: string;
+  readonly range: OffsetRange;
+}
+
+export interface ResolvedConfig {
+  readonly rules: ReadonlyMap<string, RuleSetting>;
+  readonly vocabulary: Vocabulary;
+  /** Bibliography URIs, resolved against the layer that named them. */
+  readonly bibliography: readonly string[];
+  /** Inline CSL items from config or front-matter `references:`. */
+  readonly references: readonly unknown[];
+  readonly ignores: readonly string[];
+  /** Raw `heuristics:` overrides, merged and validated by the heuristics module. */
+  readonly heuristics: readonly unknown[];
+  readonly maxFileSize: number;
+  /** The vocabulary as written, so that later layers can extend it. */
+  readonly vocabularySpec: Readonly<Record<string, { labels?: readonly string[]; as?: BaseKind }>>;
+}
+
+export const TOP_LEVEL_KEYS = ['$schema', 'root', 'rules', 'vocabulary', 'bibliography', 'references', 'ignores', 'heuristics', 'maxFileSize'] as const;
+
+const SEVERITY_ALIASES: Readonly<Record<string, SeverityOrOff>> = {
+  off: 'off',
+  '0': 'off',
+  false: 'off',
+  hint: 'hint',
+  suggestion: 'hint',
+  info: 'info',
+  information: 'info',
+  warning: 'warning',
+  warn: 'warning',
+  '1': 'warning',
+  error: 'error',
+  '2': 'error',
+  true: 'error',
+};
+
+/** `warn` → `warning`, `2` → `error`; `undefined` for anything else. */
+export function parseSeverity(value: unknown): SeverityOrOff | undefined {
+  return SEVERITY_ALIASES[String(value).toLowerCase()];
+}
+
+export interface ParsedConfig {
+  readonly config: UserConfig;
+  readonly problems: readonly ConfigProblem[];
+}
+
+/** Parse `.warrant.yaml` text. `knownRules` decides which rule ids are accepted. */
+export function parseConfigText(text: string, baseUri: string, knownRules: ReadonlySet<string>): ParsedConfig {
+  const problems: ConfigProblem[] = [];
+  const doc = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false });
+  for (const err of doc.errors) {
+    problems.push({ message: `Invalid YAML: ${err.message.split('\n')[0]!.replace(/\.$/, '')}`, range: { start: err.pos[0], end: Math.max(err.pos[0], err.pos[1]) } });
+  }
+  if (doc.errors.length) return { config: { baseUri }, problems };
+  if (doc.contents === null) return { config: { baseUri }, problems };
+  return { config: validateConfigNode(doc.contents as YamlNode, baseUri, knownRules, 0, problems), problems };
+}
+
+/**
+ * Validate a parsed YAML node as a config layer. `offset` shifts ranges (front matter sits inside
+ * the document). Problems are appended; what is valid is kept.
+ */
+export function validateConfigNode(node: YamlNode, baseUri: string, knownRules: ReadonlySet<string>, offset: number, problems: ConfigProblem[]): UserConfig {
+  const at = (n: { range?: [number, number, number] | null } | null | undefined): OffsetRange =>
+    n?.range ? { start: offset + n.range[0], end: offset + n.range[1] } : { start: offset, end: offset };
+  const config: { -readonly [K in keyof UserConfig]: UserConfig[K] } = { baseUri };
+  if (!isMap(node)) {
+    problems.push({ message: 'Configuration must be a mapping of keys such as `rules:` and `vocabulary:`', range: at(node) });
+    return config;
+  }
+  for (const pair of node.items as Pair<YamlNode, YamlNode>[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const value = pair.value;
+    switch (key) {
+      case '$schema':
+        break;
+      case 'root':
+        config.root = isScalar(value) && value.value === true;
+        break;
+      case 'rules':
+        config.rules = validateRules(value, knownRules, at, problems);
+        break;
+      case 'vocabulary':
+        config.vocabulary = validateVocabulary(value, at, problems);
+        break;
+      case 'bibliography':
+        config.bibliography = stringList(value, 'bibliography', at, problems);
+        break;
+      case 'ignores':
+        config.ignores = stringList(value, 'ignores', at, problems);
+        break;
+      case 'references':
+        if (isSeq(value)) config.references = (value.toJSON() as unknown[]) ?? [];
+        else problems.push({ message: '`references` must be a list of CSL items', range: at(value) });
+        break;
+      case 'heuristics':
+        config.heuristics = value ? value.toJSON() : undefined;
+        break;
+      case 'maxFileSize':
+        if (isScalar(value) && typeof value.value === 'number' && value.value > 0) config.maxFileSize = value.value;
+        else problems.push({ message: '`maxFileSize` must be a positive number of bytes', range: at(value) });
+        break;
+      default:
+        problems.push({ message: `Unknown configuration key \`${key}\`: expected one of ${TOP_LEVEL_KEYS.filter((k) => k !== '$schema').join(', ')}`, range: at(pair.key as YamlNode) });
+    }
+  }
+  return config;
+}
+
+function validateRules(
+  value: YamlNode | null,
+  knownRules: ReadonlySet<string>,
+  at: (n: YamlNode | null | undefined) => OffsetRange,
+  problems: ConfigProblem[],
+): Record<string, RuleSetting> {
+  const rules: Record<string, RuleSetting> = {};
+  if (!isMap(value)) {
+    problems.push({ message: '`rules` must map rule ids to a severity (off, hint, info, warning, error)', range: at(value) });
+    return rules;
+  }
+  for (const pair of value.items as Pair<YamlNode, YamlNode>[]) {
+    const id = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!knownRules.has(id)) {
+      const near = closest(id, [...knownRules]);
+      problems.push({ message: `Unknown rule id \`${id}\`${near ? `: did you mean \`${near}\`?` : ''}`, range: at(pair.key as YamlNode) });
+      continue;
+    }
+    let severityNode: YamlNode | null = pair.value;
+    let options: Record<string, unknown> = {};
+    if (isSeq(pair.value)) {
+      severityNode = (pair.value.items[0] as YamlNode) ?? null;
+      const opts = pair.value.items[1] as YamlNode | undefined;
+      if (opts !== undefined) {
+        if (isMap(opts)) options = opts.toJSON() as Record<string, unknown>;
+        else problems.push({ message: `Options for \`${id}\` must be a mapping`, range: at(opts) });
+      }
+    }
+    const severity = isScalar(severityNode) ? parseSeverity(severityNode.value) : undefined;
+    if (!severity) {
+      problems.push({ message: `Invalid severity for \`${id}\`: use off, hint, info, warning or error`, range: at(severityNode ?? (pair.key as YamlNode)) });
+      continue;
+    }
+    rules[id] = { severity, options };
+  }
+  return rules;
+}
+
+function validateVocabulary(value: YamlNode | null, at: (n: YamlNode | null | undefined) => OffsetRange, problems: ConfigProblem[]): Record<string, { labels?: string[]; as?: BaseKind }> {
+  const vocab: Record<string, { labels?: string[]; as?: BaseKind }> = {};
+  if (!isMap(value)) {
+    problems.push({ message: '`vocabulary` must map kind names to `{ labels: [...], as: claim }`', range: at(value) });
+    return vocab;
+  }
+  for (const pair of value.items as Pair<YamlNode, YamlNode>[]) {
+    const kind = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!/^[a-z][a-z0-9-]*$/.test(kind)) {
+      problems.push({ message: `Kind name \`${kind}\` must be lower-case letters, digits and dashes`, range: at(pair.key as YamlNode) });
+      continue;
+    }
+    const entry: { labels?: string[]; as?: BaseKind } = {};
+    if (isMap(pair.value)) {
+      for (const p of pair.value.items as Pair<YamlNode, YamlNode>[]) {
+        const k = isScalar(p.key) ? String(p.key.value) : '';
+        if (k === 'labels') entry.labels = stringList(p.value, `vocabulary.${kind}.labels`, at, problems);
+        else if (k === 'as') {
+          const base = isScalar(p.value) ? String(p.value.value) : '';
+          if ((BASE_KINDS as readonly string[]).includes(base)) entry.as = base as BaseKind;
+          else problems.push({ message: `\`as\` must be one of ${BASE_KINDS.join(', ')}`, range: at(p.value) });
+        } else problems.push({ message: `Unknown key \`${k}\` in vocabulary entry \`${kind}\`: expected labels or as`, range: at(p.key as YamlNode) });
+      }
+    } else if (isSeq(pair.value)) {
+      entry.labels = stringList(pair.value, `vocabulary.${kind}`, at, problems);
+    } else {
+      problems.push({ message: `Vocabulary entry \`${kind}\` must be a mapping with \`labels\``, range: at(pair.value) });
+      continue;
+    }
+    vocab[kind] = entry;
+  }
+  return vocab;
+}
+
+function stringList(value: YamlNode | null, name: string, at: (n: YamlNode | null | undefined) => OffsetRange, problems: ConfigProblem[]): string[] {
+  if (isScalar(value) && typeof value.value === 'string') return [value.value];
+  if (isSeq(value) && value.items.every((i) => isScalar(i) && typeof i.value === 'string')) return value.items.map((i) => String((i as { value: unknown }).value));
+  problems.push({ message: `\`${name}\` must be a string or a list of strings`, range: at(value) });
+  return [];
+}
+
+/** Closest candidate by edit distance, when close enough to be a likely typo. */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(3, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
+
+/** Defaults before any layer: every rule at its default severity, the default vocabulary. */
+export function baseConfig(defaults: ReadonlyMap<string, RuleSetting>): ResolvedConfig {
+  return {
+    rules: new Map(defaults),
+    vocabulary: buildVocabulary(DEFAULT_VOCABULARY_SPEC),
+    vocabularySpec: DEFAULT_VOCABULARY_SPEC,
+    bibliography: [],
+    references: [],
+    ignores: [],
+    heuristics: [],
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  };
+}
+
+/**
+ * Apply one layer on top of a resolved config, the layer winning: rule settings merge per rule
+ * (options merge too), vocabulary entries per kind; `ignores` is replaced, bibliographies add up.
+ */
+export function extendConfig(base: ResolvedConfig, layer: UserConfig, resolvePath: (baseUri: string, path: string) => string | undefined): ResolvedConfig {
+  const rules = new Map(base.rules);
+  for (const [id, setting] of Object.entries(layer.rules ?? {})) {
+    const previous = rules.get(id);
+    rules.set(id, { severity: setting.severity, options: { ...(previous?.options ?? {}), ...setting.options } });
+  }
+  const vocabularySpec = layer.vocabulary ? { ...base.vocabularySpec, ...layer.vocabulary } : base.vocabularySpec;
+  const bibliography = [...base.bibliography];
+  for (const path of layer.bibliography ?? []) {
+    const uri = resolvePath(layer.baseUri, path);
+    if (uri && !bibliography.includes(uri)) bibliography.push(uri);
+  }
+  return {
+    rules,
+    vocabulary: layer.vocabulary ? buildVocabulary(vocabularySpec) : base.vocabulary,
+    vocabularySpec,
+    bibliography,
+    references: [...base.references, ...(layer.references ?? [])],
+    ignores: layer.ignores ?? base.ignores,
+    heuristics: layer.heuristics !== undefined ? [...base.heuristics, layer.heuristics] : base.heuristics,
+    maxFileSize: layer.maxFileSize ?? base.maxFileSize,
+  };
+}

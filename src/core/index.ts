@@ -1,0 +1,22 @@
+/**
+ * Warrant's engine, the one public face of `src/core`. Pure: no editor, no LSP, no file system;
+ * hosts inject a `Workspace` and hand in text.
+ *
+ * ```ts
+ * const engine = createEngine({ workspace });
+ * const { findings, model } = engine.lint('file:///essay.md', text, config);
+ * ```
+ */
+export { createEngine, defaultConfig, defaultRuleSettings, type Engine, type LintResult, type LintOptions } from './engine.js';
+export { compareFindings, SEVERITY_RANK, type Finding, type Severity, type SeverityOrOff, type RelatedInformation } from './findings.js';
+export { LineIndex, type OffsetRange, type Position, type PositionRange } from './text/lineIndex.js';
+export { MemoryWorkspace, resolveUri, type Workspace } from './workspace.js';
+export { baseConfig, extendConfig, parseConfigText, parseSeverity, type ConfigProblem, type ResolvedConfig, type RuleSetting, type UserConfig } from './config/config.js';
+export { BASE_KINDS, baseOf, type BaseKind, type Vocabulary } from './config/vocabulary.js';
+export { analyzeDocument, type DocumentModel, type AnalysisProblem } from './model/analyze.js';
+export { ArgumentGraph, type Edge, type NodeHandle, type Dangling } from './model/graph.js';
+export type { ArgNode, BibEntry, InternalLink, NodeRef, Relation, Source, SourceKind, NodeKind, NodeBlock, TagSyntax } from './model/types.js';
+export { formatEntry } from './sources/collect.js';
+export { RULES, SYSTEM_RULES, RULE_IDS, allRuleMeta, ruleMeta } from './rules/index.js';
+export { docsUrl, type Rule, type RuleMeta } from './rules/types.js';
+export type { Directive } from './directives.js';

@@ -1,0 +1,250 @@
+/**
+ * One document's analysis: parse once, run the three recognizers, collect sources, and assemble
+ * the argument model (DESIGN §1). Pure: other files are reached only through the workspace.
+ */
+import type { Root } from 'mdast';
+import { isMap, parseDocument } from 'yaml';
+import { LineIndex, type OffsetRange } from '../text/lineIndex.js';
+import { parseMarkdown, type FrontMatter } from '../parse/markdown.js';
+import { extendConfig, validateConfigNode, type ConfigProblem, type ResolvedConfig } from '../config/config.js';
+import { collectHeadings, type HeadingInfo } from '../recognizers/structure.js';
+import { recognizeLabels } from '../recognizers/labels.js';
+import { recognizeComments } from '../recognizers/comments.js';
+import { recognizePandoc } from '../recognizers/pandoc.js';
+import type { Tag } from '../recognizers/types.js';
+import { scanSources, type SourceScan } from '../sources/collect.js';
+import { formatOf, fromCsl, parseBibliography } from '../sources/bibliography.js';
+import { parseDirectives, type Directive } from '../directives.js';
+import { resolveUri, type Workspace } from '../workspace.js';
+import type { ArgNode, BibEntry, InternalLink, Relation, Source } from './types.js';
+
+/** A problem found while analysing, before any rule runs; becomes a finding of a system rule. */
+export interface AnalysisProblem {
+  readonly ruleId: 'invalid-front-matter' | 'invalid-tag' | 'invalid-bibliography' | 'file-skipped' | 'invalid-config';
+  readonly message: string;
+  readonly range: OffsetRange;
+}
+
+export interface DocumentModel {
+  readonly uri: string;
+  readonly text: string;
+  readonly lineIndex: LineIndex;
+  readonly root: Root;
+  readonly frontMatter: FrontMatter;
+  readonly headings: readonly HeadingInfo[];
+  readonly nodes: readonly ArgNode[];
+  /** Every citation occurrence in the document, in order. */
+  readonly sources: readonly Source[];
+  readonly internalLinks: readonly InternalLink[];
+  readonly scan: SourceScan;
+  /** Every id a link can reach in this document: node ids, heading slugs, HTML anchors. */
+  readonly ids: ReadonlyMap<string, { readonly range: OffsetRange; readonly node?: number }>;
+  /** Ids declared twice: the second declaration and the first one. */
+  readonly duplicateIds: readonly { readonly id: string; readonly range: OffsetRange; readonly first: OffsetRange }[];
+  readonly directives: readonly Directive[];
+  readonly problems: readonly AnalysisProblem[];
+  readonly bibliography: ReadonlyMap<string, BibEntry>;
+  /** The config in force for this document: the host's, plus the front-matter `warrant:` layer. */
+  readonly config: ResolvedConfig;
+}
+
+export interface AnalyzeInput {
+  readonly uri: string;
+  readonly text: string;
+  readonly config: ResolvedConfig;
+  readonly workspace: Workspace;
+  readonly knownRules: ReadonlySet<string>;
+  /** Bibliography cache shared across documents, keyed by URI; hosts may pass one. */
+  readonly bibliographies?: BibliographyCache;
+}
+
+export class BibliographyCache {
+  private readonly cache = new Map<string, { text: string; entries: readonly BibEntry[]; problems: readonly string[] }>();
+  load(uri: string, workspace: Workspace): { entries: readonly BibEntry[]; problems: readonly string[] } {
+    const text = workspace.readText(uri);
+    if (text === undefined) return { entries: [], problems: [`Bibliography not found: ${uri}`] };
+    const hit = this.cache.get(uri);
+    if (hit && hit.text === text) return hit;
+    const format = formatOf(uri);
+    const parsed = format ? parseBibliography(text, format, uri) : { entries: [], problems: [{ message: `Unknown bibliography format: ${uri} (use .bib, .json or .yaml)` }] };
+    const value = { text, entries: parsed.entries, problems: parsed.problems.map((p) => p.message) };
+    this.cache.set(uri, value);
+    return value;
+  }
+}
+
+const SYNTAX_PRIORITY: Readonly<Record<string, number>> = { comment: 3, pandoc: 2, label: 1, heuristic: 0 };
+
+export function analyzeDocument(input: AnalyzeInput): DocumentModel {
+  const { uri, text, workspace } = input;
+  const lineIndex = new LineIndex(text);
+  const parsed = parseMarkdown(text, { maxLength: input.config.maxFileSize });
+  const problems: AnalysisProblem[] = parsed.problems.map((p) => ({
+    ruleId: p.code === 'invalid-front-matter' ? 'invalid-front-matter' : 'file-skipped',
+    message: p.message,
+    range: p.range,
+  }));
+  const root = parsed.root;
+  const config = frontMatterConfig(input, parsed.frontMatter, problems);
+
+  // Bibliography: config files, then front-matter `bibliography:` and `references:`.
+  const bibliography = new Map<string, BibEntry>();
+  const cache = input.bibliographies ?? new BibliographyCache();
+  const bibUris = [...config.bibliography];
+  const fmBib = parsed.frontMatter.data['bibliography'];
+  const fmBibRange = parsed.frontMatter.keyRanges['bibliography'] ?? { start: 0, end: 0 };
+  for (const path of typeof fmBib === 'string' ? [fmBib] : Array.isArray(fmBib) ? fmBib.filter((p): p is string => typeof p === 'string') : []) {
+    const resolved = resolveUri(uri, path);
+    if (resolved && !bibUris.includes(resolved)) bibUris.push(resolved);
+  }
+  for (const bibUri of bibUris) {
+    const loaded = cache.load(bibUri, workspace);
+    for (const e of loaded.entries) if (!bibliography.has(e.key)) bibliography.set(e.key, e);
+    for (const message of loaded.problems) problems.push({ ruleId: 'invalid-bibliography', message, range: fmBibRange });
+  }
+  const inline = [...config.references, ...(Array.isArray(parsed.frontMatter.data['references']) ? (parsed.frontMatter.data['references'] as unknown[]) : [])];
+  if (inline.length) {
+    const fromInline = fromCsl(inline, 'front matter');
+    for (const e of fromInline.entries) if (!bibliography.has(e.key)) bibliography.set(e.key, e);
+    for (const p of fromInline.problems) problems.push({ ruleId: 'invalid-bibliography', message: p.message, range: parsed.frontMatter.keyRanges['references'] ?? { start: 0, end: 0 } });
+  }
+
+  const headings = collectHeadings(root, text);
+  const vocab = config.vocabulary;
+  const comments = recognizeComments(root, text, headings, vocab);
+  const pandoc = recognizePandoc(root, text, headings, vocab);
+  const labels = recognizeLabels(root, text, headings, vocab);
+  for (const p of [...comments.problems, ...pandoc.problems]) problems.push({ ruleId: 'invalid-tag', message: p.message, range: p.range });
+  const tags = mergeTags([...comments.tags, ...pandoc.tags, ...labels]);
+
+  const scan = scanSources({ uri, text, root, bibliography, workspace });
+  const nodes = assemble(tags, scan);
+
+  const ids = new Map<string, { range: OffsetRange; node?: number }>();
+  const duplicateIds: { id: string; range: OffsetRange; first: OffsetRange }[] = [];
+  // Explicit node ids first, so a heading slug never hides a duplicate explicit id.
+  nodes.forEach((n, i) => {
+    if (!n.id) return;
+    const existing = ids.get(n.id);
+    if (existing) duplicateIds.push({ id: n.id, range: n.tagRange, first: existing.range });
+    else ids.set(n.id, { range: n.explicitId ? n.tagRange : n.selectionRange, node: i });
+  });
+  for (const h of headings) {
+    const explicit = h.attributes?.tokens.find((t) => t.type === 'id');
+    const id = explicit?.value ?? h.slug;
+    const existing = ids.get(id);
+    if (!existing) ids.set(id, { range: h.contentRange });
+    else if (explicit && existing.node === undefined) duplicateIds.push({ id, range: explicit.range, first: existing.range });
+  }
+  for (const [id, range] of scan.htmlIds) if (!ids.has(id)) ids.set(id, { range });
+  for (const label of scan.footnotes.keys()) if (!ids.has(`fn-${label}`)) ids.set(`fn-${label}`, { range: scan.footnotes.get(label)!.range });
+
+  return {
+    uri,
+    text,
+    lineIndex,
+    root,
+    frontMatter: parsed.frontMatter,
+    headings,
+    nodes,
+    sources: scan.sources,
+    internalLinks: scan.internalLinks,
+    scan,
+    ids,
+    duplicateIds,
+    directives: parseDirectives(root, lineIndex),
+    problems,
+    bibliography,
+    config,
+  };
+}
+
+/** The front-matter `warrant:` key is a config layer of its own, validated with positions. */
+function frontMatterConfig(input: AnalyzeInput, frontMatter: FrontMatter, problems: AnalysisProblem[]): ResolvedConfig {
+  if (!frontMatter.range || !('warrant' in frontMatter.data)) return input.config;
+  const yamlText = input.text.slice(frontMatter.range.start, frontMatter.range.end);
+  const doc = parseDocument(yamlText);
+  if (!isMap(doc.contents)) return input.config;
+  const node = doc.contents.get('warrant', true);
+  if (!node || typeof node !== 'object') return input.config;
+  const configProblems: ConfigProblem[] = [];
+  const layer = validateConfigNode(node as never, input.uri, input.knownRules, frontMatter.range.start, configProblems);
+  for (const p of configProblems) problems.push({ ruleId: 'invalid-config', message: `Front matter \`warrant:\`: ${p.message}`, range: p.range });
+  return extendConfig(input.config, layer, resolveUri);
+}
+
+/** One tag per span: a comment or Pandoc tag wins over a label on the same span; ids merge. */
+function mergeTags(tags: Tag[]): Tag[] {
+  const bySpan = new Map<string, Tag>();
+  for (const tag of tags) {
+    const key = `${tag.range.start}:${tag.range.end}`;
+    const existing = bySpan.get(key);
+    if (!existing) {
+      bySpan.set(key, tag);
+      continue;
+    }
+    const [winner, loser] = SYNTAX_PRIORITY[tag.syntax]! > SYNTAX_PRIORITY[existing.syntax]! ? [tag, existing] : [existing, tag];
+    bySpan.set(key, {
+      ...winner,
+      ...(winner.explicitId || !loser.explicitId ? {} : { id: loser.id, explicitId: true }),
+      relations: [...winner.relations, ...loser.relations],
+      attributes: { ...loser.attributes, ...winner.attributes },
+      text: winner.text || loser.text,
+    });
+  }
+  // Outer before inner: by start, then longest first.
+  return [...bySpan.values()].sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
+}
+
+function contains(outer: OffsetRange, inner: OffsetRange): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/** Give each tag its parent, sources and relations (DESIGN §1 "Scope"). */
+function assemble(tags: readonly Tag[], scan: SourceScan): ArgNode[] {
+  const parents: (number | undefined)[] = tags.map(() => undefined);
+  const stack: number[] = [];
+  tags.forEach((tag, i) => {
+    while (stack.length && !contains(tags[stack[stack.length - 1]!]!.range, tag.range)) stack.pop();
+    parents[i] = stack.length ? stack[stack.length - 1] : undefined;
+    stack.push(i);
+  });
+  // Innermost tag containing an offset: tags are sorted outer-first, so the last hit wins.
+  const owner = (range: OffsetRange): number | undefined => {
+    let found: number | undefined;
+    for (let i = 0; i < tags.length; i++) {
+      const r = tags[i]!.range;
+      if (r.start > range.start) break;
+      if (contains(r, range)) found = i;
+    }
+    return found;
+  };
+  const inZone = (range: OffsetRange): boolean => scan.definitionZones.some((z) => contains(z, range));
+  const sources: Source[][] = tags.map(() => []);
+  const relations: Relation[][] = tags.map((t) => t.relations.map((r) => ({ type: r.type, target: { ...(r.file ? { file: r.file } : {}), id: r.id }, range: r.range, via: 'attribute' as const })));
+  for (const source of scan.sources) {
+    if (inZone(source.range)) continue;
+    const i = owner(source.range);
+    if (i !== undefined) sources[i]!.push(source);
+  }
+  for (const link of scan.internalLinks) {
+    if (inZone(link.range)) continue;
+    const i = owner(link.range);
+    if (i !== undefined) relations[i]!.push({ type: 'relates', target: link.target, range: link.range, via: 'link' });
+  }
+  return tags.map((tag, i) => ({
+    kind: tag.kind,
+    ...(tag.id ? { id: tag.id } : {}),
+    explicitId: tag.explicitId,
+    syntax: tag.syntax,
+    block: tag.block,
+    text: tag.text.length > 500 ? tag.text.slice(0, 497) + '…' : tag.text,
+    range: tag.range,
+    selectionRange: tag.selectionRange,
+    tagRange: tag.tagRange,
+    attributes: tag.attributes,
+    sources: sources[i]!,
+    relations: relations[i]!,
+    ...(parents[i] !== undefined ? { parent: parents[i] } : {}),
+  }));
+}

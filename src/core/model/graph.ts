@@ -1,0 +1,171 @@
+/**
+ * The argument graph across documents: typed edges between nodes, from containment, links and
+ * attributes (DESIGN §1 "Relations"). Edges of a document are computed once per model and kept;
+ * the graph indexes every model the engine holds, so incoming edges from other files count.
+ */
+import type { OffsetRange } from '../text/lineIndex.js';
+import { baseOf, type BaseKind } from '../config/vocabulary.js';
+import { resolveUri } from '../workspace.js';
+import type { DocumentModel } from './analyze.js';
+import type { ArgNode, NodeRef, Relation } from './types.js';
+
+export interface NodeHandle {
+  readonly uri: string;
+  readonly index: number;
+}
+
+export type EdgeType = 'supports' | 'defends' | 'attacks';
+
+export interface Edge {
+  readonly from: NodeHandle;
+  readonly to: NodeHandle;
+  readonly type: EdgeType;
+  readonly via: Relation['via'];
+  /** Where the edge is written, in `writtenIn`: the link, the attribute, or the child's tag. */
+  readonly range: OffsetRange;
+  readonly writtenIn: string;
+}
+
+/** A relation whose target is missing: no such file, or no such id in it. */
+export interface Dangling {
+  readonly node: number;
+  readonly relation: Relation;
+  readonly targetUri: string;
+  readonly reason: 'no-file' | 'no-id';
+}
+
+interface DocumentEdges {
+  readonly edges: readonly Edge[];
+  readonly dangling: readonly Dangling[];
+}
+
+/** A claim-like node linking to another node relies on it; other kinds act on their target. */
+function linkEdge(from: BaseKind, to: BaseKind): { type: EdgeType; reversed: boolean } {
+  switch (from) {
+    case 'evidence':
+      return { type: 'supports', reversed: false };
+    case 'defense':
+      return { type: 'defends', reversed: false };
+    case 'objection':
+      return { type: 'attacks', reversed: false };
+    default:
+      if (to === 'defense') return { type: 'defends', reversed: true };
+      if (to === 'objection') return { type: 'attacks', reversed: true };
+      return { type: 'supports', reversed: true };
+  }
+}
+
+/** A tagged block inside a tagged section relates to the section's node. */
+function containmentEdge(child: BaseKind): EdgeType {
+  return child === 'defense' ? 'defends' : child === 'objection' ? 'attacks' : 'supports';
+}
+
+export class ArgumentGraph {
+  private readonly perDocument = new Map<string, DocumentEdges>();
+  private readonly incomingIndex = new Map<string, Edge[]>();
+  private readonly outgoingIndex = new Map<string, Edge[]>();
+
+  /**
+   * @param models every model the graph spans, by URI
+   * @param load analyses a document that a relation points to but that is not among `models`
+   */
+  constructor(
+    private readonly models: Map<string, DocumentModel>,
+    private readonly load: (uri: string) => DocumentModel | undefined,
+    edgeCache?: WeakMap<DocumentModel, DocumentEdges>,
+  ) {
+    const cache = edgeCache ?? new WeakMap<DocumentModel, DocumentEdges>();
+    for (const model of [...models.values()]) {
+      let edges = cache.get(model);
+      if (!edges) {
+        edges = this.computeEdges(model);
+        cache.set(model, edges);
+      }
+      this.perDocument.set(model.uri, edges);
+      for (const e of edges.edges) {
+        push(this.incomingIndex, key(e.to), e);
+        push(this.outgoingIndex, key(e.from), e);
+      }
+    }
+  }
+
+  model(uri: string): DocumentModel | undefined {
+    return this.models.get(uri);
+  }
+
+  node(handle: NodeHandle): ArgNode | undefined {
+    return this.models.get(handle.uri)?.nodes[handle.index];
+  }
+
+  incoming(handle: NodeHandle): readonly Edge[] {
+    return this.incomingIndex.get(key(handle)) ?? [];
+  }
+
+  outgoing(handle: NodeHandle): readonly Edge[] {
+    return this.outgoingIndex.get(key(handle)) ?? [];
+  }
+
+  dangling(uri: string): readonly Dangling[] {
+    return this.perDocument.get(uri)?.dangling ?? [];
+  }
+
+  allEdges(): Edge[] {
+    return [...this.perDocument.values()].flatMap((d) => d.edges);
+  }
+
+  /** Resolve `#id` or `other.md#id` as written in `fromUri`. */
+  resolve(fromUri: string, ref: NodeRef): { uri: string; model?: DocumentModel; target?: { range: OffsetRange; node?: number } } {
+    const uri = ref.file ? resolveUri(fromUri, ref.file) ?? fromUri : fromUri;
+    const model = this.models.get(uri) ?? this.load(uri);
+    if (model && !this.models.has(uri)) this.models.set(uri, model);
+    if (!model) return { uri };
+    const target = ref.id === '' ? { range: { start: 0, end: 0 } } : model.ids.get(ref.id);
+    return { uri, model, ...(target ? { target } : {}) };
+  }
+
+  private computeEdges(model: DocumentModel): DocumentEdges {
+    const edges: Edge[] = [];
+    const dangling: Dangling[] = [];
+    const vocab = model.config.vocabulary;
+    model.nodes.forEach((node, index) => {
+      const from: NodeHandle = { uri: model.uri, index };
+      const fromBase = baseOf(vocab, node.kind);
+      if (node.parent !== undefined) {
+        edges.push({ from, to: { uri: model.uri, index: node.parent }, type: containmentEdge(fromBase), via: 'containment', range: node.tagRange, writtenIn: model.uri });
+      }
+      for (const relation of node.relations) {
+        const resolved = this.resolve(model.uri, relation.target);
+        if (!resolved.model) {
+          dangling.push({ node: index, relation, targetUri: resolved.uri, reason: 'no-file' });
+          continue;
+        }
+        if (!resolved.target) {
+          dangling.push({ node: index, relation, targetUri: resolved.uri, reason: 'no-id' });
+          continue;
+        }
+        const targetIndex = resolved.target.node;
+        if (targetIndex === undefined) continue; // a plain heading or anchor: navigation, not an argument edge
+        const to: NodeHandle = { uri: resolved.uri, index: targetIndex };
+        if (to.uri === from.uri && to.index === from.index) continue;
+        if (relation.type !== 'relates') {
+          edges.push({ from, to, type: relation.type, via: relation.via, range: relation.range, writtenIn: model.uri });
+          continue;
+        }
+        const targetNode = resolved.model.nodes[targetIndex]!;
+        const shape = linkEdge(fromBase, baseOf(vocab, targetNode.kind));
+        edges.push({ from: shape.reversed ? to : from, to: shape.reversed ? from : to, type: shape.type, via: 'link', range: relation.range, writtenIn: model.uri });
+      }
+    });
+    return { edges, dangling };
+  }
+}
+
+function key(h: NodeHandle): string {
+  return `${h.index}\u0000${h.uri}`;
+}
+
+function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
+}

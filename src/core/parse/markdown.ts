@@ -1,0 +1,137 @@
+/**
+ * Markdown → mdast, once per document version. Never throws: anything the parser chokes on
+ * becomes a problem and an empty tree, so the rest of the pipeline always has something to walk.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Root, Yaml } from 'mdast';
+import { parseDocument, isMap, LineCounter } from 'yaml';
+import type { OffsetRange } from '../text/lineIndex.js';
+
+export interface ParseProblem {
+  readonly code: 'parse-error' | 'invalid-front-matter' | 'binary-file' | 'file-too-large';
+  readonly message: string;
+  readonly range: OffsetRange;
+}
+
+export interface FrontMatter {
+  /** The parsed YAML mapping, or `{}` when absent or invalid. */
+  readonly data: Readonly<Record<string, unknown>>;
+  /** The YAML text's range inside the document (between the `---` fences). */
+  readonly range?: OffsetRange;
+  /** Offset of each top-level key's value, for pointing findings at a key. */
+  readonly keyRanges: Readonly<Record<string, OffsetRange>>;
+}
+
+export interface ParsedMarkdown {
+  readonly text: string;
+  readonly root: Root;
+  readonly frontMatter: FrontMatter;
+  readonly problems: readonly ParseProblem[];
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+export interface ParseLimits {
+  /** Documents larger than this many UTF-16 code units are not parsed. */
+  readonly maxLength: number;
+}
+
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxLength: 4 * 1024 * 1024 };
+
+/** True when the text looks binary: a NUL in its first 8 KiB (git's test). */
+export function looksBinary(text: string): boolean {
+  return text.slice(0, 8192).includes('\u0000');
+}
+
+export function parseMarkdown(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedMarkdown {
+  const empty: Root = { type: 'root', children: [] };
+  const noFrontMatter: FrontMatter = { data: {}, keyRanges: {} };
+  if (looksBinary(text)) {
+    return {
+      text,
+      root: empty,
+      frontMatter: noFrontMatter,
+      problems: [{ code: 'binary-file', message: 'File looks binary (it contains a NUL byte): not linted', range: { start: 0, end: 0 } }],
+    };
+  }
+  if (text.length > limits.maxLength) {
+    const mib = (text.length / (1024 * 1024)).toFixed(1);
+    const max = (limits.maxLength / (1024 * 1024)).toFixed(1);
+    return {
+      text,
+      root: empty,
+      frontMatter: noFrontMatter,
+      problems: [
+        {
+          code: 'file-too-large',
+          message: `File is ${mib} MiB, over the ${max} MiB limit: not linted; split it or raise \`maxFileSize\``,
+          range: { start: 0, end: 0 },
+        },
+      ],
+    };
+  }
+  let root: Root;
+  try {
+    root = processor.parse(text) as Root;
+  } catch (error) {
+    return {
+      text,
+      root: empty,
+      frontMatter: noFrontMatter,
+      problems: [{ code: 'parse-error', message: `Markdown parser failed: ${String((error as Error)?.message ?? error)}`, range: { start: 0, end: 0 } }],
+    };
+  }
+  const problems: ParseProblem[] = [];
+  const frontMatter = readFrontMatter(text, root, problems);
+  return { text, root, frontMatter, problems };
+}
+
+function readFrontMatter(text: string, root: Root, problems: ParseProblem[]): FrontMatter {
+  const yamlNode = root.children.find((n): n is Yaml => n.type === 'yaml');
+  if (!yamlNode?.position) return { data: {}, keyRanges: {} };
+  // The node spans the fences; the YAML itself starts on the line after `---`.
+  const nodeStart = yamlNode.position.start.offset ?? 0;
+  const nodeEnd = yamlNode.position.end.offset ?? nodeStart;
+  const firstBreak = text.indexOf('\n', nodeStart);
+  const yamlStart = firstBreak < 0 ? nodeEnd : firstBreak + 1;
+  const range = { start: yamlStart, end: yamlStart + yamlNode.value.length };
+  let doc;
+  try {
+    doc = parseDocument(yamlNode.value, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    problems.push({ code: 'invalid-front-matter', message: `Front matter is not valid YAML: ${String(error)}`, range });
+    return { data: {}, range, keyRanges: {} };
+  }
+  for (const err of doc.errors) {
+    const [s, e] = err.pos;
+    problems.push({
+      code: 'invalid-front-matter',
+      message: `Front matter is not valid YAML: ${firstLine(err.message)}; fix the YAML between the --- lines`,
+      range: { start: yamlStart + s, end: yamlStart + Math.max(e, s) },
+    });
+  }
+  if (doc.errors.length > 0) return { data: {}, range, keyRanges: {} };
+  const keyRanges: Record<string, OffsetRange> = {};
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
+      if (key && typeof key.value === 'string' && key.range) {
+        keyRanges[key.value] = { start: yamlStart + key.range[0], end: yamlStart + key.range[1] };
+      }
+    }
+  }
+  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  if (data === null || data === undefined) return { data: {}, range, keyRanges };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({ code: 'invalid-front-matter', message: 'Front matter must be a YAML mapping (key: value lines)', range });
+    return { data: {}, range, keyRanges };
+  }
+  return { data: data as Record<string, unknown>, range, keyRanges };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.trim().replace(/\.$/, '');
+}

@@ -1,0 +1,28 @@
+import type { Rule } from './types.js';
+
+/**
+ * A citation key that no bibliography defines: `[@smith2020]` when no entry has id `smith2020`.
+ * In-text keys (`@smith2020 argues`) are only checked when a bibliography is configured, so that
+ * handles such as `@someone` in essays without one stay quiet.
+ */
+export const unknownCitationKey: Rule = {
+  meta: {
+    id: 'unknown-citation-key',
+    description: '`[@key]` not in any bibliography',
+    defaultSeverity: 'error',
+    tags: ['citations'],
+  },
+  check(ctx) {
+    const { bibliography } = ctx.model;
+    for (const source of ctx.model.sources) {
+      if ((source.kind !== 'citation' && source.kind !== 'dcite') || !source.key || source.entry) continue;
+      if (source.inText && bibliography.size === 0) continue;
+      const where = bibliography.size === 0 ? 'no bibliography is configured' : `not in the bibliography (${bibliography.size} entries)`;
+      ctx.report({
+        range: source.range,
+        message: `Citation key \`${source.key}\` is ${where}: add the entry or fix the key`,
+        data: { key: source.key },
+      });
+    }
+  },
+};
