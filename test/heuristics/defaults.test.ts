@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { checkGenerated } from './generate-defaults.js';
+import { defaultHeuristicOptions, mergeHeuristicOptions } from '../../src/core/heuristics/index.js';
+
+describe('heuristics: shipped defaults and user overrides', () => {
+  it('embeds the current data/heuristics.yaml (UPDATE_HEURISTICS=1 rewrites it)', () => {
+    const fresh = checkGenerated(process.env['UPDATE_HEURISTICS'] === '1');
+    assert.ok(fresh || process.env['UPDATE_HEURISTICS'] === '1', 'defaults.generated.ts is stale: run UPDATE_HEURISTICS=1 npx mocha test/heuristics');
+  });
+
+  it('loads every cue family the messages name', () => {
+    const o = defaultHeuristicOptions();
+    for (const id of ['statistic', 'researchFinding', 'attribution', 'datedEvent', 'quotation', 'booster', 'causal']) {
+      assert.ok(o.cues[id], id);
+      assert.ok(o.cues[id]!.weight > 0, `${id} raises the score`);
+    }
+    for (const id of ['hedge', 'question', 'normative', 'opinion', 'selfReport', 'signpost', 'hypothetical']) {
+      assert.ok(o.cues[id]!.weight < 0, `${id} lowers the score`);
+    }
+    assert.equal(o.citationScope, 'paragraph');
+  });
+
+  it('merges scalars, replaces lists and merges cue families key by key', () => {
+    const base = defaultHeuristicOptions();
+    const { options, problems } = mergeHeuristicOptions(base, {
+      threshold: 2.5,
+      citationScope: 'sentence',
+      tables: false,
+      skipSections: ['Sources'],
+      cues: { hedge: { weight: -2 }, legalese: { weight: 1, reason: 'legal claim', terms: ['hereinafter'] } },
+    });
+    assert.deepEqual(problems, []);
+    assert.equal(options.threshold, 2.5);
+    assert.equal(options.citationScope, 'sentence');
+    assert.equal(options.tables, false);
+    assert.deepEqual(options.skipSections, ['Sources']);
+    assert.equal(options.cues['hedge']!.weight, -2);
+    assert.deepEqual(options.cues['hedge']!.terms, base.cues['hedge']!.terms, 'unmentioned keys keep their defaults');
+    assert.deepEqual(options.cues['legalese']!.terms, ['hereinafter']);
+    assert.equal(base.threshold, defaultHeuristicOptions().threshold, 'the base is not mutated');
+  });
+
+  it('reports unknown keys, wrong types and bad regular expressions with their path', () => {
+    const { options, problems } = mergeHeuristicOptions(defaultHeuristicOptions(), {
+      treshold: 2,
+      citationScope: 'document',
+      tables: 'yes',
+      abbreviations: 'Dr',
+      cues: { statistic: { weight: 'high', patterns: ['(unclosed', '\\d+'], colour: 1 }, hedge: 3 },
+    });
+    const paths = problems.map((p) => p.path);
+    assert.deepEqual(paths, [
+      'heuristics.treshold',
+      'heuristics.citationScope',
+      'heuristics.tables',
+      'heuristics.abbreviations',
+      'heuristics.cues.statistic.weight',
+      'heuristics.cues.statistic.patterns[0]',
+      'heuristics.cues.statistic.colour',
+      'heuristics.cues.hedge',
+    ]);
+    assert.match(problems[0]!.message, /Unknown key `treshold`/);
+    assert.deepEqual(options.cues['statistic']!.patterns, ['\\d+'], 'the valid pattern is kept');
+    assert.equal(options.citationScope, 'paragraph');
+  });
+
+  it('rejects a non-mapping and accepts an absent override', () => {
+    assert.equal(mergeHeuristicOptions(defaultHeuristicOptions(), ['x']).problems[0]!.path, 'heuristics');
+    assert.deepEqual(mergeHeuristicOptions(defaultHeuristicOptions(), undefined).problems, []);
+  });
+});
