@@ -44,8 +44,9 @@ function joinsNext(text: string, segStart: number, segEnd: number, abbrev: RegEx
   if (end === segEnd && segEnd < text.length) return true;
   if (text[end - 1] !== '.') return false;
   const tail = text.slice(Math.max(segStart, end - 12), end - 1);
-  // A single capital letter: an initial ("J. Smith"), but not the sentence "Plan B."
-  if (/(^|[\s(])[A-Z]$/.test(tail) && end - segStart > 3) return true;
+  // Initials: a segment that is only initials ("J. R. "), or a middle initial after a name
+  // ("John F. Kennedy"). This joins "Plan B. Next…" wrongly; rarer in essays than names.
+  if (/^\s*([A-Z]\.\s*)+$/.test(text.slice(segStart, segEnd)) || /(^|\s)[A-Z][a-z]+\s[A-Z]$/.test(tail)) return true;
   return abbrev !== undefined && abbrev.test(tail);
 }
 
