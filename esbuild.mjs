@@ -1,0 +1,33 @@
+// Bundles each host to one CommonJS file: unified/remark are ESM-only, and bundling keeps the
+// .vsix and the npm package free of node_modules. `vscode` is provided by the editor.
+import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const watch = process.argv.includes('--watch');
+
+const entries = [
+  { in: 'src/cli/bin.ts', out: 'cli' },
+  { in: 'src/server/main.ts', out: 'server' },
+  { in: 'src/client/extension.ts', out: 'client' },
+  { in: 'src/cli/worker.ts', out: 'worker' },
+].filter((e) => existsSync(e.in));
+
+await build({
+  entryPoints: entries,
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: !watch && process.env.WARRANT_MINIFY !== '0',
+  keepNames: true,
+  external: ['vscode'],
+  loader: { '.yaml': 'text' },
+  define: { __WARRANT_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__import_meta_url' },
+  logLevel: 'warning',
+  // import.meta.url is used by a few ESM dependencies; give them the bundle's own URL.
+  banner: { js: "const __import_meta_url = require('url').pathToFileURL(__filename).href;" },
+});

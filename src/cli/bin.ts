@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { main } from './main.js';
+
+main(process.argv.slice(2), {
+  cwd: process.cwd(),
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  readStdin: () => readFileSync(0, 'utf8'),
+  isTTY: !!process.stdout.isTTY,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`warrant: ${String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

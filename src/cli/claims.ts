@@ -1,0 +1,109 @@
+/**
+ * `warrant claims`: the inventory a fact-checker reads. Every node, tagged or detected, with its
+ * place, text, sources, relations and status. The JSON shape is documented in docs/cli.md.
+ */
+import { relative } from 'node:path';
+import { summarizeNode, type ArgNode, type Engine, type Source } from '../core/index.js';
+import type { FileResult } from './session.js';
+
+export interface ClaimRecord {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly kind: string;
+  readonly id: string | null;
+  readonly text: string;
+  readonly syntax: string;
+  readonly block: string;
+  readonly status: string;
+  readonly sources: readonly SourceRecord[];
+  readonly relations: readonly { readonly type: string; readonly target: string; readonly via: string; readonly line: number }[];
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly findings: readonly string[];
+}
+
+export interface SourceRecord {
+  readonly kind: string;
+  readonly line: number;
+  readonly url?: string;
+  readonly text?: string;
+  readonly key?: string;
+  readonly locator?: string;
+  readonly entry?: { readonly authors: readonly string[]; readonly year?: string; readonly title?: string; readonly container?: string; readonly doi?: string; readonly url?: string };
+}
+
+export function claimRecords(files: readonly FileResult[], engine: Engine, cwd: string): ClaimRecord[] {
+  const graph = engine.graph();
+  const records: ClaimRecord[] = [];
+  for (const { filePath, result } of files) {
+    const { model } = result;
+    const file = relative(cwd, filePath) || filePath;
+    const line = (offset: number): number => model.lineIndex.positionAt(offset).line + 1;
+    model.nodes.forEach((node: ArgNode, index) => {
+      const pos = model.lineIndex.toRange(node.selectionRange);
+      const summary = summarizeNode(graph, { uri: model.uri, index });
+      const findings = result.findings.filter((f) => f.data?.['node'] === index).map((f) => f.ruleId);
+      records.push({
+        file,
+        line: pos.start.line + 1,
+        column: pos.start.character + 1,
+        endLine: pos.end.line + 1,
+        endColumn: pos.end.character + 1,
+        kind: node.kind,
+        id: node.id ?? null,
+        text: node.text,
+        syntax: node.syntax,
+        block: node.block,
+        status: summary?.status ?? 'unknown',
+        sources: node.sources.map((s) => sourceRecord(s, line)),
+        relations: [
+          ...(node.parent !== undefined
+            ? [{ type: 'within', target: `#${model.nodes[node.parent]!.id ?? `line-${line(model.nodes[node.parent]!.selectionRange.start)}`}`, via: 'containment', line: line(node.tagRange.start) }]
+            : []),
+          ...node.relations.map((r) => ({ type: r.type, target: `${r.target.file ?? ''}#${r.target.id}`, via: r.via, line: line(r.range.start) })),
+        ],
+        attributes: node.attributes,
+        findings,
+      });
+    });
+  }
+  return records;
+}
+
+function sourceRecord(s: Source, line: (offset: number) => number): SourceRecord {
+  return {
+    kind: s.kind,
+    line: line(s.range.start),
+    ...(s.url ? { url: s.url } : {}),
+    ...(s.text ? { text: s.text.length > 300 ? s.text.slice(0, 297) + '…' : s.text } : {}),
+    ...(s.key ? { key: s.key } : {}),
+    ...(s.locator ? { locator: s.locator } : {}),
+    ...(s.entry
+      ? {
+          entry: {
+            authors: s.entry.authors,
+            ...(s.entry.year ? { year: s.entry.year } : {}),
+            ...(s.entry.title ? { title: s.entry.title } : {}),
+            ...(s.entry.container ? { container: s.entry.container } : {}),
+            ...(s.entry.doi ? { doi: s.entry.doi } : {}),
+            ...(s.entry.url ? { url: s.entry.url } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+export function formatClaimsTable(records: readonly ClaimRecord[]): string {
+  if (records.length === 0) return 'No claims, evidence, defenses, objections or risks found.\n';
+  const rows = records.map((r) => [`${r.file}:${r.line}:${r.column}`, r.kind, r.status, String(r.sources.length), r.id ?? '', truncate(r.text, 60)]);
+  const header = ['location', 'kind', 'status', 'sources', 'id', 'text'];
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.min(i === 4 ? 40 : 200, Math.max(...all.map((r) => r[i]!.length))));
+  return all.map((r) => r.map((c, i) => (i === r.length - 1 ? c : truncate(c, widths[i]!).padEnd(widths[i]!))).join('  ')).join('\n') + '\n';
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n - 1) + '…' : s;
+}

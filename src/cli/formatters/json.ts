@@ -1,0 +1,32 @@
+/**
+ * ESLint's JSON shape: `[{ filePath, messages: [{ ruleId, severity, message, line, column,
+ * endLine, endColumn }], errorCount, warningCount, … }]`. Severity is ESLint's number (2 error,
+ * 1 warning, 0 info/hint); `severityName` keeps Warrant's four levels.
+ */
+import { counts, eslintSeverity, type Formatter } from './types.js';
+
+export const json: Formatter = (reports) => {
+  const out = reports.map((r) => {
+    const c = counts(r.findings);
+    return {
+      filePath: r.filePath,
+      messages: r.findings.map((f) => ({
+        ruleId: f.ruleId,
+        severity: eslintSeverity(f),
+        severityName: f.severity,
+        message: f.message,
+        line: f.position.start.line + 1,
+        column: f.position.start.character + 1,
+        endLine: f.position.end.line + 1,
+        endColumn: f.position.end.character + 1,
+      })),
+      errorCount: c.errors,
+      warningCount: c.warnings,
+      infoCount: c.infos,
+      fatalErrorCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+    };
+  });
+  return JSON.stringify(out) + '\n';
+};

@@ -1,0 +1,100 @@
+/**
+ * One CLI run over files: discovery, config per file, one engine (so cross-file links resolve),
+ * analysis of every file first, then the rules. Shared by `lint`, `claims` and `graph`.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createEngine, type Engine, type Finding, type LintOptions, type LintResult, type UserConfig } from '../core/index.js';
+import { ConfigLoader } from '../node/config.js';
+import { findFiles, matchesIgnores } from '../node/files.js';
+import { FsWorkspace, toUri } from '../node/fsWorkspace.js';
+
+export interface SessionOptions {
+  readonly cwd: string;
+  readonly patterns: readonly string[];
+  readonly configFile?: string;
+  readonly noConfigLookup?: boolean;
+  readonly ignorePatterns?: readonly string[];
+  readonly noIgnore?: boolean;
+  readonly overrides?: UserConfig;
+  readonly lint?: LintOptions;
+  /** `--stdin`: lint this text as `stdinFilename`. */
+  readonly stdin?: { readonly text: string; readonly filename: string };
+}
+
+export interface FileResult {
+  readonly filePath: string;
+  readonly text: string;
+  readonly result: LintResult;
+}
+
+export interface SessionResult {
+  readonly files: readonly FileResult[];
+  /** Problems in config files (rule `invalid-config`): the CLI exits 2 when there are any. */
+  readonly configProblems: readonly { readonly filePath: string; readonly findings: readonly Finding[] }[];
+  readonly unmatched: readonly string[];
+  /** Files that could not be read at all (permissions, vanished): reported, never a crash. */
+  readonly unreadable: readonly { readonly filePath: string; readonly message: string }[];
+  readonly engine: Engine;
+}
+
+export function runSession(options: SessionOptions): SessionResult {
+  const workspace = new FsWorkspace();
+  const engine = createEngine({ workspace });
+  const loader = new ConfigLoader({
+    ...(options.configFile ? { configFile: options.configFile } : {}),
+    ...(options.noConfigLookup ? { noLookup: true } : {}),
+    ...(options.overrides ? { overrides: options.overrides } : {}),
+  });
+  let files: string[];
+  let unmatched: readonly string[] = [];
+  const texts = new Map<string, string>();
+  if (options.stdin) {
+    const path = options.stdin.filename;
+    files = [path];
+    texts.set(path, options.stdin.text);
+    workspace.setOverlay(toUri(path), options.stdin.text);
+  } else {
+    const found = findFiles({
+      cwd: options.cwd,
+      patterns: options.patterns,
+      ...(options.ignorePatterns ? { ignorePatterns: options.ignorePatterns } : {}),
+      ...(options.noIgnore ? { noIgnore: true } : {}),
+    });
+    files = [...found.files];
+    unmatched = found.unmatched;
+  }
+  const configProblems = new Map<string, Finding[]>();
+  const jobs: { filePath: string; uri: string; text: string; config: ReturnType<ConfigLoader['loadFor']>['config'] }[] = [];
+  const unreadable: { filePath: string; message: string }[] = [];
+  for (const filePath of files) {
+    const loaded = loader.loadFor(filePath);
+    if (loaded.configFile && loaded.problems.length) configProblems.set(loaded.configFile, [...loaded.problems]);
+    if (!options.noIgnore && loaded.configFile && matchesIgnores(filePath, dirname(loaded.configFile), loaded.config.ignores)) continue;
+    const text = texts.get(filePath) ?? readText(filePath);
+    if (typeof text !== 'string') {
+      unreadable.push({ filePath, message: text.error });
+      continue;
+    }
+    jobs.push({ filePath, uri: toUri(filePath), text, config: loaded.config });
+  }
+  // Analyse everything first: the graph then sees every file's edges before any rule runs.
+  for (const job of jobs) engine.analyze(job.uri, job.text, job.config);
+  const results: FileResult[] = jobs.map((job) => ({ filePath: job.filePath, text: job.text, result: engine.lint(job.uri, job.text, job.config, options.lint) }));
+  return {
+    files: results,
+    configProblems: [...configProblems].map(([filePath, findings]) => ({ filePath, findings })),
+    unmatched,
+    unreadable,
+    engine,
+  };
+}
+
+function readText(filePath: string): string | { error: string } {
+  try {
+    if (statSync(filePath).isDirectory()) return { error: 'is a folder' };
+    return readFileSync(filePath, 'utf8');
+  } catch (error) {
+    return { error: String((error as Error).message) };
+  }
+}

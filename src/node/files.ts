@@ -1,0 +1,103 @@
+/**
+ * Which files to lint: named files as they are; folders searched for Markdown; globs with `!`
+ * negation. `node_modules`, `.git` and `vendor` are skipped, and so are files that git ignores,
+ * `.warrantignore` patterns (gitignore syntax) and config `ignores`, unless `--no-ignore`.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join, relative, resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+import ignore from 'ignore';
+
+/** VS Code's Markdown extensions plus Quarto's. */
+export const MARKDOWN_EXTENSIONS = ['md', 'markdown', 'mdown', 'mkd', 'mkdn', 'mdwn', 'mdtxt', 'mdtext', 'markdn', 'workbook', 'qmd'] as const;
+const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**', '**/vendor/**'];
+
+export interface FileSearch {
+  readonly cwd: string;
+  readonly patterns: readonly string[];
+  /** `--ignore-pattern`: more gitignore-style patterns. */
+  readonly ignorePatterns?: readonly string[];
+  /** `--no-ignore`: lint ignored files too. */
+  readonly noIgnore?: boolean;
+}
+
+export interface FileSearchResult {
+  readonly files: readonly string[];
+  /** Patterns that matched no file (ESLint exits 2 for these). */
+  readonly unmatched: readonly string[];
+}
+
+function isGlob(pattern: string): boolean {
+  return /[*?[\]{}!]/.test(pattern);
+}
+
+export function findFiles(search: FileSearch): FileSearchResult {
+  const cwd = resolve(search.cwd);
+  const patterns = search.patterns.length ? search.patterns : ['.'];
+  const negations = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+  const found = new Set<string>();
+  const unmatched: string[] = [];
+  const mdGlob = `**/*.{${MARKDOWN_EXTENSIONS.join(',')}}`;
+  const filter = search.noIgnore ? undefined : ignoreFilter(cwd, search.ignorePatterns ?? []);
+  for (const pattern of patterns) {
+    if (pattern.startsWith('!')) continue;
+    const abs = resolve(cwd, pattern);
+    let matches: string[] = [];
+    if (!isGlob(pattern) && existsSync(abs)) {
+      if (statSync(abs).isDirectory()) {
+        matches = fg.sync(mdGlob, { cwd: abs, absolute: true, dot: false, ignore: ALWAYS_SKIPPED, caseSensitiveMatch: false, followSymbolicLinks: false });
+        if (filter) matches = filter(matches);
+      } else {
+        // A file named explicitly is linted whatever its extension, as ESLint does.
+        matches = [abs];
+      }
+    } else {
+      matches = fg.sync(pattern.replace(/\\/g, '/'), { cwd, absolute: true, dot: false, ignore: [...ALWAYS_SKIPPED, ...negations], followSymbolicLinks: false });
+      if (filter) matches = filter(matches);
+    }
+    if (negations.length && matches.length) {
+      const neg = ignore().add(negations);
+      matches = matches.filter((f) => {
+        const rel = relative(cwd, f);
+        return rel.startsWith('..') || !neg.ignores(rel.split(sep).join('/'));
+      });
+    }
+    if (matches.length === 0) unmatched.push(pattern);
+    for (const m of matches) found.add(resolve(m));
+  }
+  return { files: [...found].sort(), unmatched };
+}
+
+/** Drops files that git, `.warrantignore` or `--ignore-pattern` ignore. */
+function ignoreFilter(cwd: string, extra: readonly string[]): (files: string[]) => string[] {
+  const ig = ignore();
+  const warrantIgnore = join(cwd, '.warrantignore');
+  if (existsSync(warrantIgnore)) ig.add(readFileSync(warrantIgnore, 'utf8'));
+  if (extra.length) ig.add([...extra]);
+  return (files) => {
+    let kept = files.filter((f) => {
+      const rel = relative(cwd, f);
+      return rel.startsWith('..') || !ig.ignores(rel.split(sep).join('/'));
+    });
+    kept = dropGitIgnored(cwd, kept);
+    return kept;
+  };
+}
+
+/** Ask git once for the whole batch; outside a repository (or without git) nothing is dropped. */
+function dropGitIgnored(cwd: string, files: string[]): string[] {
+  if (files.length === 0) return files;
+  const result = spawnSync('git', ['check-ignore', '--stdin', '-z'], { cwd, input: files.join('\0'), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.error || (result.status !== 0 && result.status !== 1)) return files;
+  const ignored = new Set(result.stdout.split('\0').filter(Boolean).map((f) => resolve(cwd, f)));
+  return ignored.size ? files.filter((f) => !ignored.has(f)) : files;
+}
+
+/** Config `ignores` (globs relative to the config file's folder). */
+export function matchesIgnores(file: string, baseDir: string, ignores: readonly string[]): boolean {
+  if (ignores.length === 0) return false;
+  const rel = relative(baseDir, file);
+  if (rel.startsWith('..')) return false;
+  return ignore().add([...ignores]).ignores(rel.split(sep).join('/'));
+}
