@@ -1,0 +1,47 @@
+/**
+ * The seam between the LSP host and the engine: the server never analyses text itself, it asks
+ * an `Analyzer` (built in `nodeAnalyzer.ts` over core's engine and `src/node`'s config loader).
+ */
+import type { Finding } from '../core/findings.js';
+import type { Workspace } from '../core/workspace.js';
+import type { ArgumentGraph } from '../core/model/graph.js';
+import type { BaseKindOf, ModelView, RuleMeta } from '../service/types.js';
+
+export interface AnalyzerResult {
+  readonly findings: readonly Finding[];
+  readonly model: ModelView;
+  readonly baseKindOf: BaseKindOf;
+  /** Files whose change must re-lint this document: its config file and bibliographies. */
+  readonly dependencies: readonly string[];
+  /** Problems in the config file that applies (reported on the config file itself). */
+  readonly configProblems: readonly Finding[];
+}
+
+export interface AnalyzerOptions {
+  /** `warrant.configFile`: absolute path of a config to use instead of the nearest one. */
+  readonly configFile?: string;
+}
+
+export interface Analyzer {
+  /** Lint one document as it is in the editor. Never throws: a crash becomes an internal-error finding. */
+  lint(uri: string, text: string, options: AnalyzerOptions): AnalyzerResult;
+  /** Forget what the engine cached about a document (its ids, for cross-file references). */
+  invalidate(uri?: string): void;
+  /** Core's argument graph over every document analysed so far. */
+  graph(): ArgumentGraph;
+  readonly rules: readonly RuleMeta[];
+  /** The commented `.warrant.yaml` that `warrant init` writes. */
+  configTemplate(): string;
+}
+
+export interface ServerDeps {
+  /** An analyzer over the given workspace (open buffers first, then the disk). */
+  createAnalyzer(workspace: Workspace): Analyzer;
+  /** The disk: text of a file URI, or `undefined`. */
+  readFile(uri: string): string | undefined;
+  exists(uri: string): boolean;
+  /** Markdown files under a folder URI that match the globs (`!` excludes), as file URIs. */
+  listFiles(folderUri: string, globs: readonly string[]): Promise<string[]>;
+  /** Absolute path for `warrant.configFile` relative to a folder. */
+  resolvePath?(base: string, path: string): string;
+}

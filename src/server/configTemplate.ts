@@ -1,0 +1,13 @@
+/** What "Warrant: Create Config File" writes when the CLI's `init` template is not available. */
+export const CONFIG_TEMPLATE = `# Warrant configuration: https://github.com/warrant-dev/warrant
+# YAML only: configuration never runs code.
+
+# Rule severities: off | hint | info | warning | error
+rules:
+  unsupported-claim: warning
+  uncited-assertion: info
+
+# Bibliographies for Pandoc citations [@key] (CSL-JSON, CSL-YAML or BibTeX)
+# bibliography:
+#   - references.bib
+`;

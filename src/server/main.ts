@@ -1,0 +1,24 @@
+/**
+ * `warrant-language-server`: `--stdio` for any editor, `--node-ipc` when VS Code starts it
+ * (also `--socket=N`, `--pipe=NAME`). With no transport flag it speaks stdio.
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { nodeDeps } from './nodeDeps.js';
+import { startServer } from './server.js';
+
+const args = process.argv.slice(2);
+if (args.includes('--version') || args.includes('-v')) {
+  process.stdout.write(`${typeof WARRANT_VERSION === 'string' ? WARRANT_VERSION : 'dev'}\n`);
+  process.exit(0);
+}
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write('Usage: warrant-language-server [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]\n');
+  process.exit(0);
+}
+if (!args.some((a) => /^--(stdio|node-ipc|socket|pipe|clientProcessId)/.test(a))) process.argv.push('--stdio');
+
+const connection = createConnection(ProposedFeatures.all);
+startServer(connection, nodeDeps());
+connection.listen();
+
+declare const WARRANT_VERSION: string | undefined;

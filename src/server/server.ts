@@ -1,0 +1,481 @@
+/**
+ * The thin LSP host. Every feature handler reads "look up the document, call the service";
+ * what lives here is only protocol plumbing: document sync, settings, the model cache by
+ * uri + version, debounced and cancellable diagnostics (pulled when the client supports it,
+ * pushed otherwise), and file-change invalidation.
+ */
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../core/findings.js';
+import { LineIndex } from '../core/text/lineIndex.js';
+import type { Workspace } from '../core/workspace.js';
+import { getCodeActions } from '../service/codeActions.js';
+import { getCodeLenses } from '../service/codeLens.js';
+import { getCompletions } from '../service/completion.js';
+import { getDefinition } from '../service/definition.js';
+import { toDiagnostics } from '../service/diagnostics.js';
+import { getHover } from '../service/hover.js';
+import { CONFIG_TEMPLATE, LINT_WORKSPACE, LIST_RULES, type LintWorkspaceResult } from '../service/protocol.js';
+import { getReferences } from '../service/references.js';
+import { prepareRename, rename } from '../service/rename.js';
+import type { AnalyzedDocument, DocumentIndex, RuleMeta, ServiceContext } from '../service/types.js';
+import { getWorkspaceSymbols } from '../service/workspaceSymbols.js';
+import type { Analyzer, AnalyzerResult, ServerDeps } from './analyzer.js';
+import { DEFAULT_SETTINGS, normaliseSettings, type ServerSettings } from './settings.js';
+
+const MARKDOWN_FILE = /\.(md|mkd|mdwn|mdown|markdown|markdn|mdtxt|mdtext|workbook|qmd)$/i;
+const WATCH_GLOBS = ['**/.warrant.{yaml,yml}', '**/*.{bib,bibtex,json,yaml,yml}', '**/*.{md,markdown,qmd}'];
+
+interface CachedDocument extends AnalyzedDocument {
+  readonly generation: number;
+  readonly configFile: string | undefined;
+  readonly ids: string;
+  readonly dependencies: readonly string[];
+  readonly configProblems: readonly Finding[];
+}
+
+export interface ServerHandle {
+  /** Resolves when no lint is scheduled or running (for tests). */
+  readonly documents: TextDocuments<TextDocument>;
+}
+
+export function startServer(connection: Connection, deps: ServerDeps): ServerHandle {
+  const documents = new TextDocuments(TextDocument);
+  const workspace: Workspace = {
+    readText: (uri) => documents.get(uri)?.getText() ?? deps.readFile(uri),
+    exists: (uri) => documents.get(uri) !== undefined || deps.exists(uri),
+  };
+  let analyzer: Analyzer | undefined;
+  const getAnalyzer = (): Analyzer => (analyzer ??= deps.createAnalyzer(workspace));
+  let rules: ReadonlyMap<string, RuleMeta> = new Map();
+
+  let pullDiagnostics = false;
+  let refreshSupport = false;
+  let configurationSupport = false;
+  let dynamicWatchers = false;
+  let folders: string[] = [];
+  let globalSettings: ServerSettings = DEFAULT_SETTINGS;
+  const settingsCache = new Map<string, Promise<ServerSettings>>();
+
+  /** Bumped whenever something outside a document changes (config, bibliography, settings, a file on disk). */
+  let generation = 0;
+  const openCache = new Map<string, CachedDocument>();
+  const diskCache = new Map<string, CachedDocument>();
+  let fileList: Promise<string[]> | undefined;
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** onSave mode: the diagnostics computed at open/save, shown until the next save. */
+  const savedDiagnostics = new Map<string, Diagnostic[]>();
+  /** Files given pushed diagnostics by "lint workspace" (cleared when opened, in pull mode). */
+  const workspacePushed = new Set<string>();
+  /** Config files that have pushed problems. */
+  const configPushed = new Set<string>();
+
+  // ---------------------------------------------------------------- settings
+
+  function getSettings(uri?: string): Promise<ServerSettings> {
+    if (!configurationSupport || !uri) return Promise.resolve(globalSettings);
+    let p = settingsCache.get(uri);
+    if (!p) {
+      p = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'warrant' })
+        .then((raw) => normaliseSettings(raw, globalSettings), () => globalSettings);
+      settingsCache.set(uri, p);
+    }
+    return p;
+  }
+
+  function configFileFor(settings: ServerSettings): string | undefined {
+    const file = settings.configFile;
+    if (!file) return undefined;
+    if (file.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(file)) return file;
+    const folder = folders[0];
+    if (!folder || !deps.resolvePath) return file;
+    return deps.resolvePath(new URL(folder).pathname, file);
+  }
+
+  // ---------------------------------------------------------------- analysis (cached by uri + version + generation)
+
+  function analyzeText(uri: string, text: string, version: number, settings: ServerSettings): CachedDocument {
+    const configFile = configFileFor(settings);
+    const cache = version >= 0 ? openCache : diskCache;
+    const hit = cache.get(uri);
+    if (hit && hit.version === version && hit.generation === generation && hit.configFile === configFile && hit.text === text) return hit;
+    let result: AnalyzerResult;
+    try {
+      result = getAnalyzer().lint(uri, text, configFile ? { configFile } : {});
+    } catch (e) {
+      connection.console.error(`warrant: analysing ${uri} failed: ${(e as Error).stack ?? e}`);
+      result = { findings: [], model: { nodes: [], sources: [], internalLinks: [], bibliography: new Map() }, baseKindOf: () => 'claim', dependencies: [], configProblems: [] };
+    }
+    const doc: CachedDocument = {
+      uri,
+      version,
+      text,
+      lineIndex: new LineIndex(text),
+      model: result.model,
+      findings: result.findings,
+      baseKindOf: result.baseKindOf,
+      generation,
+      configFile,
+      ids: result.model.nodes.map((n) => n.id ?? '').join('\n'),
+      dependencies: result.dependencies,
+      configProblems: result.configProblems,
+    };
+    cache.set(uri, doc);
+    return doc;
+  }
+
+  function analyzeOpen(document: TextDocument, settings: ServerSettings): CachedDocument {
+    return analyzeText(document.uri, document.getText(), document.version, settings);
+  }
+
+  function ensureFileList(settings: ServerSettings): Promise<string[]> {
+    fileList ??= Promise.all(folders.map((f) => deps.listFiles(f, settings.lintWorkspaceGlobs).catch(() => [] as string[]))).then((l) =>
+      [...new Set(l.flat())].sort(),
+    );
+    return fileList;
+  }
+
+  /**
+   * Ids are workspace-wide: a defense in a file nobody opened still backs a claim. Analyse every
+   * Markdown file of the workspace once (again after a change on disk) before linting.
+   */
+  async function loadWorkspace(settings: ServerSettings): Promise<void> {
+    const files = await ensureFileList(settings);
+    for (const _ of makeIndex(settings, files).all());
+  }
+
+  function makeIndex(settings: ServerSettings, files: readonly string[]): DocumentIndex {
+    const get = (uri: string): AnalyzedDocument | undefined => {
+      const open = documents.get(uri);
+      if (open) return analyzeOpen(open, settings);
+      const text = deps.readFile(uri);
+      return text === undefined ? undefined : analyzeText(uri, text, -1, settings);
+    };
+    return {
+      get,
+      *all() {
+        const seen = new Set<string>();
+        for (const d of documents.all()) {
+          if (!MARKDOWN_FILE.test(d.uri) && d.languageId !== 'markdown' && d.languageId !== 'quarto') continue;
+          seen.add(d.uri);
+          yield analyzeOpen(d, settings);
+        }
+        for (const uri of files) {
+          if (seen.has(uri)) continue;
+          const doc = get(uri);
+          if (doc) yield doc;
+        }
+      },
+      readText: (uri) => workspace.readText(uri),
+    };
+  }
+
+  async function context(uri: string | undefined): Promise<{ settings: ServerSettings; ctx: ServiceContext }> {
+    const settings = await getSettings(uri);
+    const files = await ensureFileList(settings);
+    return {
+      settings,
+      ctx: {
+        index: makeIndex(settings, files),
+        graph: () => getAnalyzer().graph(),
+        rules,
+        settings: { severityOverrides: settings.severityOverrides, disableRuleComments: settings.disableRuleComments },
+      },
+    };
+  }
+
+  /** Look up the document, call the service; a service that throws answers `null`, never kills the server. */
+  async function withDocument<T>(uri: string, fn: (doc: AnalyzedDocument, ctx: ServiceContext, settings: ServerSettings) => T): Promise<T | null> {
+    const document = documents.get(uri);
+    if (!document) return null;
+    const { settings, ctx } = await context(uri);
+    if (!settings.enable) return null;
+    const current = documents.get(uri);
+    if (!current) return null;
+    try {
+      return fn(analyzeOpen(current, settings), ctx, settings);
+    } catch (e) {
+      connection.console.error(`warrant: ${(e as Error).stack ?? e}`);
+      if (e instanceof ResponseError) throw e;
+      return null;
+    }
+  }
+
+  // ---------------------------------------------------------------- diagnostics
+
+  function diagnosticsOf(doc: CachedDocument, settings: ServerSettings): Diagnostic[] {
+    pushConfigProblems(doc);
+    return toDiagnostics(doc.findings, rules, settings.severityOverrides);
+  }
+
+  function pushConfigProblems(doc: CachedDocument): void {
+    const byUri = new Map<string, Finding[]>();
+    for (const p of doc.configProblems) byUri.set(p.uri, [...(byUri.get(p.uri) ?? []), p]);
+    for (const uri of configPushed) if (!byUri.has(uri)) byUri.set(uri, []);
+    for (const [uri, findings] of byUri) {
+      if (documents.get(uri) && pullDiagnostics) continue;
+      connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(findings, rules) });
+      if (findings.length) configPushed.add(uri);
+      else configPushed.delete(uri);
+    }
+  }
+
+  function schedule(uri: string, delay: number): void {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        void validate(uri);
+      }, delay),
+    );
+  }
+
+  /** Push mode: lint the current version and publish, unless a newer version arrived meanwhile. */
+  async function validate(uri: string): Promise<void> {
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const settings = await getSettings(uri);
+    const current = documents.get(uri);
+    if (!current || current.version !== version) return; // superseded: a newer change scheduled its own lint
+    if (!settings.enable) {
+      connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      return;
+    }
+    await loadWorkspace(settings);
+    if (documents.get(uri)?.version !== version) return;
+    const before = openCache.get(uri)?.ids;
+    const doc = analyzeOpen(current, settings);
+    connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(doc, settings) });
+    if (before !== undefined && before !== doc.ids) dependentsChanged(uri, settings);
+  }
+
+  /** A document's ids changed: other documents' cross-file references may now resolve differently. */
+  function dependentsChanged(uri: string, settings: ServerSettings): void {
+    getAnalyzer().invalidate(uri);
+    generation++;
+    if (pullDiagnostics) {
+      if (refreshSupport) void connection.languages.diagnostics.refresh();
+    } else {
+      for (const d of documents.all()) if (d.uri !== uri) schedule(d.uri, settings.debounce);
+    }
+  }
+
+  function everythingChanged(): void {
+    generation++;
+    getAnalyzer().invalidate();
+    diskCache.clear();
+    savedDiagnostics.clear();
+    if (pullDiagnostics) {
+      if (refreshSupport) void connection.languages.diagnostics.refresh();
+    } else {
+      for (const d of documents.all()) schedule(d.uri, 0);
+    }
+  }
+
+  function cancellableDelay(ms: number, token: CancellationToken): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const t = setTimeout(resolve, ms);
+      token.onCancellationRequested(() => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+  }
+
+  connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+    const uri = params.textDocument.uri;
+    const document = documents.get(uri);
+    if (!document) return { kind: 'full', items: [] };
+    const settings = await getSettings(uri);
+    if (!settings.enable) return { kind: 'full', items: [] };
+    if (settings.run === 'onSave') {
+      const saved = savedDiagnostics.get(uri);
+      if (saved) return { kind: 'full', items: saved };
+    }
+    const cached = openCache.get(uri);
+    const fresh = cached && cached.version === document.version && cached.generation === generation;
+    if (!fresh && settings.run === 'onType') await cancellableDelay(settings.debounce, token);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded by a newer change', { retriggerRequest: true });
+    await loadWorkspace(settings);
+    const current = documents.get(uri);
+    if (!current) return { kind: 'full', items: [] };
+    const doc = analyzeOpen(current, settings);
+    const resultId = `${doc.version}:${doc.generation}`;
+    const items = diagnosticsOf(doc, settings);
+    if (settings.run === 'onSave') savedDiagnostics.set(uri, items);
+    if (cached && cached.version !== doc.version && cached.ids !== doc.ids) dependentsChanged(uri, settings);
+    if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
+    return { kind: 'full', resultId, items };
+  });
+
+  // ---------------------------------------------------------------- lifecycle
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities;
+    pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
+    refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
+    configurationSupport = caps.workspace?.configuration === true;
+    dynamicWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+    const init = params.initializationOptions as Record<string, unknown> | undefined;
+    globalSettings = normaliseSettings(init && typeof init === 'object' && 'settings' in init ? init.settings : init, DEFAULT_SETTINGS);
+    rules = new Map(getAnalyzer().rules.map((r) => [r.id, r]));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: ['#', '@'], resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'warrant', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'warrant-language-server' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (dynamicWatchers) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: WATCH_GLOBS.map((globPattern) => ({ globPattern })),
+      });
+    }
+    if (folders.length > 0) {
+      try {
+        connection.workspace.onDidChangeWorkspaceFolders((e) => {
+          folders = [...folders.filter((f) => !e.removed.some((r) => r.uri === f)), ...e.added.map((a) => a.uri)];
+          fileList = undefined;
+          everythingChanged();
+        });
+      } catch {
+        // the client does not announce folder changes
+      }
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsCache.clear();
+    if (!configurationSupport) {
+      const raw = (change.settings as Record<string, unknown> | undefined)?.warrant;
+      if (raw !== undefined) globalSettings = normaliseSettings(raw, globalSettings);
+    }
+    fileList = undefined;
+    everythingChanged();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    let relevant = false;
+    for (const change of params.changes) {
+      if (documents.get(change.uri)) continue; // the editor's buffer wins over the disk
+      if (MARKDOWN_FILE.test(change.uri)) {
+        diskCache.delete(change.uri);
+        getAnalyzer().invalidate(change.uri);
+        if (change.type !== FileChangeType.Changed) fileList = undefined;
+      }
+      relevant = true;
+    }
+    if (relevant) everythingChanged();
+  });
+
+  /** Documents just opened: TextDocuments reports the open as a content change too; lint those at once. */
+  const justOpened = new Set<string>();
+  documents.onDidOpen((e) => {
+    const uri = e.document.uri;
+    justOpened.add(uri);
+    if (pullDiagnostics && workspacePushed.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  documents.onDidChangeContent(async (e) => {
+    const uri = e.document.uri;
+    const opened = justOpened.delete(uri);
+    if (!opened) getAnalyzer().invalidate(uri);
+    if (pullDiagnostics) return; // the client pulls; the pull handler debounces
+    if (opened) return schedule(uri, 0);
+    const settings = await getSettings(uri);
+    if (settings.run === 'onType') schedule(uri, settings.debounce);
+  });
+
+  documents.onDidSave(async (e) => {
+    const uri = e.document.uri;
+    const settings = await getSettings(uri);
+    if (settings.run !== 'onSave') return;
+    if (pullDiagnostics) {
+      savedDiagnostics.delete(uri);
+      if (refreshSupport) void connection.languages.diagnostics.refresh();
+    } else schedule(uri, 0);
+  });
+
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    openCache.delete(uri);
+    savedDiagnostics.delete(uri);
+    getAnalyzer().invalidate(uri);
+    if (!pullDiagnostics) connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  // ---------------------------------------------------------------- features: look up the document, call the service
+
+  connection.onHover((p) => withDocument(p.textDocument.uri, (doc, ctx) => getHover(doc, p.position, ctx)));
+  connection.onCompletion((p) => withDocument(p.textDocument.uri, (doc, ctx) => getCompletions(doc, p.position, ctx)));
+  connection.onDefinition((p) => withDocument(p.textDocument.uri, (doc, ctx) => getDefinition(doc, p.position, ctx)));
+  connection.onReferences((p) =>
+    withDocument(p.textDocument.uri, (doc, ctx) => getReferences(doc, p.position, p.context.includeDeclaration, ctx)),
+  );
+  connection.onPrepareRename((p) => withDocument(p.textDocument.uri, (doc, ctx) => prepareRename(doc, p.position, ctx)));
+  connection.onRenameRequest((p) => withDocument(p.textDocument.uri, (doc, ctx) => rename(doc, p.position, p.newName, ctx)));
+  connection.onCodeLens((p) =>
+    withDocument(p.textDocument.uri, (doc, ctx, settings) => (settings.codeLens ? getCodeLenses(doc, ctx) : [])),
+  );
+  connection.onCodeAction((p) => withDocument(p.textDocument.uri, (doc, ctx) => getCodeActions(doc, p, ctx)));
+  connection.onWorkspaceSymbol(async (p) => {
+    const { settings, ctx } = await context(undefined);
+    return settings.enable ? getWorkspaceSymbols(p.query, ctx) : [];
+  });
+
+  connection.onRequest(LIST_RULES, () => [...rules.values()]);
+  connection.onRequest(CONFIG_TEMPLATE, () => getAnalyzer().configTemplate());
+  connection.onRequest(LINT_WORKSPACE, async (): Promise<LintWorkspaceResult> => {
+    fileList = undefined;
+    const { settings, ctx } = await context(undefined);
+    let files = 0;
+    let findings = 0;
+    let unsupportedClaims = 0;
+    for (const doc of ctx.index.all()) {
+      files++;
+      const diagnostics = toDiagnostics(doc.findings, rules, settings.severityOverrides);
+      findings += diagnostics.length;
+      unsupportedClaims += diagnostics.filter((d) => d.code === 'unsupported-claim').length;
+      if (documents.get(doc.uri)) continue; // open documents already show theirs
+      connection.sendDiagnostics({ uri: doc.uri, diagnostics });
+      workspacePushed.add(doc.uri);
+    }
+    return { files, findings, unsupportedClaims };
+  });
+
+  documents.listen(connection);
+  return { documents };
+}

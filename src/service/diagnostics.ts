@@ -1,0 +1,77 @@
+/**
+ * Findings → LSP diagnostics: source `warrant`, code = rule id with a link to its docs, the exact
+ * range core computed, related information for the sources and defenses involved.
+ */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { Finding, Severity } from '../core/findings.js';
+import type { RuleMeta } from './types.js';
+
+const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Data attached to every diagnostic, read back by the code actions. */
+export interface DiagnosticData {
+  readonly ruleId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly finding?: Readonly<Record<string, unknown>>;
+}
+
+export function toDiagnostic(f: Finding, rules: ReadonlyMap<string, RuleMeta>, severity: Severity = f.severity): Diagnostic {
+  const docsUrl = rules.get(f.ruleId)?.docsUrl;
+  const data: DiagnosticData = { ruleId: f.ruleId, start: f.range.start, end: f.range.end, ...(f.data ? { finding: f.data } : {}) };
+  const d: Diagnostic = {
+    range: { start: { ...f.position.start }, end: { ...f.position.end } },
+    severity: SEVERITY[severity],
+    source: 'warrant',
+    code: f.ruleId,
+    message: f.message,
+    data,
+  };
+  if (docsUrl) d.codeDescription = { href: docsUrl };
+  if (f.related.length > 0) {
+    d.relatedInformation = f.related.map((r) => ({
+      location: { uri: r.uri, range: { start: { ...r.range.start }, end: { ...r.range.end } } },
+      message: r.message,
+    }));
+  }
+  return d;
+}
+
+/** Apply `warrant.severityOverrides` (editor-only, after `.warrant.yaml`); `off` drops the finding. */
+export function toDiagnostics(
+  findings: readonly Finding[],
+  rules: ReadonlyMap<string, RuleMeta>,
+  overrides: Readonly<Record<string, string>> = {},
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const f of findings) {
+    const o = normaliseSeverity(overrides[f.ruleId]);
+    if (o === 'off') continue;
+    out.push(toDiagnostic(f, rules, o ?? f.severity));
+  }
+  return out;
+}
+
+function normaliseSeverity(s: string | undefined): Severity | 'off' | undefined {
+  switch (s) {
+    case undefined:
+      return undefined;
+    case 'warn':
+      return 'warning';
+    case 'information':
+      return 'info';
+    case 'off':
+    case 'hint':
+    case 'info':
+    case 'warning':
+    case 'error':
+      return s;
+    default:
+      return undefined;
+  }
+}

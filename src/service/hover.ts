@@ -1,0 +1,56 @@
+/**
+ * The hover card on a node's label, heading or sentence, or on a citation key: kind and id, one
+ * status line, its sources, defenses and objections, each linking to where it is written.
+ * Kept compact because VS Code stacks hovers from several extensions.
+ */
+import type { Hover, Position } from 'vscode-languageserver';
+import { backing, statusLine, type NodeAt } from './graph.js';
+import { capitalize, escapeMd, firstSentence, formatEntry, formatSource, locationLink, truncate } from './format.js';
+import { nodeAt, sourceAt, toRange } from './locate.js';
+import type { AnalyzedDocument, ServiceContext } from './types.js';
+
+const MAX_ITEMS = 6;
+
+export function getHover(doc: AnalyzedDocument, position: Position, ctx: ServiceContext): Hover | null {
+  const offset = doc.lineIndex.offsetAt(position);
+
+  const source = sourceAt(doc, offset);
+  if (source && (source.kind === 'citation' || source.kind === 'dcite') && source.key) {
+    const entry = source.entry ?? doc.model.bibliography.get(source.key);
+    const value = entry
+      ? `**@${escapeMd(source.key)}** ${formatEntry(entry)}${source.locator ? ` — ${escapeMd(source.locator)}` : ''}`
+      : `**@${escapeMd(source.key)}** is not in any bibliography`;
+    return { contents: { kind: 'markdown', value }, range: toRange(doc, source.range) };
+  }
+
+  const hit = nodeAt(doc, offset);
+  if (!hit) return null;
+  const at: NodeAt = { doc, node: hit.node, index: hit.index };
+  for (const _ of ctx.index.all()); // analyse the workspace so that links from other files count
+  const b = backing(ctx.graph(), ctx.index, at);
+  const lines: string[] = [];
+  const kind = capitalize(hit.node.kind);
+  const id = hit.node.id ? ` \`#${hit.node.id}\`` : '';
+  const detected = hit.node.syntax === 'heuristic' ? ' (detected)' : '';
+  lines.push(`**${kind}**${id}${detected} — ${statusLine(b)}`);
+
+  const list = (title: string, items: string[]): void => {
+    if (items.length === 0) return;
+    const shown = items.slice(0, MAX_ITEMS);
+    if (items.length > shown.length) shown.push(`… ${items.length - shown.length} more`);
+    lines.push('', `*${title}*`, ...shown.map((s) => `- ${s}`));
+  };
+  list('Sources', b.sources.map(formatSource));
+  const nodeLine = (n: NodeAt, prefix = ''): string =>
+    `${prefix}[${escapeMd(firstSentence(n.node.text) || capitalize(n.node.kind))}](${locationLink(n.doc, n.node.selectionRange)})${
+      n.doc.uri !== doc.uri ? ` — ${escapeMd(n.doc.uri.slice(n.doc.uri.lastIndexOf('/') + 1))}` : ''
+    }`;
+  list('Support', b.support.map((n) => nodeLine(n)));
+  list('Defenses', b.defenses.map((n) => nodeLine(n)));
+  list('Objections', b.objections.map((o) => nodeLine(o.at, o.answered ? '' : '⚠ unanswered: ')));
+  if (b.sources.length + b.support.length + b.defenses.length + b.objections.length === 0 && hit.node.text) {
+    lines.push('', `> ${escapeMd(truncate(hit.node.text, 120))}`);
+  }
+  const range = toRange(doc, hit.node.selectionRange);
+  return { contents: { kind: 'markdown', value: lines.join('\n') }, range };
+}

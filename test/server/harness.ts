@@ -1,0 +1,143 @@
+/**
+ * An in-process LSP client/server pair over in-memory streams: the real `startServer` with the
+ * real engine, a real JSON-RPC protocol connection as the client. No sleeps: tests wait on the
+ * notifications the server sends.
+ */
+import { PassThrough } from 'node:stream';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  createConnection,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver/node';
+import { startServer } from '../../src/server/server.js';
+import { nodeDeps } from '../../src/server/nodeDeps.js';
+import type { ServerDeps } from '../../src/server/analyzer.js';
+
+export const FIXTURE_DIR = fileURLToPath(new URL('../e2e/fixtures/workspace/', import.meta.url));
+export const fixtureUri = (name: string, dir = FIXTURE_DIR): string => pathToFileURL(join(dir, name)).href;
+export const fixtureText = (name: string, dir = FIXTURE_DIR): string => readFileSync(join(dir, name), 'utf8');
+
+export interface Harness {
+  readonly client: ProtocolConnection;
+  /** Every publishDiagnostics received, in order. */
+  readonly published: PublishDiagnosticsParams[];
+  /** Resolves with the first (past or future) publish for `uri` that satisfies `accept`. */
+  nextDiagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
+  open(uri: string, text: string, languageId?: string): void;
+  change(uri: string, version: number, text: string): void;
+  pull(uri: string): Promise<Diagnostic[]>;
+  settings: Record<string, unknown>;
+  /** How many `workspace/diagnostic/refresh` requests the server sent. */
+  refreshes(): number;
+  close(): void;
+}
+
+export interface HarnessOptions {
+  readonly pull?: boolean;
+  /** Client answers `workspace/configuration` with `settings` when true; else settings go in initializationOptions. */
+  readonly configuration?: boolean;
+  readonly settings?: Record<string, unknown>;
+  readonly rootDir?: string;
+  readonly deps?: ServerDeps;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  startServer(serverConnection, options.deps ?? nodeDeps());
+  serverConnection.listen();
+
+  const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  const published: PublishDiagnosticsParams[] = [];
+  const waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  let refreshCount = 0;
+  const h: Harness = {
+    client,
+    published,
+    settings: { debounce: 0, ...(options.settings ?? {}) },
+    nextDiagnostics(uri, accept = () => true) {
+      return new Promise((resolve) => waiters.push({ uri, accept, resolve }));
+    },
+    open(uri, text, languageId = 'markdown') {
+      void client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    },
+    change(uri, version, text) {
+      void client.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    async pull(uri) {
+      const report = await client.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+      return (report as { items: Diagnostic[] }).items;
+    },
+    refreshes: () => refreshCount,
+    close() {
+      client.dispose();
+      serverConnection.dispose();
+    },
+  };
+  client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    published.push(p);
+    for (let i = 0; i < waiters.length; i++) {
+      const w = waiters[i]!;
+      if (w.uri === p.uri && w.accept(p)) {
+        waiters.splice(i--, 1);
+        w.resolve(p);
+      }
+    }
+  });
+  client.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => h.settings));
+  client.onRequest('client/registerCapability', () => null);
+  client.onRequest('workspace/diagnostic/refresh', () => {
+    refreshCount++;
+    return null;
+  });
+  client.onNotification('window/logMessage', () => undefined);
+  client.listen();
+
+  const capabilities: ClientCapabilities = {
+    workspace: {
+      configuration: options.configuration ?? false,
+      didChangeWatchedFiles: { dynamicRegistration: true },
+      diagnostics: { refreshSupport: true },
+      workspaceFolders: true,
+    },
+    textDocument: {
+      hover: { contentFormat: ['markdown', 'plaintext'] },
+      completion: { completionItem: { snippetSupport: false } },
+      publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+      ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+    },
+  };
+  const root = options.rootDir ?? FIXTURE_DIR;
+  await client.sendRequest('initialize', {
+    processId: null,
+    rootUri: pathToFileURL(root).href,
+    workspaceFolders: [{ uri: pathToFileURL(root).href.replace(/\/$/, ''), name: 'ws' }],
+    capabilities,
+    initializationOptions: options.configuration ? undefined : { settings: h.settings },
+  });
+  await client.sendNotification('initialized', {});
+  return h;
+}
+
+/** Marker-based positions: `at(text, 'Claim 1')` is the position of the first character of `Claim 1`. */
+export function at(text: string, needle: string, delta = 0): { line: number; character: number } {
+  const offset = text.indexOf(needle);
+  if (offset < 0) throw new Error(`marker ${JSON.stringify(needle)} not found`);
+  const before = text.slice(0, offset + delta);
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - (before.lastIndexOf('\n') + 1) };
+}
+
+/** Files of a directory, recursively (for copying fixtures into temp dirs). */
+export function listDir(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? listDir(join(dir, n)).map((x) => join(n, x)) : [n]));
+}
