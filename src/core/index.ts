@@ -15,6 +15,7 @@ export { baseConfig, extendConfig, parseConfigText, parseSeverity, type ConfigPr
 export { BASE_KINDS, baseOf, type BaseKind, type Vocabulary } from './config/vocabulary.js';
 export { analyzeDocument, type DocumentModel, type AnalysisProblem } from './model/analyze.js';
 export { ArgumentGraph, type Edge, type NodeHandle, type Dangling } from './model/graph.js';
+export { summarizeNode, describeSummary, type NodeSummary } from './model/status.js';
 export type { ArgNode, BibEntry, InternalLink, NodeRef, Relation, Source, SourceKind, NodeKind, NodeBlock, TagSyntax } from './model/types.js';
 export { formatEntry } from './sources/collect.js';
 export { RULES, SYSTEM_RULES, RULE_IDS, allRuleMeta, ruleMeta } from './rules/index.js';

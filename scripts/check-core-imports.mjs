@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Architecture invariant: src/core is pure. It imports no editor API, no LSP library and no
+// file system or process module; hosts inject what it needs (see ARCHITECTURE.md).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const CORE = join(ROOT, 'src', 'core');
+const FORBIDDEN = [/^vscode$/, /^vscode-languageserver/, /^vscode-languageclient/, /^(node:)?fs(\/promises)?$/, /^(node:)?child_process$/, /^(node:)?worker_threads$/, /^(node:)?net$/, /^(node:)?http/];
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function* walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walk(path);
+    else if (/\.(ts|mts|cts|js|mjs)$/.test(name)) yield path;
+  }
+}
+
+const violations = [];
+for (const file of walk(CORE)) {
+  const text = readFileSync(file, 'utf8');
+  for (const m of text.matchAll(IMPORT)) {
+    const spec = m[1] ?? m[2] ?? m[3] ?? m[4];
+    if (FORBIDDEN.some((re) => re.test(spec))) {
+      const line = text.slice(0, m.index).split('\n').length + (m[0].startsWith('\n') ? 1 : 0);
+      violations.push(`${relative(ROOT, file)}:${line}: imports '${spec}' — src/core must stay pure (inject it through the Workspace instead)`);
+    }
+  }
+}
+if (violations.length) {
+  console.error(violations.join('\n'));
+  console.error(`\n${violations.length} forbidden import(s) in src/core`);
+  process.exit(1);
+}
+console.log('src/core imports: ok (no vscode, LSP, fs, child_process, network)');

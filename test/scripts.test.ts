@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync, cpSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const REPO = join(import.meta.dirname, '..');
+
+describe('scripts/check-core-imports.mjs', () => {
+  it('passes on this repository', () => {
+    const r = spawnSync(process.execPath, [join(REPO, 'scripts', 'check-core-imports.mjs')], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  });
+  it('fails when a core file imports node:fs or the LSP library', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warrant-core-'));
+    try {
+      mkdirSync(join(dir, 'scripts'));
+      mkdirSync(join(dir, 'src', 'core', 'sub'), { recursive: true });
+      cpSync(join(REPO, 'scripts', 'check-core-imports.mjs'), join(dir, 'scripts', 'check-core-imports.mjs'));
+      writeFileSync(join(dir, 'src', 'core', 'ok.ts'), "import { x } from './sub/y.js';\n");
+      writeFileSync(join(dir, 'src', 'core', 'sub', 'bad.ts'), "import { readFileSync } from 'node:fs';\nimport type { Connection } from 'vscode-languageserver/node';\n");
+      const r = spawnSync(process.execPath, [join(dir, 'scripts', 'check-core-imports.mjs')], { encoding: 'utf8' });
+      assert.equal(r.status, 1);
+      assert.match(r.stderr, /sub\/bad\.ts:1: imports 'node:fs'/);
+      assert.match(r.stderr, /sub\/bad\.ts:2: imports 'vscode-languageserver\/node'/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
