@@ -78,6 +78,31 @@ if (flag('compare')) {
   console.log(`corpus: ${corpus}`);
   console.log(`predictions: ${out} (${preds.length} sentences, citationScope=${options.citationScope}, citations from ${citationsOf.origin})`);
   printTable(score.micro);
+  if (citationsOf.analyze) timing(options);
+}
+
+/**
+ * Cost of the heuristic pass beside the core's analysis of the same essays (parse, recognizers,
+ * sources, model): warm runs, median of 7. Lint time is larger than analysis time, so the
+ * percentage printed is an upper bound on what the pass adds to `warrant lint`.
+ */
+function timing(opts) {
+  const runs = 7;
+  const analyzeMs = [];
+  const detectMs = [];
+  const models = essays.map(({ file, text }) => citationsOf.analyze(text, file));
+  for (let r = 0; r < runs; r++) {
+    let t0 = performance.now();
+    for (const { file, text } of essays) citationsOf.analyze(text, file);
+    analyzeMs.push(performance.now() - t0);
+    t0 = performance.now();
+    models.forEach((m, i) => H.detectSentences({ text: essays[i].text, root: m.root, citations: m.sources.map((s) => s.range), exclude: [], options: opts }));
+    detectMs.push(performance.now() - t0);
+  }
+  const med = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+  const a = med(analyzeMs);
+  const d = med(detectMs);
+  console.log(`\ntiming (${essays.length} essays, median of ${runs} warm runs): core analysis ${a.toFixed(1)} ms, heuristic pass ${d.toFixed(1)} ms (+${((100 * d) / a).toFixed(1)} %)`);
 }
 
 /** One prediction object per sentence, in the format tools/score.py reads. */
@@ -150,10 +175,9 @@ async function citationCollector() {
         }
       },
     };
-    const fn = (parsed, file) => {
-      const model = analyzeDocument({ uri: pathToFileURL(join(essaysDir, file)).href, text: parsed.text, config, workspace, knownRules: new Set() });
-      return model.sources.map((s) => s.range);
-    };
+    const analyze = (text, file) => analyzeDocument({ uri: pathToFileURL(join(essaysDir, file)).href, text, config, workspace, knownRules: new Set() });
+    const fn = (parsed, file) => analyze(parsed.text, file).sources.map((s) => s.range);
+    fn.analyze = analyze;
     fn({ text: '' }, 'probe.md'); // fail here, not mid-run, when the core's API has moved
     fn.origin = 'the core (analyzeDocument)';
     return fn;

@@ -69,3 +69,16 @@ describe('heuristics: shipped defaults and user overrides', () => {
     assert.deepEqual(mergeHeuristicOptions(defaultHeuristicOptions(), undefined).problems, []);
   });
 });
+
+describe('heuristics: options per document', () => {
+  it('applies config layers in order and reuses the result for equal layers', async () => {
+    const { heuristicOptionsFor } = await import('../../src/core/heuristics/index.js');
+    const a = heuristicOptionsFor([{ threshold: 3 }, { citationScope: 'sentence' }]);
+    const b = heuristicOptionsFor([{ threshold: 3 }, { citationScope: 'sentence' }]);
+    assert.equal(a.options, b.options, 'same object: compiled matchers are shared');
+    assert.equal(a.options.threshold, 3);
+    assert.equal(a.options.citationScope, 'sentence');
+    assert.equal(heuristicOptionsFor([]).options, defaultHeuristicOptions());
+    assert.equal(heuristicOptionsFor([{ nope: 1 }]).problems[0]!.path, 'heuristics.nope');
+  });
+});

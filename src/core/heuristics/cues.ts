@@ -1,9 +1,10 @@
 /**
  * Cue families compiled once per options object, then matched against each sentence.
  *
- * Each family becomes one or two regular expressions (its terms as one alternation, its
- * patterns as another), so scoring a sentence is a fixed number of regex tests: linear in the
- * text, nothing allocated per sentence but the reasons array.
+ * Terms of every family go into one word index (first word → phrases starting with it), so a
+ * sentence is tokenised once and each token costs one map lookup whatever the lexicon size:
+ * a regex alternation of hundreds of phrases per family was most of the pass's time. Patterns
+ * stay regular expressions, tested once per sentence.
  */
 import type { CueFamilyOptions, HeuristicOptions } from './options.js';
 
@@ -11,11 +12,22 @@ export interface CompiledFamily {
   readonly id: string;
   readonly weight: number;
   readonly reason?: string;
+  /** Patterns, plus wildcard terms (`estimat*`), as regular expressions. */
   readonly regexes: readonly RegExp[];
+}
+
+interface Phrase {
+  readonly family: number;
+  /** Tokens after the first one. */
+  readonly rest: readonly string[];
 }
 
 export interface CompiledCues {
   readonly families: readonly CompiledFamily[];
+  /** Lower-cased first token → phrases (case-insensitive families). */
+  readonly folded: ReadonlyMap<string, readonly Phrase[]>;
+  /** Exact first token → phrases (case-sensitive families). */
+  readonly exact: ReadonlyMap<string, readonly Phrase[]>;
   readonly skipSection: (heading: string) => boolean;
 }
 
@@ -25,12 +37,31 @@ const cache = new WeakMap<HeuristicOptions, CompiledCues>();
 export function compileCues(options: HeuristicOptions): CompiledCues {
   let compiled = cache.get(options);
   if (!compiled) {
-    const families = Object.entries(options.cues)
-      .map(([id, family]) => compileFamily(id, family))
-      .filter((f) => f.regexes.length > 0 && f.weight !== 0);
+    const families: CompiledFamily[] = [];
+    const folded = new Map<string, Phrase[]>();
+    const exact = new Map<string, Phrase[]>();
+    for (const [id, family] of Object.entries(options.cues)) {
+      if (family.weight === 0) continue;
+      const index = families.length;
+      const regexes = compilePatterns(family);
+      let phrases = 0;
+      for (const term of family.terms) {
+        const t = term.trim().replace(/’/g, "'");
+        if (!t || t.endsWith('*')) continue;
+        const tokens = tokenize(family.caseSensitive ? t : t.toLowerCase());
+        if (tokens.length === 0) continue;
+        const map = family.caseSensitive ? exact : folded;
+        const list = map.get(tokens[0]!) ?? [];
+        list.push({ family: index, rest: tokens.slice(1) });
+        map.set(tokens[0]!, list);
+        phrases++;
+      }
+      if (regexes.length === 0 && phrases === 0) continue;
+      families.push({ id, weight: family.weight, reason: family.weight > 0 ? (family.reason ?? id) : undefined, regexes });
+    }
     const sections = options.skipSections.map((s) => s.trim()).filter(Boolean);
     const sectionRe = sections.length > 0 ? new RegExp(`^(?:${sections.join('|')})$`, 'i') : undefined;
-    compiled = { families, skipSection: (heading) => sectionRe !== undefined && sectionRe.test(normaliseHeading(heading)) };
+    compiled = { families, folded, exact, skipSection: (heading) => sectionRe !== undefined && sectionRe.test(normaliseHeading(heading)) };
     cache.set(options, compiled);
   }
   return compiled;
@@ -46,11 +77,14 @@ function normaliseHeading(heading: string): string {
     .trim();
 }
 
-function compileFamily(id: string, family: CueFamilyOptions): CompiledFamily {
-  const regexes: RegExp[] = [];
+function compilePatterns(family: CueFamilyOptions): RegExp[] {
   const flags = family.caseSensitive ? '' : 'i';
-  const terms = family.terms.map(termSource).filter(Boolean);
-  if (terms.length > 0) regexes.push(new RegExp(`(?<![\\w'’-])(?:${terms.join('|')})(?![\\w'’-])`, flags));
+  const regexes: RegExp[] = [];
+  const wild = family.terms
+    .map((t) => t.trim())
+    .filter((t) => t.endsWith('*') && t.length > 1)
+    .map((t) => t.slice(0, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  if (wild.length > 0) regexes.push(new RegExp(`\\b(?:${wild.join('|')})\\w*`, flags));
   for (const p of family.patterns) {
     try {
       regexes.push(new RegExp(p, flags));
@@ -58,19 +92,19 @@ function compileFamily(id: string, family: CueFamilyOptions): CompiledFamily {
       // Validated in mergeHeuristicOptions; a bad default is caught by the defaults test.
     }
   }
-  return { id, weight: family.weight, reason: family.weight > 0 ? (family.reason ?? id) : undefined, regexes };
+  return regexes;
 }
 
-/** "according to" → `according\s+to`; "estimat*" → `estimat\w*`; apostrophes match ’ too. */
-function termSource(term: string): string {
-  const t = term.trim();
-  if (!t) return '';
-  const wild = t.endsWith('*');
-  const body = (wild ? t.slice(0, -1) : t)
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/\s+/g, '\\s+')
-    .replace(/'/g, "['’]");
-  return wild ? `${body}\\w*` : body;
+/**
+ * Words: letters and digits, with inner apostrophes and hyphens ("shouldn't", "peer-reviewed"),
+ * so a term never matches inside a hyphenated word ("reported" is not in "self-reported").
+ */
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD)) out.push(m[0].replace(/’/g, "'"));
+  return out;
 }
 
 export interface CueResult {
@@ -87,14 +121,31 @@ export interface CueResult {
  * // → { score: 3.1, reasons: ['statistic', 'datedEvent'], … }
  */
 export function scoreText(cues: CompiledCues, base: number, text: string): CueResult {
+  const hit = new Uint8Array(cues.families.length);
+  if (cues.exact.size > 0) markTerms(tokenize(text), cues.exact, hit);
+  if (cues.folded.size > 0) markTerms(tokenize(text.toLowerCase()), cues.folded, hit);
   let score = base;
   const reasons: string[] = [];
   const fired: string[] = [];
-  for (const family of cues.families) {
-    if (!family.regexes.some((re) => re.test(text))) continue;
+  cues.families.forEach((family, i) => {
+    if (!hit[i] && !family.regexes.some((re) => re.test(text))) return;
     score += family.weight;
     fired.push(family.id);
     if (family.reason && !reasons.includes(family.reason)) reasons.push(family.reason);
-  }
+  });
   return { score: Math.round(score * 100) / 100, reasons, fired };
+}
+
+function markTerms(tokens: readonly string[], index: ReadonlyMap<string, readonly Phrase[]>, hit: Uint8Array): void {
+  if (index.size === 0) return;
+  for (let i = 0; i < tokens.length; i++) {
+    const phrases = index.get(tokens[i]!);
+    if (!phrases) continue;
+    for (const p of phrases) {
+      if (hit[p.family]) continue;
+      let k = 0;
+      while (k < p.rest.length && tokens[i + 1 + k] === p.rest[k]) k++;
+      if (k === p.rest.length) hit[p.family] = 1;
+    }
+  }
 }

@@ -7,7 +7,7 @@
  * `uncitedMessage(reasons)`.
  */
 export type { HeuristicOptions, CueFamilyOptions, CitationScope, OptionProblem } from './options.js';
-export { defaultHeuristicOptions, mergeHeuristicOptions } from './options.js';
+export { defaultHeuristicOptions, mergeHeuristicOptions, heuristicOptionsFor } from './options.js';
 export type { HeuristicSentence, DetectInput } from './detect.js';
 export { detectSentences } from './detect.js';
 export { describeReasons, uncitedMessage, REASON_LABELS } from './reasons.js';

@@ -199,3 +199,31 @@ function stringList(value: unknown, path: string, problems: OptionProblem[]): st
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+const resolvedCache = new Map<string, { options: HeuristicOptions; problems: OptionProblem[] }>();
+
+/**
+ * The defaults with each config layer's `heuristics:` override applied in order (workspace
+ * config, then front matter), memoised by content: the compiled cue matchers are cached per
+ * options object, so documents with the same overrides share one compilation.
+ *
+ * @example heuristicOptionsFor([{ citationScope: 'sentence' }]).options.citationScope // → 'sentence'
+ */
+export function heuristicOptionsFor(layers: readonly unknown[]): { options: HeuristicOptions; problems: OptionProblem[] } {
+  if (layers.length === 0) return { options: defaultHeuristicOptions(), problems: [] };
+  const key = JSON.stringify(layers);
+  let hit = resolvedCache.get(key);
+  if (!hit) {
+    let options = defaultHeuristicOptions();
+    const problems: OptionProblem[] = [];
+    for (const layer of layers) {
+      const merged = mergeHeuristicOptions(options, layer);
+      options = merged.options;
+      problems.push(...merged.problems);
+    }
+    hit = { options, problems };
+    if (resolvedCache.size >= 64) resolvedCache.delete(resolvedCache.keys().next().value!);
+    resolvedCache.set(key, hit);
+  }
+  return hit;
+}

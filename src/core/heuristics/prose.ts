@@ -159,7 +159,7 @@ function makeBlock(
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return undefined;
-  const chars: string[] = [];
+  const chars: string[] = []; // text chunks, one per inline node
   const offsets: number[] = [];
   flattenInline(state.text, children, chars, offsets);
   let text = chars.join('');
@@ -171,7 +171,7 @@ function makeBlock(
   return block;
 }
 
-/** Append the visible text of inline nodes, one offset per UTF-16 unit. */
+/** Append the visible text of inline nodes (as chunks), one offset per UTF-16 unit. */
 function flattenInline(doc: string, nodes: readonly PhrasingContent[], chars: string[], offsets: number[]): void {
   for (const node of nodes) {
     switch (node.type) {
@@ -210,17 +210,16 @@ function pushSpace(at: number | undefined, chars: string[], offsets: number[]): 
  */
 function pushMapped(doc: string, value: string, start: number | undefined, end: number | undefined, chars: string[], offsets: number[]): void {
   if (start === undefined || end === undefined) return;
-  const exact = end - start === value.length && doc.startsWith(value, start);
+  chars.push(value.replace(/[\n\r\t]/g, ' '));
+  if (end - start === value.length && doc.startsWith(value, start)) {
+    for (let i = 0; i < value.length; i++) offsets.push(start + i);
+    return;
+  }
   let j = start;
   for (let i = 0; i < value.length; i++) {
-    const c = value[i]!;
-    let at = start + i;
-    if (!exact) {
-      const k = doc.indexOf(c, j);
-      at = k >= 0 && k < end && k - j < 16 ? k : j;
-      j = Math.min(at + 1, end);
-    }
-    chars.push(c === '\n' || c === '\t' || c === '\r' ? ' ' : c);
+    const k = doc.indexOf(value[i]!, j);
+    const at = k >= 0 && k < end && k - j < 16 ? k : j;
+    j = Math.min(at + 1, end);
     offsets.push(at);
   }
 }
