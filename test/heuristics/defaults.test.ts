@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { checkGenerated } from './generate-defaults.js';
-import { defaultHeuristicOptions, mergeHeuristicOptions } from '../../src/core/heuristics/index.js';
+import { defaultHeuristicOptions, heuristicOptionsFor, mergeHeuristicOptions } from '../../src/core/heuristics/index.js';
 
 describe('heuristics: shipped defaults and user overrides', () => {
   it('embeds the current data/heuristics.yaml (UPDATE_HEURISTICS=1 rewrites it)', () => {
@@ -71,8 +71,7 @@ describe('heuristics: shipped defaults and user overrides', () => {
 });
 
 describe('heuristics: options per document', () => {
-  it('applies config layers in order and reuses the result for equal layers', async () => {
-    const { heuristicOptionsFor } = await import('../../src/core/heuristics/index.js');
+  it('applies config layers in order and reuses the result for equal layers', () => {
     const a = heuristicOptionsFor([{ threshold: 3 }, { citationScope: 'sentence' }]);
     const b = heuristicOptionsFor([{ threshold: 3 }, { citationScope: 'sentence' }]);
     assert.equal(a.options, b.options, 'same object: compiled matchers are shared');
