@@ -27,8 +27,14 @@ export function getCompletions(doc: AnalyzedDocument, position: Position, ctx: S
     const range = { start: doc.lineIndex.positionAt(offset - prefix.length), end: position };
     const items: CompletionItem[] = [];
     const seen = new Set<string>();
+    let filtered = false;
     for (const node of targetDoc.model.nodes) {
       if (!node.id || seen.has(node.id)) continue;
+      // Clients that do not filter (plain LSP clients) get only matches; isIncomplete makes VS Code ask again.
+      if (!matchesPrefix(node.id, prefix)) {
+        filtered = true;
+        continue;
+      }
       seen.add(node.id);
       items.push({
         label: node.id,
@@ -38,7 +44,7 @@ export function getCompletions(doc: AnalyzedDocument, position: Position, ctx: S
         filterText: node.id,
       });
     }
-    return { isIncomplete: false, items };
+    return { isIncomplete: filtered, items };
   }
 
   const cite = CITATION.exec(before);
@@ -49,7 +55,8 @@ export function getCompletions(doc: AnalyzedDocument, position: Position, ctx: S
     const paraStart = Math.max(doc.text.lastIndexOf('\n\n', offset), offset - 600, 0);
     const around = doc.model.nodes.filter((n) => n.range.start <= offset && offset <= n.range.end).map((n) => n.text.slice(0, 200));
     const paragraph = [doc.text.slice(paraStart, offset), ...around].join(' ');
-    const entries = [...doc.model.bibliography.values()];
+    const all = [...doc.model.bibliography.values()];
+    const entries = all.filter((e) => matchesPrefix(e.key, prefix));
     const items = entries
       .map((e) => ({ e, score: titleOverlap(e.title ?? '', paragraph) }))
       .sort((a, b) => b.score - a.score || a.e.key.localeCompare(b.e.key))
@@ -62,7 +69,7 @@ export function getCompletions(doc: AnalyzedDocument, position: Position, ctx: S
         sortText: String(i).padStart(5, '0'),
         filterText: e.key,
       }));
-    return { isIncomplete: false, items };
+    return { isIncomplete: entries.length < all.length, items };
   }
   return null;
 }
@@ -74,3 +81,5 @@ function isInAttributes(before: string): boolean {
   const brace = before.lastIndexOf('{');
   return brace >= 0 && before.indexOf('}', brace) < 0;
 }
+
+const matchesPrefix = (candidate: string, prefix: string): boolean => candidate.toLowerCase().includes(prefix.toLowerCase());
