@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES, type Rule } from '../../src/core/index.js';
+import { lintText, setup, ESSAY, ROOT, where, slice } from '../helpers/memory.js';
+
+const SEED = join(import.meta.dirname, '..', '..', '..', 'shared', 'seed', 'model-alignment-essay.md');
+
+describe('the seed essay (acceptance)', function () {
+  before(function () {
+    if (!existsSync(SEED)) this.skip();
+  });
+
+  it('finds the three Claim headings with slug ids, each cited by its section’s links, and no unsupported-claim', () => {
+    const text = readFileSync(SEED, 'utf8');
+    const { findings, model } = lintText(text);
+    const claims = model.nodes.filter((n) => n.kind === 'claim');
+    assert.equal(claims.length, 3);
+    for (const [i, claim] of claims.entries()) {
+      assert.match(claim.id!, new RegExp(`^claim-${i + 1}-model-alignment-`));
+      const section = slice(text, claim.range);
+      const sectionLinks = [...section.matchAll(/\]\((https?:[^)\s]+)\)/g)].map((m) => m[1]);
+      assert.ok(sectionLinks.length > 0);
+      // Every link written in the section is one of the claim's sources.
+      assert.deepEqual(
+        claim.sources.map((s) => slice(text, s.range).match(/\]\((https?:[^)\s]+)\)/)?.[1]),
+        sectionLinks,
+      );
+    }
+    assert.deepEqual(where(findings, 'unsupported-claim'), []);
+  });
+
+  it('fires unsupported-claim on exactly the Claim 2 heading once its links are removed, and a comment silences it', () => {
+    const text = readFileSync(SEED, 'utf8');
+    const lines = text.split('\n');
+    const heading = lines.findIndex((l) => /^### \*\*Claim 2:/.test(l));
+    const next = lines.findIndex((l, i) => i > heading && l.startsWith('### '));
+    const stripped = lines.map((l, i) => (i > heading && i < next ? l.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') : l));
+    const result = lintText(stripped.join('\n'));
+    assert.deepEqual(where(result.findings, 'unsupported-claim'), [`unsupported-claim@${heading + 1}:5`]);
+    stripped.splice(heading, 0, '<!-- warrant-disable-next-line unsupported-claim -->');
+    assert.deepEqual(where(lintText(stripped.join('\n')).findings, 'unsupported-claim'), []);
+  });
+});
+
+describe('the argument graph', () => {
+  it('counts a defense in another file that defends a claim here', () => {
+    const text = '<!-- claim #c -->\nA bare claim.\n';
+    const other = '<!-- defense #d defends=essay.md#c -->\nA defense with [a source](https://example.org/d).\n';
+    assert.deepEqual(where(lintText(text, { 'other.md': other }).findings), []);
+  });
+
+  it('infers edge direction from kinds for plain links', () => {
+    const text = [
+      '<!-- claim #c -->',
+      'Claim text, backed by [the data](#e).',
+      '',
+      '<!-- evidence #e -->',
+      'Data from [a survey](https://example.org/s).',
+    ].join('\n');
+    const { engine } = setup(text);
+    engine.lint(ESSAY, text);
+    const edges = engine.graph().allEdges().map((e) => `${engine.graph().node(e.from)!.id} ${e.type} ${engine.graph().node(e.to)!.id}`);
+    assert.deepEqual(edges, ['e supports c']);
+  });
+
+  it('reports dangling references in this file and across files', () => {
+    const text = '<!-- defense #d defends=#nope -->\nSee [x](other.md#missing) and [y](gone.md#z).\n';
+    const result = lintText(text, { 'other.md': '# Other\n' });
+    assert.deepEqual(where(result.findings, 'dangling-reference'), ['dangling-reference@1:25', 'dangling-reference@2:5', 'dangling-reference@2:31']);
+    assert.match(result.findings.find((f) => f.ruleId === 'dangling-reference' && f.position.start.line === 1 && f.position.start.character > 20)!.message, /does not exist/);
+  });
+
+  it('finds circular support and reports it once', () => {
+    const text = '<!-- claim #a supports=#b -->\nA.\n\n<!-- claim #b supports=#a -->\nB.\n';
+    const result = lintText(text);
+    assert.deepEqual(where(result.findings, 'circular-support'), ['circular-support@2:1']);
+    assert.equal(result.findings.find((f) => f.ruleId === 'circular-support')!.related.length, 1);
+  });
+});
+
+describe('robustness of the engine', () => {
+  it('turns a rule that throws into one internal-error finding; other rules still run', () => {
+    const broken: Rule = { meta: { id: 'unsupported-claim', description: 'x', defaultSeverity: 'warning', tags: [] }, check: () => { throw new Error('boom'); } };
+    const rules = RULES as Rule[];
+    const index = rules.findIndex((r) => r.meta.id === 'unsupported-claim');
+    const saved = rules[index]!;
+    rules[index] = broken;
+    try {
+      const result = lintText('## Claim: bare\n\nA footnote call[^9].\n');
+      assert.deepEqual(where(result.findings), ['internal-error@1:1', 'missing-footnote@3:16']);
+      assert.match(result.findings[0]!.message, /Rule `unsupported-claim` failed on this document: Error: boom/);
+    } finally {
+      rules[index] = saved;
+    }
+  });
+
+  it('skips binary and oversized files with a clear finding', () => {
+    assert.deepEqual(where(lintText('abc\u0000def').findings), ['file-skipped@1:1']);
+    const { engine } = setup('');
+    const config = { ...engine.analyze(ESSAY, '').config, maxFileSize: 10 };
+    const result = engine.lint(`${ROOT}big.md`, '## Claim: x\n'.repeat(5), config);
+    assert.deepEqual(where(result.findings), ['file-skipped@1:1']);
+    assert.match(result.findings[0]!.message, /over the .* limit: not linted/);
+  });
+
+  it('reports invalid front matter at its line and still lints the body', () => {
+    const result = lintText('---\ntitle: [oops\n---\n\n## Claim: bare\n');
+    assert.deepEqual(where(result.findings).sort(), ['invalid-front-matter@2:13', 'unsupported-claim@5:4'].sort());
+  });
+});
