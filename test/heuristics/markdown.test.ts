@@ -166,3 +166,10 @@ describe('heuristics: citation scope', () => {
     assert.equal(found[0]!.cited, false);
   });
 });
+
+describe('heuristics: callouts', () => {
+  it('drops the callout marker and title line', () => {
+    const md = ['> [!quote] From the harbour almanac, page 12', `> ${STAT}`, ''].join('\n');
+    assert.deepEqual(texts(md), [STAT]);
+  });
+});

@@ -164,7 +164,7 @@ function makeBlock(
   flattenInline(state.text, children, chars, offsets);
   let text = chars.join('');
   if (text.length !== offsets.length) return undefined; // a surrogate mishap: never misalign
-  text = scrubDefinitionTerms(state.text, scrubTemplates(text), offsets);
+  text = scrubCalloutTitle(state.text, scrubDefinitionTerms(state.text, scrubTemplates(text), offsets), offsets);
   if (!/[A-Za-z]/.test(text)) return undefined;
   const block: ProseBlock = { kind, text, offsets: Int32Array.from(offsets), range: { start, end }, group, quote };
   state.blocks.push(block);
@@ -259,6 +259,16 @@ function scrubDefinitionTerms(doc: string, text: string, offsets: readonly numbe
     lineStart = i;
   }
   return out ? out.join('') : text;
+}
+
+/** `> [!quote] Title` opens an Obsidian/GitHub callout: its marker and title line are a label. */
+function scrubCalloutTitle(doc: string, text: string, offsets: readonly number[]): string {
+  if (!CALLOUT.test(text)) return text;
+  const lineEnd = doc.indexOf('\n', offsets[0]!);
+  if (lineEnd < 0) return ' '.repeat(text.length);
+  let i = 1;
+  while (i < text.length && offsets[i]! < lineEnd) i++;
+  return ' '.repeat(i) + text.slice(i);
 }
 
 function scrubTemplates(text: string): string {
