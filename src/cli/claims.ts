@@ -3,7 +3,7 @@
  * place, text, sources, relations and status. The JSON shape is documented in docs/cli.md.
  */
 import { relative } from 'node:path';
-import { summarizeNode, type ArgNode, type Engine, type Source } from '../core/index.js';
+import { baseOf, heuristicSentences, summarizeNode, type ArgNode, type Engine, type Source } from '../core/index.js';
 import type { FileResult } from './session.js';
 
 export interface ClaimRecord {
@@ -22,6 +22,13 @@ export interface ClaimRecord {
   readonly relations: readonly { readonly type: string; readonly target: string; readonly via: string; readonly line: number }[];
   readonly attributes: Readonly<Record<string, string>>;
   readonly findings: readonly string[];
+  /** Scorer fields (`tools/score.py`): is it a claim, does it need a citation, does it have one. */
+  readonly claim: boolean;
+  readonly needs_citation: boolean;
+  readonly cited: boolean;
+  /** Heuristic sentences only: the detector's score and the cue families that fired. */
+  readonly score?: number;
+  readonly reasons?: readonly string[];
 }
 
 export interface SourceRecord {
@@ -66,9 +73,40 @@ export function claimRecords(files: readonly FileResult[], engine: Engine, cwd: 
         ],
         attributes: node.attributes,
         findings,
+        claim: baseOf(model.config.vocabulary, node.kind) === 'claim' || baseOf(model.config.vocabulary, node.kind) === 'risk',
+        needs_citation: true,
+        cited: node.sources.length > 0,
       });
     });
+    // Zero-annotation sentences, each with the fields the corpus scorer reads.
+    const uncited = new Set(result.findings.filter((f) => f.ruleId === 'uncited-assertion').map((f) => f.range.start));
+    for (const s of heuristicSentences(model)) {
+      const pos = model.lineIndex.toRange(s.range);
+      records.push({
+        file,
+        line: pos.start.line + 1,
+        column: pos.start.character + 1,
+        endLine: pos.end.line + 1,
+        endColumn: pos.end.character + 1,
+        kind: 'claim',
+        id: null,
+        text: s.text,
+        syntax: 'heuristic',
+        block: 'sentence',
+        status: !s.needsCitation ? 'no-citation-needed' : s.cited ? 'cited' : 'uncited',
+        sources: model.sources.filter((src) => src.range.start >= s.range.start && src.range.end <= s.range.end).map((src) => sourceRecord(src, line)),
+        relations: [],
+        attributes: {},
+        findings: uncited.has(s.range.start) ? ['uncited-assertion'] : [],
+        claim: s.claim,
+        needs_citation: s.needsCitation,
+        cited: s.cited,
+        score: Math.round(s.score * 100) / 100,
+        reasons: s.reasons,
+      });
+    }
   }
+  records.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   return records;
 }
 
@@ -97,7 +135,8 @@ function sourceRecord(s: Source, line: (offset: number) => number): SourceRecord
 
 export function formatClaimsTable(records: readonly ClaimRecord[]): string {
   if (records.length === 0) return 'No claims, evidence, defenses, objections or risks found.\n';
-  const rows = records.map((r) => [`${r.file}:${r.line}:${r.column}`, r.kind, r.status, String(r.sources.length), r.id ?? '', truncate(r.text, 60)]);
+  // The table shows tagged nodes and the sentences that need a citation; `-f json` has every sentence.
+  const rows = records.filter((r) => r.syntax !== 'heuristic' || r.needs_citation).map((r) => [`${r.file}:${r.line}:${r.column}`, r.kind, r.status, String(r.sources.length), r.id ?? '', truncate(r.text, 60)]);
   const header = ['location', 'kind', 'status', 'sources', 'id', 'text'];
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.min(i === 4 ? 40 : 200, Math.max(...all.map((r) => r[i]!.length))));

@@ -18,6 +18,8 @@ export { ArgumentGraph, type Edge, type NodeHandle, type Dangling } from './mode
 export { summarizeNode, describeSummary, type NodeSummary } from './model/status.js';
 export type { ArgNode, BibEntry, InternalLink, NodeRef, Relation, Source, SourceKind, NodeKind, NodeBlock, TagSyntax } from './model/types.js';
 export { formatEntry } from './sources/collect.js';
+export { heuristicSentences } from './model/sentences.js';
+export type { HeuristicSentence } from './heuristics/index.js';
 export { RULES, SYSTEM_RULES, RULE_IDS, allRuleMeta, ruleMeta } from './rules/index.js';
 export { docsUrl, type Rule, type RuleMeta } from './rules/types.js';
 export type { Directive } from './directives.js';

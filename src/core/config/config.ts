@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import type { OffsetRange } from '../text/lineIndex.js';
 import type { SeverityOrOff } from '../findings.js';
+import { defaultHeuristicOptions, mergeHeuristicOptions } from '../heuristics/index.js';
 import { BASE_KINDS, buildVocabulary, DEFAULT_VOCABULARY_SPEC, type BaseKind, type Vocabulary } from './vocabulary.js';
 
 /** One rule's setting: `warning`, or `[warning, { citationScope: paragraph }]`. */
@@ -123,9 +124,13 @@ export function validateConfigNode(node: YamlNode, baseUri: string, knownRules: 
         if (isSeq(value)) config.references = (value.toJSON() as unknown[]) ?? [];
         else problems.push({ message: '`references` must be a list of CSL items', range: at(value) });
         break;
-      case 'heuristics':
-        config.heuristics = value ? value.toJSON() : undefined;
+      case 'heuristics': {
+        const raw = value ? (value.toJSON() as unknown) : undefined;
+        const checked = mergeHeuristicOptions(defaultHeuristicOptions(), raw);
+        for (const p of checked.problems) problems.push({ message: `\`${p.path}\`: ${p.message}`, range: at(value) });
+        if (checked.problems.length === 0) config.heuristics = raw;
         break;
+      }
       case 'maxFileSize':
         if (isScalar(value) && typeof value.value === 'number' && value.value > 0) config.maxFileSize = value.value;
         else problems.push({ message: '`maxFileSize` must be a positive number of bytes', range: at(value) });

@@ -13,6 +13,7 @@ import { duplicateId } from './duplicate-id.js';
 import { unknownCitationKey } from './unknown-citation-key.js';
 import { missingFootnote } from './missing-footnote.js';
 import { circularSupport } from './circular-support.js';
+import { uncitedAssertion } from './uncited-assertion.js';
 
 export const RULES: readonly Rule[] = [
   unsupportedClaim,
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   unknownCitationKey,
   missingFootnote,
   circularSupport,
+  uncitedAssertion,
 ];
 
 /**

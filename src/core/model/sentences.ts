@@ -1,0 +1,36 @@
+/**
+ * Zero-annotation mode over a document model: the heuristic sentences, computed at most once per
+ * model and citation scope, for the `uncited-assertion` rule, hovers and `warrant claims`.
+ */
+import { detectSentences, heuristicOptionsFor, type CitationScope, type HeuristicSentence } from '../heuristics/index.js';
+import type { DocumentModel } from './analyze.js';
+
+const cache = new WeakMap<DocumentModel, Map<string, readonly HeuristicSentence[]>>();
+
+/**
+ * Every scored prose sentence outside explicitly tagged nodes. Tags always win: a sentence inside
+ * a tagged claim is never scored, so it can never be reported twice.
+ */
+export function heuristicSentences(model: DocumentModel, scope?: CitationScope): readonly HeuristicSentence[] {
+  let byScope = cache.get(model);
+  if (!byScope) {
+    byScope = new Map();
+    cache.set(model, byScope);
+  }
+  const key = scope ?? '';
+  const hit = byScope.get(key);
+  if (hit) return hit;
+  const layers = scope ? [...model.config.heuristics, { citationScope: scope }] : model.config.heuristics;
+  const { options } = heuristicOptionsFor(layers);
+  const sentences = model.problems.some((p) => p.ruleId === 'file-skipped')
+    ? []
+    : detectSentences({
+        text: model.text,
+        root: model.root,
+        citations: model.sources.map((s) => s.range),
+        exclude: model.nodes.map((n) => n.range),
+        options,
+      });
+  byScope.set(key, sentences);
+  return sentences;
+}
