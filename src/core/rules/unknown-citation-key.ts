@@ -17,10 +17,13 @@ export const unknownCitationKey: Rule = {
     for (const source of ctx.model.sources) {
       if ((source.kind !== 'citation' && source.kind !== 'dcite') || !source.key || source.entry) continue;
       if (source.inText && bibliography.size === 0) continue;
-      const where = bibliography.size === 0 ? 'no bibliography is configured' : `not in the bibliography (${bibliography.size} entries)`;
+      const message =
+        bibliography.size === 0
+          ? `Citation key \`${source.key}\` cannot be resolved: no bibliography is configured; add \`bibliography:\` to the front matter or .warrant.yaml`
+          : `Citation key \`${source.key}\` is not in the bibliography (${bibliography.size} entries): add the entry or fix the key`;
       ctx.report({
         range: source.range,
-        message: `Citation key \`${source.key}\` is ${where}: add the entry or fix the key`,
+        message,
         data: { key: source.key },
       });
     }
