@@ -8,7 +8,7 @@ import { startServer } from './server.js';
 
 const args = process.argv.slice(2);
 if (args.includes('--version') || args.includes('-v')) {
-  process.stdout.write(`${typeof WARRANT_VERSION === 'string' ? WARRANT_VERSION : 'dev'}\n`);
+  process.stdout.write(`${typeof __WARRANT_VERSION__ === 'string' ? __WARRANT_VERSION__ : 'dev'}\n`);
   process.exit(0);
 }
 if (args.includes('--help') || args.includes('-h')) {
@@ -21,4 +21,4 @@ const connection = createConnection(ProposedFeatures.all);
 startServer(connection, nodeDeps());
 connection.listen();
 
-declare const WARRANT_VERSION: string | undefined;
+declare const __WARRANT_VERSION__: string | undefined;
