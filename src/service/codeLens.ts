@@ -1,4 +1,4 @@
-/** A lens above every claim and risk: "2 sources · 1 defense · 1 unanswered objection". */
+/** A lens above every claim and risk with core's summary: "2 sources · 1 defense · 1 objection · 1 unanswered". */
 import type { CodeLens } from 'vscode-languageserver';
 import { backing, statusLine } from './graph.js';
 import { toLocation, toRange } from './locate.js';

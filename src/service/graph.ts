@@ -2,7 +2,8 @@
  * Who backs and who attacks a node, read from core's `ArgumentGraph` (edges across the
  * workspace) and turned into the documents and nodes the features render.
  */
-import type { ArgumentGraph, NodeHandle } from '../core/model/graph.js';
+import type { ArgumentGraph, Edge, NodeHandle } from '../core/model/graph.js';
+import { describeSummary, summarizeNode, type NodeSummary } from '../core/model/status.js';
 import type { ArgNode, NodeRef, Source } from '../core/model/types.js';
 import { resolveUri } from '../core/workspace.js';
 import type { AnalyzedDocument, DocumentIndex } from './types.js';
@@ -31,6 +32,7 @@ export interface Backing {
   readonly support: readonly NodeAt[];
   readonly defenses: readonly NodeAt[];
   readonly objections: readonly { readonly at: NodeAt; readonly answered: boolean }[];
+  readonly summary: NodeSummary | undefined;
 }
 
 const handle = (at: NodeAt): NodeHandle => ({ uri: at.doc.uri, index: at.index });
@@ -49,42 +51,33 @@ export function relatedNodes(graph: ArgumentGraph, index: DocumentIndex, at: Nod
     .filter((x): x is NodeAt => x !== undefined);
 }
 
+/** Sources, support, defenses and objections of a node, from core's `summarizeNode` (what `warrant claims` shows too). */
 export function backing(graph: ArgumentGraph, index: DocumentIndex, at: NodeAt): Backing {
-  const incoming = graph.incoming(handle(at));
-  const from = (type: string): NodeAt[] => {
+  const summary = summarizeNode(graph, handle(at));
+  const nodes = (edges: readonly Edge[], end: 'from' | 'to' = 'from'): NodeAt[] => {
     const seen = new Set<string>();
     const out: NodeAt[] = [];
-    for (const e of incoming) {
-      if (e.type !== type) continue;
-      const k = `${e.from.uri}\u0000${e.from.index}`;
+    for (const e of edges) {
+      const h = e[end];
+      const k = `${h.uri}\u0000${h.index}`;
       if (seen.has(k)) continue;
       seen.add(k);
-      const n = nodeOf(index, e.from);
+      const n = nodeOf(index, h);
       if (n) out.push(n);
     }
     return out;
   };
+  if (!summary) return { sources: at.node.sources, support: [], defenses: [], objections: [], summary: undefined };
   return {
     sources: at.node.sources,
-    support: from('supports'),
-    defenses: from('defends'),
-    objections: from('attacks').map((o) => ({ at: o, answered: graph.incoming(handle(o)).some((e) => e.type === 'defends') })),
+    support: nodes([...summary.evidence, ...summary.supportingClaims]),
+    defenses: nodes(summary.defenses),
+    objections: nodes(summary.objections).map((o) => ({ at: o, answered: graph.incoming(handle(o)).some((e) => e.type === 'defends') })),
+    summary,
   };
 }
 
-/** "2 sources · 1 defense · 1 unanswered objection" (empty parts left out; "no sources" when nothing). */
+/** "2 sources · 1 defense · 1 objection · 1 unanswered": core's wording, shared with `warrant claims`. */
 export function statusLine(b: Backing): string {
-  const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
-  const parts: string[] = [];
-  parts.push(b.sources.length === 0 ? 'no sources' : plural(b.sources.length, 'source'));
-  const evidence = b.support.filter((n) => n.doc.baseKindOf(n.node.kind) === 'evidence').length;
-  const otherSupport = b.support.length - evidence;
-  if (evidence) parts.push(plural(evidence, 'evidence', 'evidence'));
-  if (otherSupport) parts.push(plural(otherSupport, 'supporting claim'));
-  if (b.defenses.length) parts.push(plural(b.defenses.length, 'defense'));
-  const unanswered = b.objections.filter((o) => !o.answered).length;
-  const answered = b.objections.length - unanswered;
-  if (answered) parts.push(plural(answered, 'answered objection'));
-  if (unanswered) parts.push(plural(unanswered, 'unanswered objection'));
-  return parts.join(' · ');
+  return b.summary ? describeSummary(b.summary) : `${b.sources.length} source${b.sources.length === 1 ? '' : 's'}`;
 }

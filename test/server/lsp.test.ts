@@ -90,7 +90,7 @@ describe('server: hover, lens, completion, navigation, symbols, quick fixes', ()
   it('hover on a cited claim heading lists its section links and a status line', async () => {
     const hover = (await h.client.sendRequest('textDocument/hover', { textDocument: { uri: LANES }, position: at(lanes, 'Claim 1', 3) })) as Hover;
     const text = hoverText(hover);
-    assert.match(text, /^\*\*Claim\*\* `#claim-1-protected-lanes-cut-serious-injuries` — 2 sources · 1 answered objection/);
+    assert.match(text, /^\*\*Claim\*\* `#claim-1-protected-lanes-cut-serious-injuries` — 2 sources · 1 objection\n/);
     assert.ok(text.includes('https://example.org/lyon-corridors'), text);
     assert.ok(text.includes('https://example.org/crash-register'), text);
     assert.match(text, /\*Objections\*\n- \[Objection: Concrete kerbs/);
@@ -112,9 +112,9 @@ describe('server: hover, lens, completion, navigation, symbols, quick fixes', ()
   it('code lens above each claim with the counts', async () => {
     const lenses = (await h.client.sendRequest('textDocument/codeLens', { textDocument: { uri: LANES } })) as { range: { start: { line: number } }; command: { title: string } }[];
     const byLine = new Map(lenses.map((l) => [l.range.start.line, l.command.title]));
-    assert.equal(byLine.get(at(lanes, 'Claim 1').line), '2 sources · 1 answered objection');
+    assert.equal(byLine.get(at(lanes, 'Claim 1').line), '2 sources · 1 objection');
     assert.equal(byLine.get(at(lanes, 'Claim 2').line), '2 sources · 1 defense');
-    assert.equal(byLine.get(at(lanes, 'Claim 3').line), 'no sources');
+    assert.equal(byLine.get(at(lanes, 'Claim 3').line), '0 sources');
   });
 
   it('completes heading ids after ](#claim-2-', async () => {
