@@ -102,16 +102,19 @@ export function createEngine(options: { workspace: Workspace; config?: ResolvedC
     const g = graph();
     // The graph may have loaded more documents while resolving; that is fine for this run.
     const findings: Finding[] = [];
-    const toFinding = (ruleId: string, severity: Severity, report: Report): Finding => ({
+    const toFinding = (ruleId: string, severity: Severity, report: Report): Finding => {
+      const range = { start: model.lineIndex.normalize(report.range.start), end: model.lineIndex.normalize(report.range.end) };
+      return {
       ruleId,
       severity,
       message: report.message,
       uri,
-      range: report.range,
-      position: model.lineIndex.toRange(report.range),
+      range,
+      position: model.lineIndex.toRange(range),
       related: (report.related ?? []).map((r) => ({ uri: r.uri, range: rangeIn(g, models, r.uri, r.range, model), message: r.message })),
       ...(report.data ? { data: report.data } : {}),
-    });
+      };
+    };
     const rules = model.config.rules;
     for (const problem of model.problems) {
       const severity = rules.get(problem.ruleId)?.severity ?? 'error';

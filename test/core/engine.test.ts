@@ -109,3 +109,13 @@ describe('robustness of the engine', () => {
     assert.deepEqual(where(result.findings).sort(), ['invalid-front-matter@2:13', 'unsupported-claim@5:4'].sort());
   });
 });
+
+describe('positions', () => {
+  it('never places an offset between \\r and \\n', async () => {
+    const { LineIndex } = await import('../../src/core/index.js');
+    const index = new LineIndex('ab\r\ncd');
+    assert.deepEqual(index.positionAt(3), { line: 0, character: 2 });
+    assert.equal(index.offsetAt(index.positionAt(3)), 2);
+    assert.deepEqual(index.positionAt(4), { line: 1, character: 0 });
+  });
+});

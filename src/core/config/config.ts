@@ -94,6 +94,15 @@ export function parseConfigText(text: string, baseUri: string, knownRules: Reado
 export function validateConfigNode(node: YamlNode, baseUri: string, knownRules: ReadonlySet<string>, offset: number, problems: ConfigProblem[]): UserConfig {
   const at = (n: { range?: [number, number, number] | null } | null | undefined): OffsetRange =>
     n?.range ? { start: offset + n.range[0], end: offset + n.range[1] } : { start: offset, end: offset };
+  // Aliases (`*x`) resolve only when YAML becomes data, and may fail there: a problem, not a throw.
+  const toData = (n: YamlNode | null): unknown => {
+    try {
+      return n ? n.toJSON() : undefined;
+    } catch (error) {
+      problems.push({ message: `Invalid YAML: ${String((error as Error)?.message ?? error).split('\n')[0]}`, range: at(n) });
+      return undefined;
+    }
+  };
   const config: { -readonly [K in keyof UserConfig]: UserConfig[K] } = { baseUri };
   if (!isMap(node)) {
     problems.push({ message: 'Configuration must be a mapping of keys such as `rules:` and `vocabulary:`', range: at(node) });
@@ -121,11 +130,11 @@ export function validateConfigNode(node: YamlNode, baseUri: string, knownRules: 
         config.ignores = stringList(value, 'ignores', at, problems);
         break;
       case 'references':
-        if (isSeq(value)) config.references = (value.toJSON() as unknown[]) ?? [];
+        if (isSeq(value)) config.references = (toData(value) as unknown[] | undefined) ?? [];
         else problems.push({ message: '`references` must be a list of CSL items', range: at(value) });
         break;
       case 'heuristics': {
-        const raw = value ? (value.toJSON() as unknown) : undefined;
+        const raw = toData(value);
         const checked = mergeHeuristicOptions(defaultHeuristicOptions(), raw);
         for (const p of checked.problems) problems.push({ message: `\`${p.path}\`: ${p.message}`, range: at(value) });
         if (checked.problems.length === 0) config.heuristics = raw;
@@ -166,7 +175,7 @@ function validateRules(
       severityNode = (pair.value.items[0] as YamlNode) ?? null;
       const opts = pair.value.items[1] as YamlNode | undefined;
       if (opts !== undefined) {
-        if (isMap(opts)) options = opts.toJSON() as Record<string, unknown>;
+        if (isMap(opts)) options = safeJson(opts) ?? {};
         else problems.push({ message: `Options for \`${id}\` must be a mapping`, range: at(opts) });
       }
     }
@@ -212,6 +221,14 @@ function validateVocabulary(value: YamlNode | null, at: (n: YamlNode | null | un
     vocab[kind] = entry;
   }
   return vocab;
+}
+
+function safeJson(node: YamlNode): Record<string, unknown> | undefined {
+  try {
+    return node.toJSON() as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
 }
 
 function stringList(value: YamlNode | null, name: string, at: (n: YamlNode | null | undefined) => OffsetRange, problems: ConfigProblem[]): string[] {

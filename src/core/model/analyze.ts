@@ -85,12 +85,14 @@ export function analyzeDocument(input: AnalyzeInput): DocumentModel {
     range: p.range,
   }));
   const root = parsed.root;
-  const config = frontMatterConfig(input, parsed.frontMatter, problems);
+  const skipped = parsed.problems.some((p) => p.code === 'binary-file' || p.code === 'file-too-large');
+  // A skipped file gets its one finding and nothing else: no config layer, no bibliography.
+  const config = skipped ? input.config : frontMatterConfig(input, parsed.frontMatter, problems);
 
   // Bibliography: config files, then front-matter `bibliography:` and `references:`.
   const bibliography = new Map<string, BibEntry>();
   const cache = input.bibliographies ?? new BibliographyCache();
-  const bibUris = [...config.bibliography];
+  const bibUris = skipped ? [] : [...config.bibliography];
   const fmBib = parsed.frontMatter.data['bibliography'];
   const fmBibRange = parsed.frontMatter.keyRanges['bibliography'] ?? { start: 0, end: 0 };
   for (const path of typeof fmBib === 'string' ? [fmBib] : Array.isArray(fmBib) ? fmBib.filter((p): p is string => typeof p === 'string') : []) {
@@ -102,7 +104,7 @@ export function analyzeDocument(input: AnalyzeInput): DocumentModel {
     for (const e of loaded.entries) if (!bibliography.has(e.key)) bibliography.set(e.key, e);
     for (const message of loaded.problems) problems.push({ ruleId: 'invalid-bibliography', message, range: fmBibRange });
   }
-  const inline = [...config.references, ...(Array.isArray(parsed.frontMatter.data['references']) ? (parsed.frontMatter.data['references'] as unknown[]) : [])];
+  const inline = skipped ? [] : [...config.references, ...(Array.isArray(parsed.frontMatter.data['references']) ? (parsed.frontMatter.data['references'] as unknown[]) : [])];
   if (inline.length) {
     const fromInline = fromCsl(inline, 'front matter');
     for (const e of fromInline.entries) if (!bibliography.has(e.key)) bibliography.set(e.key, e);

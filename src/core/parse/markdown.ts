@@ -123,7 +123,14 @@ function readFrontMatter(text: string, root: Root, problems: ParseProblem[]): Fr
       }
     }
   }
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // Unresolved or runaway aliases surface only when the YAML is turned into data.
+    problems.push({ code: 'invalid-front-matter', message: `Front matter is not valid YAML: ${firstLine(String((error as Error)?.message ?? error))}`, range });
+    return { data: {}, range, keyRanges };
+  }
   if (data === null || data === undefined) return { data: {}, range, keyRanges };
   if (typeof data !== 'object' || Array.isArray(data)) {
     problems.push({ code: 'invalid-front-matter', message: 'Front matter must be a YAML mapping (key: value lines)', range });

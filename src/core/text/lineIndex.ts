@@ -42,8 +42,14 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 
-  positionAt(offset: number): Position {
+  /** Clamp into the text, and move an offset between `\r` and `\n` (no place in any line) to the `\r`. */
+  normalize(offset: number): number {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    return clamped > 0 && this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13 ? clamped - 1 : clamped;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = this.normalize(offset);
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
