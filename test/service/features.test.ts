@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { getCompletions } from '../../src/service/completion.js';
+import { getHover } from '../../src/service/hover.js';
+import { toDiagnostics } from '../../src/service/diagnostics.js';
+import { prepareRename, rename } from '../../src/service/rename.js';
+import { getCodeActions } from '../../src/service/codeActions.js';
+import { normaliseSettings, DEFAULT_SETTINGS } from '../../src/server/settings.js';
+import { cursor, workspace } from './helpers.js';
+
+const BIB = `---
+references:
+  - id: tanaka2020
+    author: [{ family: Tanaka, given: Yui }]
+    title: Kerbside parking turnover
+    issued: { date-parts: [[2020]] }
+---
+`;
+
+function complete(source: string, extra: Record<string, string> = {}) {
+  const { text, position } = cursor(source);
+  const w = workspace({ 'essay.md': text, ...extra });
+  return getCompletions(w.doc('essay.md'), position, w.ctx)?.items.map((i) => i.label) ?? null;
+}
+
+describe('service: completion contexts', () => {
+  const essay = '# Notes\n\n<!-- claim #parking -->\nParking pays.\n\n## A plain heading\n\n';
+
+  it('offers node ids after ](#, not plain heading slugs (VS Code Markdown has those)', () => {
+    assert.deepEqual(complete(essay + 'See [it](#|'), ['parking']);
+  });
+
+  it('offers ids after =# inside a comment tag, and nothing after = in prose', () => {
+    assert.deepEqual(complete(essay + '<!-- defense #d1 defends=#|'), ['parking']);
+    assert.equal(complete(essay + 'x=#|'), null);
+  });
+
+  it('offers citation keys after [@ and @, but not inside an e-mail address', () => {
+    assert.deepEqual(complete(BIB + 'As shown [@|'), ['tanaka2020']);
+    assert.deepEqual(complete(BIB + 'As @ta| wrote'), ['tanaka2020']);
+    assert.equal(complete(BIB + 'mail me@ta|'), null);
+  });
+});
+
+describe('service: hover', () => {
+  it('names a citation key that is in no bibliography', () => {
+    const { text, position } = cursor('Claim: Parking pays [@nob|ody].\n');
+    const w = workspace({ 'essay.md': text });
+    const h = getHover(w.doc('essay.md'), position, w.ctx);
+    assert.match((h!.contents as { value: string }).value, /@nobody\*\* is not in any bibliography/);
+  });
+
+  it('returns nothing on untagged prose', () => {
+    const { text, position } = cursor('Just a | sentence.\n');
+    const w = workspace({ 'essay.md': text });
+    assert.equal(getHover(w.doc('essay.md'), position, w.ctx), null);
+  });
+});
+
+describe('service: diagnostics mapping', () => {
+  it('applies severity overrides: off drops, warn and info map to LSP severities', () => {
+    const w = workspace({ 'essay.md': '### Claim 1: Parking pays\n\nNo links here.\n' });
+    const findings = w.doc('essay.md').findings;
+    assert.ok(findings.some((f) => f.ruleId === 'unsupported-claim'));
+    assert.equal(toDiagnostics(findings, w.ctx.rules, { 'unsupported-claim': 'off' }).filter((d) => d.code === 'unsupported-claim').length, 0);
+    assert.equal(toDiagnostics(findings, w.ctx.rules, { 'unsupported-claim': 'info' }).find((d) => d.code === 'unsupported-claim')!.severity, 3);
+    assert.equal(toDiagnostics(findings, w.ctx.rules, { 'unsupported-claim': 'warn' }).find((d) => d.code === 'unsupported-claim')!.severity, 2);
+  });
+});
+
+describe('service: rename', () => {
+  it('rejects an invalid id and renames a valid one everywhere', () => {
+    const { text, position } = cursor('<!-- claim #par|king -->\nParking pays.\n\n<!-- defense #d defends=#parking -->\nDefense: It does.\n');
+    const w = workspace({ 'essay.md': text, 'other.md': '[see](essay.md#parking)\n' });
+    const doc = w.doc('essay.md');
+    assert.equal(prepareRename(doc, position, w.ctx)!.placeholder, 'parking');
+    assert.throws(() => rename(doc, position, 'two words', w.ctx), /not a valid id/);
+    const edit = rename(doc, position, '#kerb-parking', w.ctx)!;
+    assert.equal(edit.changes!['file:///ws/essay.md']!.length, 2);
+    assert.equal(edit.changes!['file:///ws/other.md']!.length, 1);
+    assert.ok(edit.changes!['file:///ws/other.md']!.every((e) => e.newText === 'kerb-parking'));
+  });
+});
+
+describe('service: quick fixes', () => {
+  it('puts the citation inside the sentence, before its full stop, in a list-item claim', () => {
+    const text = BIB + '- Claim: Kerbside parking turns over fast.\n';
+    const w = workspace({ 'essay.md': text });
+    const doc = w.doc('essay.md');
+    const d = toDiagnostics(doc.findings, w.ctx.rules).find((x) => x.code === 'unsupported-claim')!;
+    const actions = getCodeActions(doc, { textDocument: { uri: doc.uri }, range: d.range, context: { diagnostics: [d] } }, w.ctx);
+    const cite = actions.find((a) => a.title.startsWith('Cite @tanaka2020'))!;
+    const e = cite.edit!.changes![doc.uri]![0]!;
+    const offset = doc.lineIndex.offsetAt(e.range.start);
+    assert.equal(text.slice(0, offset) + e.newText + text.slice(offset), BIB + '- Claim: Kerbside parking turns over fast [@tanaka2020].\n');
+    assert.equal(cite.isPreferred, true);
+  });
+
+  it('hides the disable actions when the setting is off', () => {
+    const w = workspace({ 'essay.md': '### Claim 1: Parking pays\n' }, { disableRuleComments: false });
+    const doc = w.doc('essay.md');
+    const d = toDiagnostics(doc.findings, w.ctx.rules)[0]!;
+    const titles = getCodeActions(doc, { textDocument: { uri: doc.uri }, range: d.range, context: { diagnostics: [d] } }, w.ctx).map((a) => a.title);
+    assert.ok(!titles.some((t) => t.startsWith('Disable')), titles.join('\n'));
+    assert.ok(titles.includes('Show documentation for unsupported-claim'));
+  });
+});
+
+describe('server settings', () => {
+  it('reads VS Code nested sections, dotted keys, and ignores junk', () => {
+    assert.equal(normaliseSettings({ codeAction: { disableRuleComment: { enable: false } } }).disableRuleComments, false);
+    assert.equal(normaliseSettings({ 'codeAction.disableRuleComment.enable': false }).disableRuleComments, false);
+    assert.deepEqual(normaliseSettings(null), DEFAULT_SETTINGS);
+    assert.equal(normaliseSettings({ run: 'sometimes', debounce: -1 }).run, 'onType');
+    assert.equal(normaliseSettings({ run: 'onSave', debounce: 0 }).debounce, 0);
+  });
+});
