@@ -119,3 +119,22 @@ describe('positions', () => {
     assert.deepEqual(index.positionAt(4), { line: 1, character: 0 });
   });
 });
+
+describe('zero-annotation mode in the engine', () => {
+  const stat = 'Nine in ten audited labs missed at least 40 percent of the reported failures in 2024.';
+  it('reports an uncited statistic with its reason', () => {
+    const result = lintText(`Intro line.\n\n${stat}\n`);
+    assert.deepEqual(where(result.findings), ['uncited-assertion@3:1']);
+    assert.match(result.findings[0]!.message, /^Statistic.* with no citation: add a source or a link to a defense$/);
+  });
+  it('is silenced by a citation, or by a link to a tagged defense, but not by a link to a plain heading', () => {
+    assert.deepEqual(where(lintText(`${stat} [Source](https://example.org/a)\n`).findings), []);
+    const defense = '\n\n<!-- defense #d defends=#x -->\nThe audit rules were tightened [here](https://example.org/r).\n\n<!-- claim #x -->\nA claim [with a source](https://example.org/x).\n';
+    assert.deepEqual(where(lintText(`${stat} See [the reply](#d).${defense}`).findings), []);
+    assert.deepEqual(where(lintText(`${stat} See [below](#notes).\n\n## Notes\n`).findings), ['uncited-assertion@1:1']);
+  });
+  it('never reports a sentence inside a tagged node (tags win)', () => {
+    const result = lintText(`<!-- claim #c -->\n${stat}\n`);
+    assert.deepEqual(where(result.findings), ['unsupported-claim@2:1']);
+  });
+});

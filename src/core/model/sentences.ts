@@ -3,7 +3,20 @@
  * model and citation scope, for the `uncited-assertion` rule, hovers and `warrant claims`.
  */
 import { detectSentences, heuristicOptionsFor, type CitationScope, type HeuristicSentence } from '../heuristics/index.js';
+import type { OffsetRange } from '../text/lineIndex.js';
 import type { DocumentModel } from './analyze.js';
+
+/**
+ * Internal links that reach a node (a defense, evidence, another claim) back a sentence the way a
+ * citation does: "add a source or a link to a defense". Links to other files count when they name
+ * an id (dangling ones are `dangling-reference`'s business); in-page links to untagged headings
+ * are navigation, not support.
+ */
+function linkedNodes(model: DocumentModel): OffsetRange[] {
+  return model.internalLinks
+    .filter((l) => (l.target.file ? l.target.id !== '' : model.ids.get(l.target.id)?.node !== undefined))
+    .map((l) => l.range);
+}
 
 const cache = new WeakMap<DocumentModel, Map<string, readonly HeuristicSentence[]>>();
 
@@ -27,7 +40,7 @@ export function heuristicSentences(model: DocumentModel, scope?: CitationScope):
     : detectSentences({
         text: model.text,
         root: model.root,
-        citations: model.sources.map((s) => s.range),
+        citations: [...model.sources.map((s) => s.range), ...linkedNodes(model)],
         exclude: model.nodes.map((n) => n.range),
         options,
       });
