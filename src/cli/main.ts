@@ -4,13 +4,18 @@
  * Reports go to stdout (or `-o`); messages about the run go to stderr.
  */
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { allRuleMeta, parseSeverity, RULE_IDS, type Finding, type RuleSetting, type UserConfig } from '../core/index.js';
+import { allRuleMeta, parseSeverity, RULE_IDS, SEVERITY_RANK, type Finding, type RuleSetting, type Severity, type UserConfig } from '../core/index.js';
 import { FORMATTERS, type FileReport } from './formatters/index.js';
 import { counts } from './formatters/types.js';
 import { runSession, type SessionOptions } from './session.js';
 import { claimRecords, formatClaimsTable } from './claims.js';
+import { cachePath } from './cache.js';
+import { lintRun, type Concurrency } from './lintRun.js';
+import { Suppressions, suppressionsPath } from './suppressions.js';
+import { graphCommand, GRAPH_FORMATS } from './graph.js';
+import { explainCommand, initCommand, printConfig } from './commands.js';
 import { VERSION } from './version.js';
 
 export interface Io {
@@ -41,37 +46,78 @@ const OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   'no-error-on-unmatched-pattern': { type: 'boolean' },
+  'print-config': { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  'cache-strategy': { type: 'string' },
+  concurrency: { type: 'string' },
+  'suppress-all': { type: 'boolean' },
+  'suppress-rule': { type: 'string', multiple: true },
+  'prune-suppressions': { type: 'boolean' },
+  'suppressions-location': { type: 'string' },
+  'min-severity': { type: 'string' },
+  minAlertLevel: { type: 'string' },
+  debug: { type: 'boolean' },
+  init: { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-const COMMANDS = ['lint', 'claims', 'help'] as const;
+const COMMANDS = ['lint', 'claims', 'graph', 'init', 'explain', 'help'] as const;
 
 export const HELP = `warrant — an argument linter for Markdown
 
 Usage:
   warrant lint [options] [paths|globs...]     lint Markdown files (folders are searched)
   warrant claims [options] [paths...]         list every claim, its sources and status
+  warrant graph [options] [paths...]          export the argument graph (-f mermaid|dot|svg|json|aif)
+  warrant init                                write a commented .warrant.yaml here
+  warrant explain <rule-id>                   print a rule's documentation
   warrant help                                show this help
 
-Options:
-  -f, --format <name>                 stylish (default) or json; for claims: table or json
+Output:
+  -f, --format <name>                 lint: stylish (default), compact, json, sarif, github, junit, gnu
+                                      claims: json (default), table; graph: mermaid (default), dot, svg, json, aif
   -o, --output-file <path>            write the report to a file instead of stdout
+      --quiet                         report errors only
+      --min-severity <level>          report only this level and above: hint, info, warning, error
+                                      (--minAlertLevel is the same, for Vale users; suggestion = info)
+      --color, --no-color             force colours on or off
+      --debug                         print what the run did (files, cache hits, workers) to stderr
+
+Config:
   -c, --config <path>                 use this config file instead of looking for .warrant.yaml
       --no-config-lookup              use no config file at all
       --rule <id:severity>            set a rule's severity (off, hint, info, warning, error); repeatable
-      --quiet                         report errors only
-      --max-warnings <n>              exit 1 when there are more than n warnings
-      --frail                         same as --max-warnings 0
+      --print-config <file>           print the config in force for a file, as JSON, and exit
+      --no-inline-config              ignore warrant-disable comments
+      --report-unused-disable-directives
+                                      report warrant-disable comments that silence nothing
+
+Files:
       --stdin                         lint text from standard input
       --stdin-filename <path>         the name to give standard input (for config lookup and links)
       --ignore-pattern <pattern>      ignore files matching a gitignore-style pattern; repeatable
       --no-ignore                     lint ignored files too (.gitignore, .warrantignore, config ignores)
-      --no-inline-config              ignore warrant-disable comments
-      --report-unused-disable-directives
-                                      report warrant-disable comments that silence nothing
       --no-error-on-unmatched-pattern exit 0 when a pattern matches no file
-      --color, --no-color             force colours on or off
+
+Exit status:
+      --max-warnings <n>              exit 1 when there are more than n warnings
+      --frail                         same as --max-warnings 0
+
+Speed:
+      --cache                         reuse results of unchanged files (in .warrantcache)
+      --cache-location <path>         cache file, or a folder to hold .warrantcache
+      --cache-strategy <s>            content (default: file hashes, safe when git resets mtimes)
+                                      or metadata (size and modification time)
+      --concurrency <n|auto|off>      worker threads (auto: one per CPU for large runs; off: none)
+
+Suppressions (adopting Warrant on published essays):
+      --suppress-all                  record every current finding in warrant-suppressions.json
+      --suppress-rule <id>            record the current findings of one rule; repeatable
+      --prune-suppressions            drop suppressions that match nothing any more
+      --suppressions-location <path>  use this suppressions file
+
   -v, --version                       print the version
   -h, --help                          print this help
 
@@ -82,9 +128,15 @@ Examples:
   warrant lint                        lint every Markdown file under the current folder
   warrant lint essays/ --max-warnings 0
   warrant lint "drafts/**/*.md" "!drafts/old/**"
-  warrant lint -f json -o report.json
+  warrant lint -f compact             one line per finding (GitHub's eslint-compact matcher)
+  warrant lint -f sarif -o warrant.sarif
+  warrant lint --cache --concurrency auto
+  warrant lint essays/ --suppress-all   then: warrant lint essays/ --max-warnings 0
   cat essay.md | warrant lint --stdin --stdin-filename essay.md
   warrant claims essay.md -f table
+  warrant graph essays/ -f svg -o map.svg
+  warrant explain unsupported-claim
+  warrant init
 `;
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -103,7 +155,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 async function run(argv: readonly string[], io: Io): Promise<number> {
   const args = [...argv];
-  const command = (args[0] && (COMMANDS as readonly string[]).includes(args[0]) ? args.shift() : 'lint') as (typeof COMMANDS)[number];
+  let command = (args[0] && (COMMANDS as readonly string[]).includes(args[0]) ? args.shift() : 'lint') as (typeof COMMANDS)[number];
   let parsed;
   try {
     parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
@@ -119,6 +171,12 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(HELP);
     return 0;
   }
+  if (v.init) command = 'init';
+  if (command === 'init') return initCommand(io);
+  if (command === 'explain') {
+    if (parsed.positionals.length !== 1) throw new UsageError('explain takes one rule id, for example `warrant explain unsupported-claim`');
+    return explainCommand(parsed.positionals[0]!, io);
+  }
   const session: SessionOptions = {
     cwd: io.cwd,
     patterns: parsed.positionals,
@@ -130,12 +188,20 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     lint: { inlineConfig: !v['no-inline-config'] },
     ...(v.stdin ? { stdin: { text: io.readStdin(), filename: resolve(io.cwd, v['stdin-filename'] ?? '<stdin>.md') } } : {}),
   };
+  if (v['print-config'] !== undefined) return printConfig(session, resolve(io.cwd, v['print-config']), io);
+  const color = v['no-color'] ? false : v.color ? true : io.isTTY;
+  if (command === 'lint') return lintCommand(v, session, io, color);
   const result = runSession(session);
   if (result.unmatched.length && !v['no-error-on-unmatched-pattern']) {
     for (const p of result.unmatched) io.stderr(`warrant: no files matching the pattern "${p}" were found\n`);
     return 2;
   }
-  const color = v['no-color'] ? false : v.color ? true : io.isTTY;
+  if (command === 'graph') {
+    const format = v.format ?? 'mermaid';
+    if (!(GRAPH_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" for graph: use one of ${GRAPH_FORMATS.join(', ')}`);
+    emit(io, v['output-file'], await graphCommand(result, format as (typeof GRAPH_FORMATS)[number], io.cwd));
+    return result.configProblems.length ? 2 : 0;
+  }
   if (command === 'claims') {
     const format = v.format ?? 'json';
     if (format !== 'json' && format !== 'table') throw new UsageError(`unknown format "${format}" for claims: use json or table`);
@@ -143,6 +209,14 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     emit(io, v['output-file'], format === 'json' ? JSON.stringify(records, null, 2) + '\n' : formatClaimsTable(records));
     return result.configProblems.length ? 2 : 0;
   }
+  return 0;
+}
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
+
+const MIN_SEVERITY: Readonly<Record<string, Severity>> = { hint: 'hint', suggestion: 'info', info: 'info', information: 'info', warning: 'warning', warn: 'warning', error: 'error' };
+
+async function lintCommand(v: Values, session: SessionOptions, io: Io, color: boolean): Promise<number> {
   const formatName = v.format ?? 'stylish';
   const formatter = FORMATTERS[formatName];
   if (!formatter) throw new UsageError(`unknown format "${formatName}": use one of ${Object.keys(FORMATTERS).join(', ')}`);
@@ -152,32 +226,74 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings takes a whole number, not "${v['max-warnings']}"`);
   }
   if (v.frail) maxWarnings = 0;
+  let minSeverity: Severity = v.quiet ? 'error' : 'hint';
+  const minFlag = v['min-severity'] ?? v.minAlertLevel;
+  if (minFlag !== undefined) {
+    const level = MIN_SEVERITY[minFlag.toLowerCase()];
+    if (!level) throw new UsageError(`--min-severity takes hint, info, warning or error, not "${minFlag}"`);
+    if (SEVERITY_RANK[level] > SEVERITY_RANK[minSeverity]) minSeverity = level;
+  }
+  let concurrency: Concurrency = 'auto';
+  if (v.concurrency !== undefined) {
+    const c = v.concurrency.toLowerCase();
+    if (c === 'auto' || c === 'off') concurrency = c;
+    else if (/^\d+$/.test(c) && Number(c) >= 1) concurrency = Number(c) === 1 ? 'off' : Number(c);
+    else throw new UsageError(`--concurrency takes a number, auto or off, not "${v.concurrency}"`);
+  }
+  const strategy = v['cache-strategy'] ?? 'content';
+  if (strategy !== 'content' && strategy !== 'metadata') throw new UsageError(`--cache-strategy takes content or metadata, not "${strategy}"`);
+  for (const id of v['suppress-rule'] ?? []) if (!RULE_IDS.has(id) && id !== 'unused-disable-directive') throw new UsageError(`unknown rule id "${id}" in --suppress-rule`);
+
+  const started = Date.now();
+  const result = await lintRun({
+    session,
+    concurrency,
+    ...(v.cache || v['cache-location'] ? { cache: { path: cachePath(io.cwd, v['cache-location']), strategy } } : {}),
+  });
+  if (result.unmatched.length && !v['no-error-on-unmatched-pattern']) {
+    for (const p of result.unmatched) io.stderr(`warrant: no files matching the pattern "${p}" were found\n`);
+    return 2;
+  }
+
+  const suppressPath = suppressionsPath(io.cwd, v['suppressions-location']);
+  let suppressions: Suppressions;
+  try {
+    suppressions = Suppressions.load(suppressPath);
+  } catch (error) {
+    io.stderr(`warrant: cannot read suppressions: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const recordRules = v['suppress-all'] ? 'all' : v['suppress-rule']?.length ? new Set(v['suppress-rule']) : undefined;
 
   const reports: FileReport[] = [];
   for (const problem of result.configProblems) reports.push({ filePath: problem.filePath, findings: problem.findings });
   for (const file of result.unreadable) {
     reports.push({ filePath: file.filePath, findings: [unreadableFinding(file.filePath, file.message)] });
   }
-  for (const file of result.files) {
-    let findings: Finding[] = [...file.result.findings];
-    if (v['report-unused-disable-directives']) {
-      for (const d of file.result.unusedDirectives) {
-        findings.push({
-          ruleId: 'unused-disable-directive',
-          severity: 'warning',
-          message: `Unused \`warrant-${d.kind}\` comment${d.rules.length ? ` for ${d.rules.map((r) => r.id).join(', ')}` : ''}: nothing is reported here; remove it`,
-          uri: file.result.uri,
-          range: d.range,
-          position: file.result.model.lineIndex.toRange(d.range),
-          related: [],
-        });
-      }
-    }
-    if (v.quiet) findings = findings.filter((f) => f.severity === 'error');
-    reports.push({ filePath: file.filePath, findings, source: file.text });
+  let hidden = 0;
+  let unusedSuppressions = 0;
+  const keep = (f: Finding): boolean => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[minSeverity];
+  for (const file of result.outcomes) {
+    const all: Finding[] = [...file.findings, ...(v['report-unused-disable-directives'] ? file.unusedDirectives : [])];
+    if (recordRules) suppressions.record(file.filePath, all, recordRules);
+    if (v['prune-suppressions']) suppressions.prune(file.filePath, all);
+    unusedSuppressions += suppressions.unused(file.filePath, all);
+    const applied = suppressions.apply(file.filePath, all);
+    hidden += applied.hidden;
+    reports.push({ filePath: file.filePath, findings: applied.kept.filter(keep), source: file.text });
+  }
+  if (recordRules || v['prune-suppressions']) {
+    suppressions.save();
+    io.stderr(`warrant: ${recordRules ? 'recorded' : 'pruned'} suppressions in ${relative(io.cwd, suppressPath) || suppressPath}\n`);
+  } else if (unusedSuppressions) {
+    io.stderr(`warrant: ${unusedSuppressions} suppression${unusedSuppressions === 1 ? '' : 's'} in ${relative(io.cwd, suppressPath)} match fewer findings than recorded; run with --prune-suppressions\n`);
   }
   const output = formatter(reports, { cwd: io.cwd, color: color && !v['output-file'], rules: allRuleMeta() });
   emit(io, v['output-file'], output);
+  if (v.debug) {
+    const s = result.stats;
+    io.stderr(`warrant: ${s.files} files, ${s.fromCache} from cache, ${s.workers ? `${s.workers} workers` : 'no workers'}, ${hidden} suppressed, ${Date.now() - started} ms\n`);
+  }
 
   const total = counts(reports.flatMap((r) => r.findings));
   if (result.configProblems.length) return 2;

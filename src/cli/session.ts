@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createEngine, type Engine, type Finding, type LintOptions, type LintResult, type UserConfig } from '../core/index.js';
+import { createEngine, type Engine, type Finding, type LintOptions, type LintResult, type ResolvedConfig, type UserConfig } from '../core/index.js';
 import { ConfigLoader } from '../node/config.js';
 import { findFiles, matchesIgnores } from '../node/files.js';
 import { FsWorkspace, toUri } from '../node/fsWorkspace.js';
@@ -38,14 +38,37 @@ export interface SessionResult {
   readonly engine: Engine;
 }
 
-export function runSession(options: SessionOptions): SessionResult {
-  const workspace = new FsWorkspace();
-  const engine = createEngine({ workspace });
-  const loader = new ConfigLoader({
+/** A file to lint, read and with its config resolved. */
+export interface Job {
+  readonly filePath: string;
+  readonly uri: string;
+  readonly text: string;
+  readonly config: ResolvedConfig;
+}
+
+export interface Discovery {
+  readonly jobs: readonly Job[];
+  readonly configProblems: SessionResult['configProblems'];
+  readonly unmatched: readonly string[];
+  readonly unreadable: SessionResult['unreadable'];
+  /** The loader that resolved the jobs' configs (hosts reuse it so config objects stay identical). */
+  readonly loader: ConfigLoader;
+  readonly workspace: FsWorkspace;
+}
+
+/** The config loader a session's options describe (workers build their own from the same options). */
+export function configLoaderFor(options: Pick<SessionOptions, 'configFile' | 'noConfigLookup' | 'overrides'>): ConfigLoader {
+  return new ConfigLoader({
     ...(options.configFile ? { configFile: options.configFile } : {}),
     ...(options.noConfigLookup ? { noLookup: true } : {}),
     ...(options.overrides ? { overrides: options.overrides } : {}),
   });
+}
+
+/** Discovery, config per file and reading: everything before analysis. */
+export function discover(options: SessionOptions): Discovery {
+  const workspace = new FsWorkspace();
+  const loader = configLoaderFor(options);
   let files: string[];
   let unmatched: readonly string[] = [];
   const texts = new Map<string, string>();
@@ -65,7 +88,7 @@ export function runSession(options: SessionOptions): SessionResult {
     unmatched = found.unmatched;
   }
   const configProblems = new Map<string, Finding[]>();
-  const jobs: { filePath: string; uri: string; text: string; config: ReturnType<ConfigLoader['loadFor']>['config'] }[] = [];
+  const jobs: Job[] = [];
   const unreadable: { filePath: string; message: string }[] = [];
   for (const filePath of files) {
     const loaded = loader.loadFor(filePath);
@@ -78,14 +101,28 @@ export function runSession(options: SessionOptions): SessionResult {
     }
     jobs.push({ filePath, uri: toUri(filePath), text, config: loaded.config });
   }
+  return {
+    jobs,
+    configProblems: [...configProblems].map(([filePath, findings]) => ({ filePath, findings })),
+    unmatched,
+    unreadable,
+    loader,
+    workspace,
+  };
+}
+
+export function runSession(options: SessionOptions): SessionResult {
+  const found = discover(options);
+  const engine = createEngine({ workspace: found.workspace });
+  const { jobs } = found;
   // Analyse everything first: the graph then sees every file's edges before any rule runs.
   for (const job of jobs) engine.analyze(job.uri, job.text, job.config);
   const results: FileResult[] = jobs.map((job) => ({ filePath: job.filePath, text: job.text, result: engine.lint(job.uri, job.text, job.config, options.lint) }));
   return {
     files: results,
-    configProblems: [...configProblems].map(([filePath, findings]) => ({ filePath, findings })),
-    unmatched,
-    unreadable,
+    configProblems: found.configProblems,
+    unmatched: found.unmatched,
+    unreadable: found.unreadable,
     engine,
   };
 }

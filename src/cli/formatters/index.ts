@@ -2,10 +2,20 @@
 import type { Formatter } from './types.js';
 import { stylish } from './stylish.js';
 import { json } from './json.js';
+import { compact } from './compact.js';
+import { sarif } from './sarif.js';
+import { github } from './github.js';
+import { junit } from './junit.js';
+import { gnu } from './gnu.js';
 
 export const FORMATTERS: Readonly<Record<string, Formatter>> = {
   stylish,
+  compact,
   json,
+  sarif,
+  github,
+  junit,
+  gnu,
 };
 
 export type { Formatter, FileReport, FormatContext } from './types.js';

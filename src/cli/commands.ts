@@ -1,0 +1,119 @@
+/** The small commands: `init`, `explain <rule>` and `--print-config <file>`. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { allRuleMeta, docsUrl, ruleMeta, type ResolvedConfig } from '../core/index.js';
+import { CONFIG_FILE_NAMES } from '../node/config.js';
+import { configLoaderFor, type SessionOptions } from './session.js';
+
+interface Io {
+  readonly cwd: string;
+  readonly stdout: (s: string) => void;
+  readonly stderr: (s: string) => void;
+}
+
+/** The file `warrant init` writes: every key commented, defaults spelled out. */
+export function initTemplate(): string {
+  const rules = allRuleMeta()
+    .filter((m) => !m.tags.includes('system'))
+    .map((m) => `  # ${m.description}\n  ${m.id}: ${m.defaultSeverity}`)
+    .join('\n');
+  return `# Warrant configuration: https://github.com/warrant-dev/warrant/blob/main/docs/cli.md
+# The nearest .warrant.yaml up the folder tree applies; a document's front matter can add a
+# \`warrant:\` key on top. YAML only: configuration never runs code.
+
+# Rule severities: off, hint, info, warning, error (ESLint's warn, 0, 1, 2 work too).
+# A rule with options: rule-id: [warning, { option: value }]. \`warrant explain <rule-id>\` says more.
+rules:
+${rules}
+
+# Labels that tag a block as a node kind, beyond the defaults (Claim, Thesis, Evidence, Data,
+# Defense, Mitigation, Objection, Risk, …). A new kind says which base kind it counts as.
+# vocabulary:
+#   claim:
+#     labels: [Claim, Thesis, Position]
+#   recommendation:
+#     labels: [Recommendation]
+#     as: claim
+
+# Bibliographies for Pandoc citations [@key] (BibTeX, CSL-JSON or CSL-YAML), relative to this file.
+# bibliography:
+#   - references.bib
+
+# Files not to lint (gitignore syntax, relative to this file); .gitignore and .warrantignore apply too.
+# ignores:
+#   - drafts/**
+#   - CHANGELOG.md
+
+# The zero-annotation detector (uncited-assertion): thresholds and cue lexicons.
+# heuristics:
+#   threshold: 1.4
+
+# Files larger than this many bytes are skipped with a file-skipped finding.
+# maxFileSize: 1048576
+
+# Stop looking for .warrant.yaml files further up the tree.
+root: true
+`;
+}
+
+export function initCommand(io: Io): number {
+  for (const name of CONFIG_FILE_NAMES) {
+    if (existsSync(join(io.cwd, name))) {
+      io.stderr(`warrant: ${name} already exists here; not overwriting it\n`);
+      return 2;
+    }
+  }
+  const path = join(io.cwd, CONFIG_FILE_NAMES[0]);
+  writeFileSync(path, initTemplate(), { flag: 'wx' });
+  io.stderr(`warrant: wrote ${CONFIG_FILE_NAMES[0]}\n`);
+  return 0;
+}
+
+/** docs/rules beside the bundle (dist/../docs in the npm package), or in the repository from sources. */
+function docsFolder(): string | undefined {
+  for (const rel of ['../docs/rules/', '../../docs/rules/']) {
+    const path = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}
+
+export function explainCommand(id: string, io: Io): number {
+  const meta = ruleMeta(id);
+  if (!meta) {
+    io.stderr(`warrant: unknown rule id "${id}"; known rules: ${allRuleMeta().map((m) => m.id).join(', ')}\n`);
+    return 2;
+  }
+  const folder = docsFolder();
+  const page = folder ? join(folder, `${id}.md`) : undefined;
+  if (page && existsSync(page)) {
+    const text = readFileSync(page, 'utf8');
+    io.stdout(text.endsWith('\n') ? text : text + '\n');
+    return 0;
+  }
+  io.stdout(`# ${meta.id}\n\n${meta.description}.\n\nDefault severity: ${meta.defaultSeverity}. Tags: ${meta.tags.join(', ') || 'none'}.\n\nDocumentation: ${docsUrl(meta.id)}\n`);
+  return 0;
+}
+
+/** `--print-config <file>`: the resolved config for that file, as JSON (Maps as objects). */
+export function printConfig(session: SessionOptions, file: string, io: Io): number {
+  const loaded = configLoaderFor(session).loadFor(file);
+  for (const p of loaded.problems) io.stderr(`warrant: ${loaded.configFile}:${p.position.start.line + 1}:${p.position.start.character + 1}: ${p.message}\n`);
+  io.stdout(JSON.stringify({ configFile: loaded.configFile ?? null, ...configJson(loaded.config) }, null, 2) + '\n');
+  return loaded.problems.length ? 2 : 0;
+}
+
+function configJson(config: ResolvedConfig): Record<string, unknown> {
+  const rules: Record<string, unknown> = {};
+  for (const [id, setting] of config.rules) rules[id] = Object.keys(setting.options).length ? [setting.severity, setting.options] : setting.severity;
+  return {
+    rules,
+    vocabulary: config.vocabularySpec,
+    bibliography: config.bibliography,
+    references: config.references,
+    ignores: config.ignores,
+    heuristics: config.heuristics,
+    maxFileSize: config.maxFileSize,
+  };
+}

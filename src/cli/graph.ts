@@ -1,0 +1,50 @@
+/**
+ * `warrant graph`: the argument graph of the files, as Mermaid, DOT, SVG (DOT rendered offline by
+ * Graphviz compiled to WebAssembly, `@viz-js/viz`), Warrant's JSON, or AIF for OVA3.
+ */
+import { relative, sep } from 'node:path';
+import { exportGraph, toAif, toDot, toMermaid } from '../core/export/graph.js';
+import { toPath } from '../node/fsWorkspace.js';
+import type { SessionResult } from './session.js';
+
+export const GRAPH_FORMATS = ['mermaid', 'dot', 'svg', 'json', 'aif'] as const;
+export type GraphFormat = (typeof GRAPH_FORMATS)[number];
+
+export async function graphCommand(result: SessionResult, format: GraphFormat, cwd: string): Promise<string> {
+  const graph = result.engine.graph();
+  const models = result.files.map((f) => f.result.model);
+  const name = (uri: string): string => {
+    const path = toPath(uri);
+    if (!path) return uri;
+    const rel = relative(cwd, path);
+    return (rel && !rel.startsWith('..') ? rel : path).split(sep).join('/');
+  };
+  const data = exportGraph(graph, models, name);
+  switch (format) {
+    case 'json':
+      return JSON.stringify(data, null, 2) + '\n';
+    case 'mermaid':
+      return toMermaid(data);
+    case 'dot':
+      return toDot(data);
+    case 'aif':
+      return JSON.stringify(toAif(data), null, 2) + '\n';
+    case 'svg':
+      return renderSvg(toDot(data));
+  }
+}
+
+interface Viz {
+  renderString(dot: string, options: { format: 'svg' }): string;
+}
+
+/** Loaded only for `-f svg`: Graphviz in WebAssembly is large, and no other command needs it. */
+async function renderSvg(dot: string): Promise<string> {
+  // A variable specifier keeps the bundler from inlining it: it is a runtime dependency.
+  const specifier = '@viz-js/viz';
+  const mod = (await import(specifier)) as { instance: () => Promise<Viz>; default?: { instance: () => Promise<Viz> } };
+  const instance = mod.instance ?? mod.default?.instance;
+  const viz = await instance!();
+  const svg = viz.renderString(dot, { format: 'svg' });
+  return svg.endsWith('\n') ? svg : svg + '\n';
+}
