@@ -45,7 +45,7 @@ describe('server: config and bibliography changes on disk', () => {
     void changed('.warrant.yaml');
     const config = await onConfig;
     assert.equal(config.diagnostics[0]!.code, 'invalid-config');
-    assert.match(config.diagnostics[0]!.message, /no-such-rule/);
+    assert.match(String(config.diagnostics[0]!.message), /no-such-rule/);
     await onDoc;
     const cleared = h.nextDiagnostics(configUri, (p) => p.diagnostics.length === 0);
     rmSync(join(dir, '.warrant.yaml'));
