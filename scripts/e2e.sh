@@ -38,6 +38,7 @@ RUN="$E2E/run"
 rm -rf "$RUN"; mkdir -p "$RUN/ud/User" "$RUN/exts" "$RUN/xdg/config" "$RUN/xdg/data" "$RUN/tmp" "$SHOTS"
 # one copy per test: VS Code restores unsaved buffers per folder, and the in-host tests edit files
 for name in exthost ui nvim; do cp -r test/e2e/fixtures/workspace "$RUN/ws-$name"; done
+[ -d examples ] && cp -r examples "$RUN/ws-exthost/examples"   # the in-host tests also assert on the examples
 cat >"$RUN/ud/User/settings.json" <<'JSON'
 {
   "security.workspace.trust.enabled": false,

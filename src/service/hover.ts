@@ -6,7 +6,8 @@
 import type { Hover, Position } from 'vscode-languageserver';
 import { backing, statusLine, type NodeAt } from './graph.js';
 import { capitalize, escapeMd, firstSentence, formatEntry, formatSource, locationLink, truncate } from './format.js';
-import { nodeAt, sourceAt, toRange } from './locate.js';
+import { contains, nodeAt, sourceAt, toRange } from './locate.js';
+import { describeReasons } from '../core/heuristics/reasons.js';
 import type { AnalyzedDocument, ServiceContext } from './types.js';
 
 const MAX_ITEMS = 6;
@@ -24,7 +25,7 @@ export function getHover(doc: AnalyzedDocument, position: Position, ctx: Service
   }
 
   const hit = nodeAt(doc, offset);
-  if (!hit) return null;
+  if (!hit) return detectedHover(doc, offset);
   const at: NodeAt = { doc, node: hit.node, index: hit.index };
   for (const _ of ctx.index.all()); // analyse the workspace so that links from other files count
   const b = backing(ctx.graph(), ctx.index, at);
@@ -53,4 +54,21 @@ export function getHover(doc: AnalyzedDocument, position: Position, ctx: Service
   }
   const range = toRange(doc, hit.node.selectionRange);
   return { contents: { kind: 'markdown', value: lines.join('\n') }, range };
+}
+
+/**
+ * Zero-annotation mode: a sentence the heuristic detector flagged is a detected node. Its card
+ * says why it looks check-worthy (the reasons behind `uncited-assertion`).
+ */
+function detectedHover(doc: AnalyzedDocument, offset: number): Hover | null {
+  const f = doc.findings.find((x) => x.ruleId === 'uncited-assertion' && contains(x.range, offset));
+  if (!f) return null;
+  const reasons = Array.isArray(f.data?.['reasons']) ? (f.data['reasons'] as string[]) : [];
+  const score = typeof f.data?.['score'] === 'number' ? ` (score ${(f.data['score'] as number).toFixed(2)})` : '';
+  const value = [
+    `**Assertion** (detected) — 0 sources`,
+    '',
+    `${escapeMd(describeReasons(reasons))}${score}: cite a source, or tag it to make it a claim.`,
+  ].join('\n');
+  return { contents: { kind: 'markdown', value }, range: toRange(doc, f.range) };
 }

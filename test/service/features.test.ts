@@ -49,6 +49,16 @@ describe('service: hover', () => {
     assert.match((h!.contents as { value: string }).value, /@nobody\*\* is not in any bibliography/);
   });
 
+  it('explains a sentence the heuristic detector flagged', () => {
+    const text = 'Parking studies show that 73% of drivers circle for over ten minutes.\n';
+    const w = workspace({ 'essay.md': text });
+    const doc = w.doc('essay.md');
+    const f = doc.findings.find((x) => x.ruleId === 'uncited-assertion');
+    assert.ok(f, JSON.stringify(doc.findings));
+    const h = getHover(doc, doc.lineIndex.positionAt(f.range.start + 3), w.ctx);
+    assert.match((h!.contents as { value: string }).value, /^\*\*Assertion\*\* \(detected\) — 0 sources\n\n(Statistic|Research)/);
+  });
+
   it('returns nothing on untagged prose', () => {
     const { text, position } = cursor('Just a | sentence.\n');
     const w = workspace({ 'essay.md': text });

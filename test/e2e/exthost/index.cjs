@@ -167,6 +167,26 @@ test('lint workspace command fills Problems for files that are not open', async 
   assert.deepStrictEqual(warrantDiagnostics(repliesUri), []);
 });
 
+test('examples: multi-file essay gets its cross-file and bibliography findings', async () => {
+  const uri = vscode.Uri.joinPath(ws, 'examples', 'multi-file', 'liability.md');
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    throw new Error('examples/ were not copied into the workspace');
+  }
+  const d = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(d);
+  const diags = await waitFor('diagnostics on liability.md', () => {
+    const x = warrantDiagnostics(uri);
+    return x.some((y) => codeOf(y) === 'dangling-reference') ? x : undefined;
+  });
+  const codes = diags.map(codeOf).sort();
+  assert.ok(codes.includes('unknown-citation-key'), codes.join());
+  const claimLine = d.getText().split('\n').findIndex((l) => l.startsWith('### **Claim 1:'));
+  const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(claimLine, 10));
+  assert.match(hoverText(hovers), /\*\*Claim\*\*/);
+});
+
 module.exports.run = async function run() {
   let passed = 0;
   let failed = 0;
