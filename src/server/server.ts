@@ -103,7 +103,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     if (file.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(file)) return file;
     const folder = folders[0];
     if (!folder || !deps.resolvePath) return file;
-    return deps.resolvePath(new URL(folder).pathname, file);
+    return deps.resolvePath(decodeURIComponent(new URL(folder).pathname), file);
   }
 
   // ---------------------------------------------------------------- analysis (cached by uri + version + generation)
