@@ -4,11 +4,13 @@ import { findFiles } from '../node/files.js';
 import { FsWorkspace, toPath, toUri } from '../node/fsWorkspace.js';
 import type { ServerDeps } from './analyzer.js';
 import { createEngineAnalyzer } from './engineAnalyzer.js';
+import { initTemplate } from '../cli/commands.js';
 
 export function nodeDeps(): ServerDeps {
   const disk = new FsWorkspace();
   return {
-    createAnalyzer: (workspace) => createEngineAnalyzer(workspace),
+    // the same commented template `warrant init` writes
+    createAnalyzer: (workspace) => createEngineAnalyzer(workspace, initTemplate),
     readFile: (uri) => disk.readText(uri),
     exists: (uri) => disk.exists(uri),
     async listFiles(folderUri, globs) {

@@ -273,6 +273,25 @@ describe('server: hover, lens, completion, navigation, symbols, quick fixes', ()
   });
 });
 
+describe('server: custom requests used by the VS Code commands', () => {
+  it('warrant/rules, warrant/configTemplate and warrant/lintWorkspace', async () => {
+    const h = await startHarness();
+    try {
+      const rules = (await h.client.sendRequest('warrant/rules', {})) as { id: string; docsUrl: string }[];
+      assert.ok(rules.some((r) => r.id === 'unsupported-claim' && r.docsUrl.endsWith('/unsupported-claim.md')));
+      const template = (await h.client.sendRequest('warrant/configTemplate', {})) as string;
+      assert.match(template, /unsupported-claim: warning/);
+      const notes = h.nextDiagnostics(fixtureUri('notes.md'), (p) => p.diagnostics.length > 0);
+      const result = (await h.client.sendRequest('warrant/lintWorkspace', {})) as { files: number; unsupportedClaims: number };
+      assert.equal(result.files, 3);
+      assert.equal(result.unsupportedClaims, 2);
+      await notes;
+    } finally {
+      h.close();
+    }
+  });
+});
+
 describe('server: settings', () => {
   it('severityOverrides and hiding the disable actions', async () => {
     const h = await startHarness({ pull: true, configuration: true, settings: { severityOverrides: { 'unsupported-claim': 'error' }, codeAction: { disableRuleComment: { enable: false } } } });
