@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseConfigText, RULE_IDS } from '../../src/core/index.js';
+import { REPO, scratch, warrant } from './helpers.js';
+
+describe('warrant init, explain, --print-config', () => {
+  it('init writes a commented .warrant.yaml that parses cleanly, and refuses to overwrite it', () => {
+    const s = scratch();
+    try {
+      const r = warrant(['init'], { cwd: s.dir });
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stdout, '');
+      const text = readFileSync(join(s.dir, '.warrant.yaml'), 'utf8');
+      assert.match(text, /^# Warrant configuration/);
+      assert.match(text, /unsupported-claim: warning/);
+      assert.deepEqual(parseConfigText(text, 'file:///x/.warrant.yaml', RULE_IDS).problems, []);
+      const again = warrant(['init'], { cwd: s.dir });
+      assert.equal(again.status, 2);
+      assert.match(again.stderr, /already exists/);
+      assert.equal(readFileSync(join(s.dir, '.warrant.yaml'), 'utf8'), text);
+      // The written config lints.
+      assert.equal(warrant(['lint', '--no-error-on-unmatched-pattern'], { cwd: s.dir }).status, 0);
+    } finally {
+      s.done();
+    }
+  });
+
+  it('explain prints the rule docs page; an unknown rule exits 2', () => {
+    const r = warrant(['explain', 'unsupported-claim']);
+    assert.equal(r.status, 0);
+    assert.equal(r.stdout, readFileSync(join(REPO, 'docs', 'rules', 'unsupported-claim.md'), 'utf8'));
+    assert.equal(warrant(['explain', 'no-such-rule']).status, 2);
+  });
+
+  it('--print-config prints the config in force for a file as JSON', () => {
+    const r = warrant(['--print-config', 'badconfig/essay.md']);
+    assert.equal(r.status, 2, 'the config has a problem');
+    const config = JSON.parse(r.stdout);
+    assert.match(config.configFile, /badconfig\/\.warrant\.yaml$/);
+    const ok = JSON.parse(warrant(['--print-config', 'clean/essay.md', '--rule', 'orphan-node:error']).stdout);
+    assert.equal(ok.rules['orphan-node'], 'error');
+    assert.equal(ok.rules['unsupported-claim'], 'warning');
+  });
+});

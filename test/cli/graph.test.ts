@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { REPO, warrant } from './helpers.js';
+
+const EXAMPLES = join(REPO, 'examples');
+
+describe('warrant graph', function () {
+  this.timeout(60_000);
+
+  it('-f aif on the examples: OVA3 shape, every edge joins two node ids', () => {
+    const r = warrant(['graph', '.', '-f', 'aif'], { cwd: EXAMPLES });
+    assert.equal(r.status, 0, r.stderr);
+    const doc = JSON.parse(r.stdout);
+    const ids = new Set(doc.AIF.nodes.map((n: { nodeID: string }) => n.nodeID));
+    assert.ok(doc.AIF.nodes.length > 0 && doc.AIF.edges.length > 0);
+    for (const n of doc.AIF.nodes) assert.ok(['I', 'RA', 'CA'].includes(n.type));
+    for (const e of doc.AIF.edges) {
+      assert.ok(ids.has(e.fromID), `edge ${e.edgeID} from ${e.fromID}`);
+      assert.ok(ids.has(e.toID), `edge ${e.edgeID} to ${e.toID}`);
+    }
+    assert.ok(doc.AIF.nodes.some((n: { type: string }) => n.type === 'RA'));
+    assert.ok(doc.AIF.nodes.some((n: { type: string }) => n.type === 'CA'));
+    assert.equal(doc.OVA.nodes.length, doc.AIF.nodes.length);
+  });
+
+  it('-f mermaid starts with flowchart', () => {
+    const r = warrant(['graph', '.', '-f', 'mermaid'], { cwd: EXAMPLES });
+    assert.match(r.stdout, /^(flowchart|graph) /);
+    assert.match(r.stdout, /-->\|supports\||==>\|defends\||-\.->\|attacks\|/);
+  });
+
+  it('-f json lists nodes and edges by key, with files relative to the working folder', () => {
+    const r = warrant(['graph', 'multi-file', '-f', 'json'], { cwd: EXAMPLES });
+    const g = JSON.parse(r.stdout);
+    assert.equal(g.version, 1);
+    const keys = new Set(g.nodes.map((n: { key: string }) => n.key));
+    for (const e of g.edges) assert.ok(keys.has(e.from) && keys.has(e.to));
+    assert.ok(g.nodes.every((n: { file: string }) => n.file.startsWith('multi-file/')));
+    // The cross-file defense: replies.md defends an objection in liability.md.
+    assert.ok(g.edges.some((e: { type: string; file: string }) => e.type === 'defends' && e.file === 'multi-file/replies.md'));
+  });
+
+  it('-f dot is a digraph', () => {
+    const r = warrant(['graph', 'multi-file', '-f', 'dot'], { cwd: EXAMPLES });
+    assert.match(r.stdout, /^digraph warrant \{\n/);
+    assert.match(r.stdout, /\}\n$/);
+  });
+
+  it('-f svg is well-formed SVG, rendered offline', () => {
+    const r = warrant(['graph', 'multi-file', '-f', 'svg'], { cwd: EXAMPLES });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(XMLValidator.validate(r.stdout), true);
+    const doc = new XMLParser({ ignoreAttributes: false }).parse(r.stdout);
+    assert.ok(doc.svg, 'root element is <svg>');
+  });
+
+  it('an unknown format is a usage error', () => {
+    assert.equal(warrant(['graph', '.', '-f', 'png'], { cwd: EXAMPLES }).status, 2);
+  });
+});
