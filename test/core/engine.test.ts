@@ -138,3 +138,47 @@ describe('zero-annotation mode in the engine', () => {
     assert.deepEqual(where(result.findings), ['unsupported-claim@2:1']);
   });
 });
+
+describe('ids', () => {
+  it('reports a node id that collides with a heading id or slug, at the later declaration', () => {
+    const a = lintText('<!-- claim #pricing -->\nA claim [cited](https://example.org/a).\n\n## Other {#pricing}\n');
+    assert.deepEqual(where(a.findings, 'duplicate-id'), ['duplicate-id@4:11']);
+    const b = lintText('## Pricing\n\ntext\n\n<!-- claim #pricing -->\nA claim [cited](https://example.org/a).\n');
+    assert.deepEqual(where(b.findings, 'duplicate-id'), ['duplicate-id@5:1']);
+  });
+  it('does not count a tagged heading and its own slug twice', () => {
+    assert.deepEqual(where(lintText('## Claim: Costs fall\n\n[src](https://example.org/c)\n').findings, 'duplicate-id'), []);
+  });
+});
+
+describe('escapes', () => {
+  it('treats escaped footnote calls and citations as text', () => {
+    assert.deepEqual(where(lintText('Written as \\[^1] and \\[@key] on purpose.\n').findings), []);
+  });
+});
+
+describe('support has to reach the ground', () => {
+  it('reports two uncited claims that only lean on each other', () => {
+    const text = '<!-- claim #a -->\nA, because of [b](#b).\n\n<!-- claim #b -->\nB, because of [a](#a).\n';
+    assert.deepEqual(where(lintText(text).findings, 'unsupported-claim', 'circular-support'), ['circular-support@2:1', 'unsupported-claim@2:1', 'unsupported-claim@5:1']);
+  });
+  it('accepts a claim supported by a cited claim, and says so in the cycle message when one is cited', () => {
+    const text = '<!-- claim #a -->\nA, because of [b](#b).\n\n<!-- claim #b -->\nB, see [a](#a) and [data](https://example.org/b).\n';
+    const result = lintText(text);
+    assert.deepEqual(where(result.findings, 'unsupported-claim'), []);
+    assert.match(result.findings.find((f) => f.ruleId === 'circular-support')!.message, /support should run one way: remove one of the links$/);
+  });
+});
+
+describe('replies written next to what they answer', () => {
+  it('lets a reply right after an objection answer it, in paragraphs and list items', () => {
+    const paragraphs = '**Objection:** Audits cost too much.\n\n**Reply:** They cost less than one incident.\n';
+    assert.deepEqual(where(lintText(paragraphs).findings, 'unanswered-objection', 'orphan-node'), []);
+    const list = '- Risk: Weights leak.\n- Mitigation: Keep them on audited servers.\n';
+    assert.deepEqual(where(lintText(list).findings, 'unmitigated-risk', 'orphan-node'), []);
+  });
+  it('does not reach over other text', () => {
+    const text = '**Objection:** Audits cost too much.\n\nAn unrelated paragraph.\n\n**Reply:** They cost less than one incident.\n';
+    assert.deepEqual(where(lintText(text).findings, 'unanswered-objection'), ['unanswered-objection@1:3']);
+  });
+});

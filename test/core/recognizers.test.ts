@@ -137,3 +137,21 @@ describe('tag precedence', () => {
     assert.equal(model.nodes[0]!.syntax, 'pandoc');
   });
 });
+
+describe('labels next to Pandoc fences', () => {
+  it('keeps fence lines out of a labelled paragraph written without blank lines', () => {
+    const text = '::: {.note}\nClaim: The cost is small.\n:::\n';
+    const [node] = analyzeText(text).nodes;
+    assert.equal(slice(text, node!.selectionRange), 'Claim: The cost is small.');
+    assert.equal(node!.text, 'The cost is small.');
+  });
+});
+
+describe('comment tags followed by text on the same line', () => {
+  it('reports the tag instead of tagging the next block', () => {
+    const text = '<!-- claim #x --> Some sentence.\n\nNext paragraph.\n';
+    const model = analyzeText(text);
+    assert.deepEqual(model.nodes, []);
+    assert.deepEqual(model.problems.map((p) => [p.ruleId, slice(text, p.range)]), [['invalid-tag', '<!-- claim #x -->']]);
+  });
+});

@@ -44,6 +44,8 @@ export interface DocumentModel {
   readonly directives: readonly Directive[];
   readonly problems: readonly AnalysisProblem[];
   readonly bibliography: ReadonlyMap<string, BibEntry>;
+  /** Bibliography files named for this document (config and front matter), read or not. */
+  readonly bibliographyFiles: readonly string[];
   /** The config in force for this document: the host's, plus the front-matter `warrant:` layer. */
   readonly config: ResolvedConfig;
 }
@@ -134,9 +136,18 @@ export function analyzeDocument(input: AnalyzeInput): DocumentModel {
   for (const h of headings) {
     const explicit = h.attributes?.tokens.find((t) => t.type === 'id');
     const id = explicit?.value ?? h.slug;
+    const declared = explicit ? explicit.range : h.contentRange;
     const existing = ids.get(id);
-    if (!existing) ids.set(id, { range: h.contentRange });
-    else if (explicit && existing.node === undefined) duplicateIds.push({ id, range: explicit.range, first: existing.range });
+    if (!existing) {
+      ids.set(id, { range: h.contentRange });
+      continue;
+    }
+    // The heading's own tag registered this id already: that is the same declaration.
+    const owner = existing.node !== undefined ? nodes[existing.node] : undefined;
+    if (owner && owner.block === 'heading' && owner.selectionRange.start === h.contentRange.start) continue;
+    // Otherwise a node id and a heading id collide (or an explicit heading id repeats one): report the later one.
+    if (declared.start > existing.range.start) duplicateIds.push({ id, range: declared, first: existing.range });
+    else duplicateIds.push({ id, range: existing.range, first: declared });
   }
   for (const [id, range] of scan.htmlIds) if (!ids.has(id)) ids.set(id, { range });
   for (const label of scan.footnotes.keys()) if (!ids.has(`fn-${label}`)) ids.set(`fn-${label}`, { range: scan.footnotes.get(label)!.range });
@@ -157,6 +168,7 @@ export function analyzeDocument(input: AnalyzeInput): DocumentModel {
     directives: parseDirectives(root, lineIndex),
     problems,
     bibliography,
+    bibliographyFiles: bibUris,
     config,
   };
 }

@@ -62,6 +62,7 @@ function containmentEdge(child: BaseKind): EdgeType {
 
 export class ArgumentGraph {
   private readonly perDocument = new Map<string, DocumentEdges>();
+  private groundedKeys: Set<string> | undefined;
   private readonly incomingIndex = new Map<string, Edge[]>();
   private readonly outgoingIndex = new Map<string, Edge[]>();
 
@@ -109,6 +110,47 @@ export class ArgumentGraph {
     return this.perDocument.get(uri)?.dangling ?? [];
   }
 
+  /**
+   * Whether a node's support reaches solid ground: it cites a source, or evidence or a defense
+   * backs it, or a grounded claim supports it. Two uncited claims leaning on each other are not
+   * grounded. Computed once per graph, by propagation from the grounded seeds.
+   */
+  isGrounded(handle: NodeHandle): boolean {
+    if (!this.groundedKeys) this.groundedKeys = this.computeGrounded();
+    return this.groundedKeys.has(key(handle));
+  }
+
+  private computeGrounded(): Set<string> {
+    const grounded = new Set<string>();
+    const queue: NodeHandle[] = [];
+    const baseAt = (h: NodeHandle): BaseKind | undefined => {
+      const m = this.models.get(h.uri);
+      const n = m?.nodes[h.index];
+      return m && n ? baseOf(m.config.vocabulary, n.kind) : undefined;
+    };
+    for (const model of this.models.values()) {
+      model.nodes.forEach((node, index) => {
+        const h = { uri: model.uri, index };
+        const backed =
+          node.sources.length > 0 ||
+          this.incoming(h).some((e) => (e.type === 'supports' || e.type === 'defends') && (baseAt(e.from) === 'evidence' || baseAt(e.from) === 'defense'));
+        if (backed) {
+          grounded.add(key(h));
+          queue.push(h);
+        }
+      });
+    }
+    while (queue.length) {
+      const h = queue.pop()!;
+      for (const e of this.outgoing(h)) {
+        if (e.type !== 'supports' || grounded.has(key(e.to))) continue;
+        grounded.add(key(e.to));
+        queue.push(e.to);
+      }
+    }
+    return grounded;
+  }
+
   allEdges(): Edge[] {
     return [...this.perDocument.values()].flatMap((d) => d.edges);
   }
@@ -130,6 +172,10 @@ export class ArgumentGraph {
     model.nodes.forEach((node, index) => {
       const from: NodeHandle = { uri: model.uri, index };
       const fromBase = baseOf(vocab, node.kind);
+      const answered = fromBase === 'defense' ? answeredByAdjacency(model, index) : undefined;
+      if (answered !== undefined) {
+        edges.push({ from, to: { uri: model.uri, index: answered }, type: 'defends', via: 'adjacency', range: node.tagRange, writtenIn: model.uri });
+      }
       if (node.parent !== undefined) {
         edges.push({ from, to: { uri: model.uri, index: node.parent }, type: containmentEdge(fromBase), via: 'containment', range: node.tagRange, writtenIn: model.uri });
       }
@@ -158,6 +204,30 @@ export class ArgumentGraph {
     });
     return { edges, dangling };
   }
+}
+
+/**
+ * A reply written right after an objection or a risk answers it: `**Objection:** …` followed by
+ * `**Reply:** …`, or `- Risk: …` followed by `- Mitigation: …`. Only white space or HTML comments
+ * may stand between the two, and they must be siblings (same containing node).
+ */
+function answeredByAdjacency(model: DocumentModel, index: number): number | undefined {
+  const node = model.nodes[index]!;
+  if (node.block === 'heading' || node.block === 'sentence' || node.block === 'span') return undefined;
+  let previous: number | undefined;
+  for (let k = index - 1; k >= 0; k--) {
+    const candidate = model.nodes[k]!;
+    if (candidate.parent === node.parent && candidate.range.end <= node.range.start) {
+      previous = k;
+      break;
+    }
+  }
+  if (previous === undefined) return undefined;
+  const before = model.nodes[previous]!;
+  const base = baseOf(model.config.vocabulary, before.kind);
+  if (base !== 'objection' && base !== 'risk') return undefined;
+  const gap = model.text.slice(before.range.end, node.range.start).replace(/<!--[\s\S]*?-->/g, '');
+  return /^[\s>*+-]*$/.test(gap) ? previous : undefined;
 }
 
 function key(h: NodeHandle): string {

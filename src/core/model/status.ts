@@ -38,14 +38,14 @@ export function summarizeNode(graph: ArgumentGraph, handle: NodeHandle): NodeSum
   const targets = graph.outgoing(handle);
   const base = baseOf(vocab, node.kind);
   const sources = node.sources.length;
-  const status = statusOf(base, node, { sources, evidence: evidence.length, defenses: defenses.length, supporting: supportingClaims.length, targets: targets.length });
+  const status = statusOf(base, node, { grounded: graph.isGrounded(handle), evidence: evidence.length, defenses: defenses.length, targets: targets.length, sources });
   return { sources, evidence, defenses, supportingClaims, objections, unansweredObjections, targets, status };
 }
 
-function statusOf(base: string, _node: ArgNode, c: { sources: number; evidence: number; defenses: number; supporting: number; targets: number }): string {
+function statusOf(base: string, _node: ArgNode, c: { grounded: boolean; sources: number; evidence: number; defenses: number; targets: number }): string {
   switch (base) {
     case 'claim':
-      return c.sources + c.evidence + c.defenses + c.supporting > 0 ? 'supported' : 'unsupported';
+      return c.grounded ? 'supported' : 'unsupported';
     case 'risk':
       return c.defenses > 0 ? 'mitigated' : 'unmitigated';
     case 'objection':

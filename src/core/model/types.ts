@@ -29,7 +29,7 @@ export interface Relation {
   readonly target: NodeRef;
   /** Where the relation is written: the link, the attribute value, or (containment) the child's label. */
   readonly range: OffsetRange;
-  readonly via: 'link' | 'containment' | 'attribute';
+  readonly via: 'link' | 'containment' | 'attribute' | 'adjacency';
 }
 
 /** A bibliography entry, normalised from CSL-JSON, CSL-YAML or BibTeX. */

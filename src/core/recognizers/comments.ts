@@ -56,6 +56,13 @@ export function recognizeComments(root: Root, text: string, headings: readonly H
         }
         continue;
       }
+      // `<!-- claim --> Text` opening a line is one HTML block to Markdown: the text is raw HTML,
+      // never a paragraph, so the tag would silently land on the next block. Say so instead.
+      const restOfLine = node.value.slice(m.index + m[0].length).split('\n')[0]!;
+      if (!textBlock && restOfLine.trim()) {
+        problems.push({ message: 'Text after a comment tag on the same line is raw HTML to Markdown: put the tag on its own line above the block, or after the sentence it tags', range: commentRange });
+        continue;
+      }
       const target = textBlock ? sentenceBefore(textBlock, commentRange.start) : undefined;
       let scope: { block: NodeBlock; range: OffsetRange; selection: OffsetRange; id?: string; explicit?: boolean } | undefined;
       if (target) {

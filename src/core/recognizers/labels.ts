@@ -52,6 +52,27 @@ export function firstSentenceEnd(text: string, from: number, limit: number): num
   return m ? m.index + m[0].length : trimEndOffset(text, from, limit);
 }
 
+const FENCE_LINE = /^[ \t]{0,3}:{3,}.*$/;
+
+/**
+ * A paragraph as remark sees it may start or end with Pandoc fence lines (`::: {.claim}`, `:::`)
+ * when no blank line separates them: the label and the sentence are what lies between.
+ */
+export function withoutFences(text: string, range: OffsetRange): OffsetRange {
+  let { start: s, end: e } = range;
+  for (;;) {
+    const nl = text.indexOf('\n', s);
+    if (nl < 0 || nl >= e || !FENCE_LINE.test(text.slice(s, nl).replace(/\r$/, ''))) break;
+    s = nl + 1;
+  }
+  for (;;) {
+    const nl = text.lastIndexOf('\n', e - 1);
+    if (nl < s || !FENCE_LINE.test(text.slice(nl + 1, e))) break;
+    e = trimEndOffset(text, s, nl);
+  }
+  return { start: s, end: e };
+}
+
 function stripLabel(plain: string): string {
   return plain.replace(/^[^:]{0,60}?:\s*/, '').trim();
 }
@@ -86,11 +107,12 @@ export function recognizeLabels(root: Root, text: string, headings: readonly Hea
     if ('children' in node) (node.children as Nodes[]).forEach((c, i) => visit(c, node, i));
   };
   const tagParagraph = (p: Paragraph, parent: Nodes | undefined, index: number): void => {
-    const hit = matchLabel(matcher, text, start(p), end(p));
+    const own = withoutFences(text, rangeOf(p));
+    const hit = matchLabel(matcher, text, own.start, own.end);
     if (!hit) return;
     // The first paragraph of a list item or block quote tags the whole container.
     let block: NodeBlock = 'paragraph';
-    let scope: OffsetRange = rangeOf(p);
+    let scope: OffsetRange = own;
     if (parent && index === 0 && (parent.type === 'listItem' || parent.type === 'blockquote')) {
       block = parent.type;
       scope = rangeOf(parent);
@@ -101,7 +123,7 @@ export function recognizeLabels(root: Root, text: string, headings: readonly Hea
       syntax: 'label',
       block,
       range: scope,
-      selectionRange: { start: hit.range.start, end: firstSentenceEnd(text, hit.range.end, end(p)) },
+      selectionRange: { start: hit.range.start, end: firstSentenceEnd(text, hit.range.end, own.end) },
       tagRange: hit.range,
       attributes: {},
       relations: [],

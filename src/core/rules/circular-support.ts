@@ -36,9 +36,11 @@ export const circularSupport: Rule = {
       if (reported.has(id)) return;
       reported.add(id);
       const names = cycle.map((h) => ctx.graph.node(h)).map((n) => (n ? describe(n) : '?'));
+      const cited = cycle.some((h) => (ctx.graph.node(h)?.sources.length ?? 0) > 0);
+      const advice = cited ? 'support should run one way: remove one of the links' : 'ground one of them in a source';
       ctx.report({
         range: node.selectionRange,
-        message: `Circular support: ${[...names, names[0]].join(' → ')}: ground one of them in a source`,
+        message: `Circular support: ${[...names, names[0]].join(' → ')}: ${advice}`,
         related: cycle.slice(1).map((h) => ({ uri: h.uri, range: ctx.graph.node(h)!.selectionRange, message: describe(ctx.graph.node(h)!) })),
         data: { node: index },
       });

@@ -17,10 +17,13 @@ export const unknownCitationKey: Rule = {
     for (const source of ctx.model.sources) {
       if ((source.kind !== 'citation' && source.kind !== 'dcite') || !source.key || source.entry) continue;
       if (source.inText && bibliography.size === 0) continue;
+      const entries = `${bibliography.size} ${bibliography.size === 1 ? 'entry' : 'entries'}`;
       const message =
-        bibliography.size === 0
-          ? `Citation key \`${source.key}\` cannot be resolved: no bibliography is configured; add \`bibliography:\` to the front matter or .warrant.yaml`
-          : `Citation key \`${source.key}\` is not in the bibliography (${bibliography.size} entries): add the entry or fix the key`;
+        bibliography.size > 0
+          ? `Citation key \`${source.key}\` is not in the bibliography (${entries}): add the entry or fix the key`
+          : ctx.model.bibliographyFiles.length > 0
+            ? `Citation key \`${source.key}\` cannot be resolved: the bibliography could not be read (see invalid-bibliography)`
+            : `Citation key \`${source.key}\` cannot be resolved: no bibliography is configured; add \`bibliography:\` to the front matter or .warrant.yaml`;
       ctx.report({
         range: source.range,
         message,

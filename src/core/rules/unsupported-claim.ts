@@ -1,8 +1,9 @@
 import type { Rule } from './types.js';
-import { describe, incomingKinds, nodesOf } from './helpers.js';
+import { describe, nodesOf } from './helpers.js';
 
 /**
- * A claim with no citation in its scope and no linked evidence, defense or supporting claim.
+ * A claim with no citation in its scope, no linked evidence or defense, and no supporting claim
+ * that is itself grounded (two uncited claims leaning on each other are both reported).
  * For `### Claim 2: X` whose section has no links, the heading text is reported.
  */
 export const unsupportedClaim: Rule = {
@@ -14,9 +15,8 @@ export const unsupportedClaim: Rule = {
   },
   check(ctx) {
     for (const { node, index } of nodesOf(ctx.model, 'claim')) {
-      if (node.sources.length > 0) continue;
-      const backing = incomingKinds(ctx, index, ['supports', 'defends']);
-      if (backing.some((k) => k === 'evidence' || k === 'defense' || k === 'claim')) continue;
+      // Grounded: a source, linked evidence or defense, or a grounded claim supporting it.
+      if (ctx.graph.isGrounded({ uri: ctx.model.uri, index })) continue;
       ctx.report({
         range: node.selectionRange,
         message: `${describe(node)} has no citation and no linked defense or evidence: cite a source or link a defense`,

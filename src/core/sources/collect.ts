@@ -126,6 +126,8 @@ export function scanSources(ctx: ScanContext): SourceScan {
     CITATION_GROUP.lastIndex = 0;
     let g: RegExpExecArray | null;
     while ((g = CITATION_GROUP.exec(raw))) {
+      // `\[@key]` is escaped on purpose: literal text, not a citation.
+      if (raw[g.index - 1] === '\\') continue;
       const groupStart = base + g.index;
       bracketed.push({ start: groupStart, end: groupStart + g[0].length });
       const inner = g[1]!;
@@ -153,6 +155,7 @@ export function scanSources(ctx: ScanContext): SourceScan {
     FOOTNOTE_CALL.lastIndex = 0;
     let f: RegExpExecArray | null;
     while ((f = FOOTNOTE_CALL.exec(raw))) {
+      if (raw[f.index - 1] === '\\') continue;
       const label = f[1]!.toLowerCase();
       if (!footnoteDefs.has(label)) missingFootnotes.push({ label: f[1]!, range: { start: base + f.index, end: base + f.index + f[0].length } });
     }
