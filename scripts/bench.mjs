@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+// `npm run bench [corpus]`: how fast `warrant lint` is on a corpus, measured side by side with a
+// bare unified + remark-parse pass and, when they can be installed from the npm cache, with
+// markdownlint-cli2 and remark-cli — all in this one run, so that ratios compare like with like
+// on a shared, noisy machine. Quote ratios, not seconds. Nothing here is asserted by tests.
+//
+//   npm run bench                              ../shared/corpus/dev/essays
+//   npm run bench -- ../shared/bench/rfcs      the 654-file RFC corpus
+//   node scripts/bench.mjs <corpus> --runs 5   median of 5 runs per measurement
+//
+// Every tool runs as a child process under /usr/bin/time: wall time, and CPU time (user + system,
+// worker threads included).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(REPO, 'bin', 'warrant.cjs');
+const TOOLS = process.env.WARRANT_BENCH_TOOLS ?? join(tmpdir(), 'warrant-bench-tools');
+const TOOL_VERSIONS = ['markdownlint-cli2@0.24.1', 'remark-cli@12.0.1', 'remark-preset-lint-recommended@7.0.1'];
+
+const args = process.argv.slice(2);
+const runsFlag = args.indexOf('--runs');
+const runsArg = runsFlag >= 0 ? Number(args.splice(runsFlag, 2)[1]) : undefined;
+const corpus = resolve(REPO, args[0] ?? '../shared/corpus/dev/essays');
+if (!existsSync(corpus)) {
+  console.error(`bench: no corpus at ${corpus}`);
+  process.exit(2);
+}
+const MD = /\.(md|markdown|mdown|mkd|mkdn|mdwn|mdtxt|mdtext|markdn|workbook|qmd)$/i;
+const files = [];
+(function walk(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === '.git' || entry.name === 'vendor') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path);
+    else if (MD.test(entry.name)) files.push(path);
+  }
+})(corpus);
+files.sort();
+const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+const runs = runsArg ?? (bytes < 2 * 1024 * 1024 ? 3 : 1);
+const cpus = availableParallelism();
+const scratch = mkdtempSync(join(tmpdir(), 'warrant-bench-'));
+
+/** Runs `cmd args` under /usr/bin/time; returns { wall, cpu } in seconds (median over `runs`). */
+function measure(label, cmd, cmdArgs, { cwd = corpus, before, times = runs } = {}) {
+  const samples = [];
+  for (let i = 0; i < times; i++) {
+    before?.();
+    const timeFile = join(scratch, 'time.txt');
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S', '-o', timeFile, cmd, ...cmdArgs], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (r.error) throw r.error;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${label} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
+    const [wall, user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    samples.push({ wall, cpu: user + sys, stderr: r.stderr });
+  }
+  samples.sort((a, b) => a.wall - b.wall);
+  const m = samples[Math.floor(samples.length / 2)];
+  return { label, wall: m.wall, cpu: m.cpu, stderr: m.stderr };
+}
+
+const node = process.execPath;
+const warrant = (label, extra, opts) => measure(label, node, [BIN, 'lint', corpus, '-f', 'json', '-o', join(scratch, 'out.json'), '--no-error-on-unmatched-pattern', ...extra], opts);
+
+// A bare parse of the same files in one Node process: the floor any remark-based tool stands on.
+const bareScript = join(scratch, 'bare.mjs');
+writeFileSync(
+  bareScript,
+  `import { readFileSync } from 'node:fs';
+import { unified } from ${JSON.stringify(join(REPO, 'node_modules', 'unified', 'index.js'))};
+import remarkParse from ${JSON.stringify(join(REPO, 'node_modules', 'remark-parse', 'index.js'))};
+const files = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const processor = unified().use(remarkParse);
+let nodes = 0;
+for (const f of files) nodes += processor.parse(readFileSync(f, 'utf8')).children.length;
+if (nodes < 0) console.log(nodes);
+`,
+);
+const listFile = join(scratch, 'files.json');
+writeFileSync(listFile, JSON.stringify(files));
+
+const results = {};
+console.error(`bench: ${files.length} files, ${(bytes / 1024).toFixed(0)} KB, ${runs} run(s) each, ${cpus} CPUs…`);
+results.bare = measure('unified + remark-parse (one process)', node, [bareScript, listFile]);
+results.one = warrant('warrant lint, 1 worker (--concurrency off)', ['--concurrency', 'off']);
+results.all = warrant(`warrant lint, all workers (--concurrency ${cpus})`, ['--concurrency', String(cpus)]);
+results.auto = warrant('warrant lint, default (--concurrency auto)', []);
+const cacheFile = join(scratch, 'cache', '.warrantcache');
+results.cacheFirst = warrant('warrant lint --cache, first run', ['--cache', '--cache-location', cacheFile, '--concurrency', 'off'], {
+  before: () => rmSync(join(scratch, 'cache'), { recursive: true, force: true }),
+});
+results.cacheSecond = warrant('warrant lint --cache, second run', ['--cache', '--cache-location', cacheFile, '--concurrency', 'off']);
+
+const known = spawnSync(node, [BIN, 'explain', 'uncited-assertion'], { encoding: 'utf8' }).status === 0;
+if (known) results.noHeuristic = warrant('warrant lint --rule uncited-assertion:off', ['--rule', 'uncited-assertion:off', '--concurrency', 'off']);
+
+// markdownlint-cli2 and remark-cli, installed from the npm cache into a scratch folder.
+function toolsReady() {
+  const ok = () => existsSync(join(TOOLS, 'node_modules', '.bin', 'markdownlint-cli2')) && existsSync(join(TOOLS, 'node_modules', '.bin', 'remark'));
+  if (ok()) return true;
+  mkdirSync(TOOLS, { recursive: true });
+  if (!existsSync(join(TOOLS, 'package.json'))) writeFileSync(join(TOOLS, 'package.json'), '{ "name": "warrant-bench-tools", "private": true }\n');
+  console.error(`bench: installing ${TOOL_VERSIONS.join(', ')} into ${TOOLS} from the npm cache…`);
+  const r = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', ...TOOL_VERSIONS], { cwd: TOOLS, encoding: 'utf8' });
+  if (r.status !== 0) console.error(`bench: could not install them offline; skipping the comparison (${(r.stderr || '').split('\n')[0]})`);
+  return ok();
+}
+if (toolsReady()) {
+  const bin = (name) => join(TOOLS, 'node_modules', '.bin', name);
+  results.markdownlint = measure('markdownlint-cli2 "**/*.md"', bin('markdownlint-cli2'), ['**/*.md', '!**/node_modules/**']);
+  results.remark = measure('remark --use remark-preset-lint-recommended', bin('remark'), ['--use', join(TOOLS, 'node_modules', 'remark-preset-lint-recommended', 'index.js'), '--no-stdout', '--quiet', '--no-color', '.']);
+}
+rmSync(scratch, { recursive: true, force: true });
+
+const mb = bytes / (1024 * 1024);
+const pad = (s, n) => String(s).padEnd(n);
+const lines = [];
+lines.push(`Corpus: ${corpus}`);
+lines.push(`Files: ${files.length}   Bytes: ${bytes} (${mb.toFixed(2)} MB)   CPUs: ${cpus}   Runs per measurement: ${runs} (median)`);
+lines.push('');
+lines.push(`${pad('measurement', 52)}${pad('wall s', 9)}${pad('cpu s', 9)}${pad('wall s/MB', 11)}cpu s/MB`);
+for (const r of Object.values(results)) {
+  lines.push(`${pad(r.label, 52)}${pad(r.wall.toFixed(2), 9)}${pad(r.cpu.toFixed(2), 9)}${pad((r.wall / mb).toFixed(2), 11)}${(r.cpu / mb).toFixed(2)}`);
+}
+lines.push('');
+const ratio = (a, b) => (a && b && b.wall > 0 ? `${(a.wall / b.wall).toFixed(2)}× wall, ${(a.cpu / Math.max(b.cpu, 0.001)).toFixed(2)}× cpu` : 'n/a');
+lines.push('Ratios (same run):');
+lines.push(`  warrant (1 worker) / bare unified+remark-parse      ${ratio(results.one, results.bare)}`);
+lines.push(`  cached second run / first run                       ${ratio(results.cacheSecond, results.cacheFirst)}`);
+lines.push(`  all workers (${cpus}) / 1 worker                         ${ratio(results.all, results.one)}`);
+lines.push(`  default (auto) / 1 worker                           ${ratio(results.auto, results.one)}`);
+lines.push(
+  known
+    ? `  heuristic pass: uncited-assertion on / off          ${ratio(results.one, results.noHeuristic)}`
+    : '  heuristic pass: skipped (rule uncited-assertion is not known to this build)',
+);
+if (results.markdownlint) {
+  lines.push(`  warrant (1 worker) / markdownlint-cli2              ${ratio(results.one, results.markdownlint)}`);
+  lines.push(`  warrant (1 worker) / remark-cli (recommended)       ${ratio(results.one, results.remark)}`);
+  lines.push(`  warrant (default) / markdownlint-cli2               ${ratio(results.auto, results.markdownlint)}`);
+} else {
+  lines.push('  markdownlint-cli2 / remark-cli: skipped (not installable offline)');
+}
+console.log(lines.join('\n'));
