@@ -78,7 +78,7 @@ export interface ParsedConfig {
 /** Parse `.warrant.yaml` text. `knownRules` decides which rule ids are accepted. */
 export function parseConfigText(text: string, baseUri: string, knownRules: ReadonlySet<string>): ParsedConfig {
   const problems: ConfigProblem[] = [];
-  const doc = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   for (const err of doc.errors) {
     problems.push({ message: `Invalid YAML: ${err.message.split('\n')[0]!.replace(/\.$/, '')}`, range: { start: err.pos[0], end: Math.max(err.pos[0], err.pos[1]) } });
   }

@@ -72,7 +72,11 @@ export function detectSentences(input: DetectInput): HeuristicSentence[] {
       if (!/[A-Za-z]/.test(sentence)) continue;
       const startOffset = block.offsets[from + lead]!;
       // The sentence runs to the next one's start, so a footnote marker after its period is its own.
-      const endOffset = to < block.text.length ? block.offsets[to]! : block.range.end;
+      let endOffset = to < block.text.length ? block.offsets[to]! : block.range.end;
+      // A Pandoc fence line (`:::`) written without a blank line is blanked in the prose, but
+      // it is still in the document: the sentence ends before it.
+      const fence = text.slice(startOffset, endOffset).search(/\r?\n[ \t]{0,3}:{3,}/);
+      if (fence >= 0) endOffset = startOffset + fence;
       if (inRanges(exclude, startOffset)) continue;
 
       const result = scoreText(cues, options.base, sentence);

@@ -236,6 +236,7 @@ const TEMPLATE = new RegExp(
     String.raw`\]\{[.#:][^{}]*\}`, // Pandoc span attributes `]{.noted}`
     String.raw`\[\^[^\]\s]+\]`, // footnote marker with no definition
     String.raw`(?<=^|\s)\[(?=[^\[\]]*\]\{[.#:])`, // the `[` opening a Pandoc span
+    String.raw`(?<=^|\s):{3,}(?:[ \t]*\{[^{}]*\}|[ \t]*[A-Za-z][\w-]*(?=\s|$))?`, // Pandoc fenced-div fences
   ].join('|'),
   'g',
 );

@@ -115,11 +115,14 @@ export function analyzeDocument(input: AnalyzeInput): DocumentModel {
 
   const headings = collectHeadings(root, text);
   const vocab = config.vocabulary;
-  const comments = recognizeComments(root, text, headings, vocab);
-  const pandoc = recognizePandoc(root, text, headings, vocab);
-  const labels = recognizeLabels(root, text, headings, vocab);
-  for (const p of [...comments.problems, ...pandoc.problems]) problems.push({ ruleId: 'invalid-tag', message: p.message, range: p.range });
-  const tags = mergeTags([...comments.tags, ...pandoc.tags, ...labels]);
+  let tags: Tag[] = [];
+  if (!skipped) {
+    const comments = recognizeComments(root, text, headings, vocab);
+    const pandoc = recognizePandoc(root, text, headings, vocab);
+    const labels = recognizeLabels(root, text, headings, vocab);
+    for (const p of [...comments.problems, ...pandoc.problems]) problems.push({ ruleId: 'invalid-tag', message: p.message, range: p.range });
+    tags = mergeTags([...comments.tags, ...pandoc.tags, ...labels]);
+  }
 
   const scan = scanSources({ uri, text, root, bibliography, workspace });
   const nodes = assemble(tags, scan);
@@ -177,7 +180,7 @@ export function analyzeDocument(input: AnalyzeInput): DocumentModel {
 function frontMatterConfig(input: AnalyzeInput, frontMatter: FrontMatter, problems: AnalysisProblem[]): ResolvedConfig {
   if (!frontMatter.range || !('warrant' in frontMatter.data)) return input.config;
   const yamlText = input.text.slice(frontMatter.range.start, frontMatter.range.end);
-  const doc = parseDocument(yamlText);
+  const doc = parseDocument(yamlText, { logLevel: 'error' });
   if (!isMap(doc.contents)) return input.config;
   const node = doc.contents.get('warrant', true);
   if (!node || typeof node !== 'object') return input.config;
@@ -203,7 +206,8 @@ function mergeTags(tags: Tag[]): Tag[] {
       ...(winner.explicitId || !loser.explicitId ? {} : { id: loser.id, explicitId: true }),
       relations: [...winner.relations, ...loser.relations],
       attributes: { ...loser.attributes, ...winner.attributes },
-      text: winner.text || loser.text,
+      // A label's text has the label stripped; the other syntaxes keep the block's whole text.
+      text: (loser.syntax === 'label' ? loser.text : winner.text) || winner.text || loser.text,
     });
   }
   // Outer before inner: by start, then longest first.

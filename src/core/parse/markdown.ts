@@ -76,6 +76,8 @@ export function parseMarkdown(text: string, limits: ParseLimits = DEFAULT_PARSE_
   let root: Root;
   try {
     root = processor.parse(text) as Root;
+    // micromark drops a leading byte-order mark, so its offsets are one short of ours.
+    if (text.charCodeAt(0) === 0xfeff) shiftPositions(root, 1);
   } catch (error) {
     return {
       text,
@@ -100,7 +102,7 @@ function readFrontMatter(text: string, root: Root, problems: ParseProblem[]): Fr
   const range = { start: yamlStart, end: yamlStart + yamlNode.value.length };
   let doc;
   try {
-    doc = parseDocument(yamlNode.value, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(yamlNode.value, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   } catch (error) {
     problems.push({ code: 'invalid-front-matter', message: `Front matter is not valid YAML: ${String(error)}`, range });
     return { data: {}, range, keyRanges: {} };
@@ -137,6 +139,17 @@ function readFrontMatter(text: string, root: Root, problems: ParseProblem[]): Fr
     return { data: {}, range, keyRanges };
   }
   return { data: data as Record<string, unknown>, range, keyRanges };
+}
+
+function shiftPositions(node: Root | Root['children'][number], by: number): void {
+  const p = node.position;
+  if (p) {
+    if (p.start.offset !== undefined) p.start.offset += by;
+    if (p.end.offset !== undefined) p.end.offset += by;
+    if (p.start.line === 1) p.start.column += by;
+    if (p.end.line === 1) p.end.column += by;
+  }
+  if ('children' in node) for (const child of node.children as Root['children']) shiftPositions(child, by);
 }
 
 function firstLine(s: string): string {

@@ -35,7 +35,7 @@ export function parseBibliography(text: string, format: BibliographyFormat, orig
       case 'csl-json':
         return fromCsl(JSON.parse(text), origin);
       case 'csl-yaml': {
-        const data = parseYaml(text) as unknown;
+        const data = parseYaml(text, { logLevel: 'error' }) as unknown;
         const list = Array.isArray(data) ? data : (data as { references?: unknown })?.references;
         return fromCsl(list, origin);
       }
