@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import ajvModule from 'ajv';
+import ajvFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { FIXTURES, warrant } from './helpers.js';
+
+// CommonJS packages: under NodeNext the default import is `module.exports`, whose `default` is the export.
+const Ajv = ajvModule.default;
+const addFormats = ajvFormats.default;
 
 // Warnings, an error, an info (orphan-node) and a hint (orphan-node lowered) across files.
 const ARGS = ['lint', 'warnings', 'errors', 'links', '--rule', 'circular-support:hint'];
@@ -45,7 +49,8 @@ describe('formatters (built CLI on fixtures)', () => {
     const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
     addFormats(ajv);
     const validate = ajv.compile({ ...rest, $id: id });
-    assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    const valid = validate(log);
+    assert.ok(valid, JSON.stringify(validate.errors?.slice(0, 5), null, 2));
     const run = log.runs[0];
     assert.equal(run.tool.driver.name, 'warrant');
     const rule = run.tool.driver.rules.find((d: { id: string }) => d.id === 'unsupported-claim');
