@@ -3,7 +3,7 @@
  * place, text, sources, relations and status. The JSON shape is documented in docs/cli.md.
  */
 import { relative } from 'node:path';
-import { baseOf, heuristicSentences, summarizeNode, type ArgNode, type Engine, type Source } from '../core/index.js';
+import { baseOf, heuristicSentences, summarizeNode, type ArgNode, type Engine, type OffsetRange, type Source } from '../core/index.js';
 import type { FileResult } from './session.js';
 
 export interface ClaimRecord {
@@ -48,16 +48,16 @@ export function claimRecords(files: readonly FileResult[], engine: Engine, cwd: 
     const { model } = result;
     const file = relative(cwd, filePath) || filePath;
     const line = (offset: number): number => model.lineIndex.positionAt(offset).line + 1;
+    /** 1-based start and end, as every record carries them. */
+    const place = (range: OffsetRange) => {
+      const pos = model.lineIndex.toRange(range);
+      return { file, line: pos.start.line + 1, column: pos.start.character + 1, endLine: pos.end.line + 1, endColumn: pos.end.character + 1 };
+    };
     model.nodes.forEach((node: ArgNode, index) => {
-      const pos = model.lineIndex.toRange(node.selectionRange);
       const summary = summarizeNode(graph, { uri: model.uri, index });
       const findings = result.findings.filter((f) => f.data?.['node'] === index).map((f) => f.ruleId);
       records.push({
-        file,
-        line: pos.start.line + 1,
-        column: pos.start.character + 1,
-        endLine: pos.end.line + 1,
-        endColumn: pos.end.character + 1,
+        ...place(node.selectionRange),
         kind: node.kind,
         id: node.id ?? null,
         text: node.text,
@@ -81,13 +81,8 @@ export function claimRecords(files: readonly FileResult[], engine: Engine, cwd: 
     // Zero-annotation sentences, each with the fields the corpus scorer reads.
     const uncited = new Set(result.findings.filter((f) => f.ruleId === 'uncited-assertion').map((f) => f.range.start));
     for (const s of heuristicSentences(model)) {
-      const pos = model.lineIndex.toRange(s.range);
       records.push({
-        file,
-        line: pos.start.line + 1,
-        column: pos.start.character + 1,
-        endLine: pos.end.line + 1,
-        endColumn: pos.end.character + 1,
+        ...place(s.range),
         kind: 'claim',
         id: null,
         text: s.text,
