@@ -33,7 +33,7 @@ export interface LintRunResult {
   readonly unmatched: readonly string[];
   readonly unreadable: SessionResult['unreadable'];
   /** How the run went, for `--debug` and the benchmark. */
-  readonly stats: { readonly files: number; readonly fromCache: number; readonly workers: number };
+  readonly stats: { readonly files: number; readonly fromCache: number; readonly workers: number; readonly detail: string };
 }
 
 /** With `auto`, one worker per this many bytes of Markdown (and at least this many files each). */
@@ -135,7 +135,7 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
     configProblems: found.configProblems,
     unmatched: found.unmatched,
     unreadable: found.unreadable,
-    stats: { files: jobs.length, fromCache: jobs.length - toLint.size, workers: host.workers },
+    stats: { files: jobs.length, fromCache: jobs.length - toLint.size, workers: host.workers, detail: host.detail },
   };
 }
 
@@ -231,6 +231,8 @@ function groups(edges: ReadonlyMap<string, ReadonlySet<string>>, uris: readonly 
 /** Runs the two phases in this thread or over a worker pool. */
 class Driver {
   readonly workers: number;
+  /** For `--debug`: phase times, components, files analysed twice. */
+  detail = '';
   private readonly pool?: WorkerPool;
   private readonly local?: LintHost;
   private readonly byUri: Map<string, HostJob>;
@@ -274,6 +276,7 @@ class Driver {
       return { outcomes, graph, reads };
     }
 
+    const started = Date.now();
     // Phase 1: analyse, learn the links, widen to whole components until nothing new joins.
     const holder = new Map<string, number>(); // uri → worker that analysed it
     const load = new Array<number>(Math.max(1, this.workers)).fill(0);
@@ -312,8 +315,11 @@ class Driver {
       assigned[w]!.push(...jobsOf(component));
       assignedLoad[w]! += component.reduce((n, u) => n + this.byUri.get(u)!.text.length, 0);
     }
+    const phase1 = Date.now() - started;
     const results = await Promise.all(assigned.map((shard, w) => (shard.length ? this.lint(w, shard, [...runUris]) : Promise.resolve([]))));
     for (const list of results) for (const o of list) outcomes.set(o.uri, o);
+    const moved = assigned.reduce((n, shard, w) => n + shard.filter((j) => holder.get(j.uri) !== w).length, 0);
+    this.detail = `analyse ${phase1} ms, lint ${Date.now() - started - phase1} ms, ${components.length} components (largest ${Math.max(...components.map((c) => c.length))}), ${moved} files analysed twice`;
     if (this.local) Object.assign(reads, this.local.reads());
     return { outcomes, graph, reads };
   }
