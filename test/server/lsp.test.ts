@@ -93,7 +93,8 @@ describe('server: hover, lens, completion, navigation, symbols, quick fixes', ()
     assert.match(text, /^\*\*Claim\*\* `#claim-1-protected-lanes-cut-serious-injuries` — 2 sources · 1 objection\n/);
     assert.ok(text.includes('https://example.org/lyon-corridors'), text);
     assert.ok(text.includes('https://example.org/crash-register'), text);
-    assert.match(text, /\*Objections\*\n- \[Objection: Concrete kerbs/);
+    // The objection is a comment tag merged with its `Objection:` label: shown without the label.
+    assert.match(text, /\*Objections\*\n- \[Concrete kerbs/);
   });
 
   it('hover shows a defense written in another file', async () => {
