@@ -27,6 +27,13 @@ describe('exit codes (built CLI)', () => {
     });
   }
 
+  it('a broken .warrant.yaml is a finding at the bad line of the config file', () => {
+    const r = warrant(['lint', 'badconfig', '-f', 'gnu']);
+    assert.equal(r.status, 2);
+    assert.match(r.stdout, /badconfig\/\.warrant\.yaml:2:22: error: Invalid severity for `unsupported-claim`: use off, hint, info, warning or error \[invalid-config\]/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+  });
+
   it('too many warnings says so on stderr, not stdout', () => {
     const r = warrant(['lint', 'warnings', '--max-warnings', '0', '-f', 'json']);
     assert.match(r.stderr, /too many warnings \(maximum: 0\)/);
