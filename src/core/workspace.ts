@@ -24,6 +24,34 @@ export function resolveUri(base: string, relative: string): string | undefined {
   }
 }
 
+/**
+ * `to` written relative to the folder of `from`, for messages:
+ * `relativeUri('file:///a/b/essay.md', 'file:///a/refs/x.bib')` is `../refs/x.bib`.
+ * URIs that share no folder (another scheme or host) come back whole.
+ */
+export function relativeUri(from: string, to: string): string {
+  let a: URL;
+  let b: URL;
+  try {
+    a = new URL(from);
+    b = new URL(to);
+  } catch {
+    return to;
+  }
+  if (a.protocol !== b.protocol || a.host !== b.host) return to;
+  const fromDirs = a.pathname.split('/').slice(0, -1);
+  const toParts = b.pathname.split('/');
+  let common = 0;
+  while (common < fromDirs.length && common < toParts.length - 1 && fromDirs[common] === toParts[common]) common++;
+  const up = fromDirs.length - common;
+  const rel = [...Array<string>(up).fill('..'), ...toParts.slice(common)].join('/');
+  try {
+    return decodeURIComponent(rel);
+  } catch {
+    return rel;
+  }
+}
+
 /** A workspace that knows only the given documents: for tests and for `--stdin`. */
 export class MemoryWorkspace implements Workspace {
   private readonly docs = new Map<string, string>();

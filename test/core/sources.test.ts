@@ -118,3 +118,12 @@ describe('bibliographies', () => {
     assert.deepEqual(where(lintText('Bracketed [@someone].\n').findings, 'unknown-citation-key'), ['unknown-citation-key@1:12']);
   });
 });
+
+describe('relativeUri', () => {
+  it('writes a URI relative to a document’s folder', async () => {
+    const { relativeUri } = await import('../../src/core/workspace.js');
+    assert.equal(relativeUri('file:///a/b/essay.md', 'file:///a/refs/x.bib'), '../refs/x.bib');
+    assert.equal(relativeUri('file:///a/b/essay.md', 'file:///a/b/x%20y.bib'), 'x y.bib');
+    assert.equal(relativeUri('file:///a/essay.md', 'untitled:Untitled-1'), 'untitled:Untitled-1');
+  });
+});

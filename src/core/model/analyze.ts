@@ -15,7 +15,7 @@ import type { Tag } from '../recognizers/types.js';
 import { scanSources, type SourceScan } from '../sources/collect.js';
 import { formatOf, fromCsl, parseBibliography } from '../sources/bibliography.js';
 import { parseDirectives, type Directive } from '../directives.js';
-import { resolveUri, type Workspace } from '../workspace.js';
+import { relativeUri, resolveUri, type Workspace } from '../workspace.js';
 import type { ArgNode, BibEntry, InternalLink, Relation, Source } from './types.js';
 
 /** A problem found while analysing, before any rule runs; becomes a finding of a system rule. */
@@ -64,11 +64,11 @@ export class BibliographyCache {
   private readonly cache = new Map<string, { text: string; entries: readonly BibEntry[]; problems: readonly string[] }>();
   load(uri: string, workspace: Workspace): { entries: readonly BibEntry[]; problems: readonly string[] } {
     const text = workspace.readText(uri);
-    if (text === undefined) return { entries: [], problems: [`Bibliography not found: ${uri}`] };
+    if (text === undefined) return { entries: [], problems: ['bibliography file not found: fix the path (relative to the file that names it) or create it'] };
     const hit = this.cache.get(uri);
     if (hit && hit.text === text) return hit;
     const format = formatOf(uri);
-    const parsed = format ? parseBibliography(text, format, uri) : { entries: [], problems: [{ message: `Unknown bibliography format: ${uri} (use .bib, .json or .yaml)` }] };
+    const parsed = format ? parseBibliography(text, format, uri) : { entries: [], problems: [{ message: 'unknown bibliography format: use .bib (BibTeX), .json (CSL-JSON) or .yaml (CSL-YAML)' }] };
     const value = { text, entries: parsed.entries, problems: parsed.problems.map((p) => p.message) };
     this.cache.set(uri, value);
     return value;
@@ -104,7 +104,8 @@ export function analyzeDocument(input: AnalyzeInput): DocumentModel {
   for (const bibUri of bibUris) {
     const loaded = cache.load(bibUri, workspace);
     for (const e of loaded.entries) if (!bibliography.has(e.key)) bibliography.set(e.key, e);
-    for (const message of loaded.problems) problems.push({ ruleId: 'invalid-bibliography', message, range: fmBibRange });
+    const name = relativeUri(uri, bibUri);
+    for (const message of loaded.problems) problems.push({ ruleId: 'invalid-bibliography', message: `${name}: ${message}`, range: fmBibRange });
   }
   const inline = skipped ? [] : [...config.references, ...(Array.isArray(parsed.frontMatter.data['references']) ? (parsed.frontMatter.data['references'] as unknown[]) : [])];
   if (inline.length) {

@@ -43,7 +43,7 @@ export function parseBibliography(text: string, format: BibliographyFormat, orig
         return fromBibtex(text, origin);
     }
   } catch (error) {
-    return { entries: [], problems: [{ message: `Cannot read ${format} bibliography: ${firstLine(error)}` }] };
+    return { entries: [], problems: [{ message: `cannot read it as ${format}: ${firstLine(error)}` }] };
   }
 }
 
