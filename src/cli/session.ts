@@ -3,7 +3,7 @@
  * analysis of every file first, then the rules. Shared by `lint`, `claims` and `graph`.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { createEngine, type Engine, type Finding, type LintOptions, type LintResult, type ResolvedConfig, type UserConfig } from '../core/index.js';
 import { ConfigLoader } from '../node/config.js';
 import { findFiles, matchesIgnores } from '../node/files.js';
@@ -44,6 +44,12 @@ export interface Job {
   readonly uri: string;
   readonly text: string;
   readonly config: ResolvedConfig;
+  /**
+   * A file nobody asked to lint that links into one that was (`defends=essay.md#x`): it is
+   * analysed and linted with the run, so its edges count exactly as in the editor, which sees the
+   * whole workspace, but its own findings are not reported.
+   */
+  readonly referrer?: true;
 }
 
 export interface Discovery {
@@ -101,6 +107,7 @@ export function discover(options: SessionOptions): Discovery {
     }
     jobs.push({ filePath, uri: toUri(filePath), text, config: loaded.config });
   }
+  jobs.push(...findReferrers(jobs, loader, options));
   return {
     jobs,
     configProblems: [...configProblems].map(([filePath, findings]) => ({ filePath, findings })),
@@ -117,7 +124,9 @@ export function runSession(options: SessionOptions): SessionResult {
   const { jobs } = found;
   // Analyse everything first: the graph then sees every file's edges before any rule runs.
   for (const job of jobs) engine.analyze(job.uri, job.text, job.config);
-  const results: FileResult[] = jobs.map((job) => ({ filePath: job.filePath, text: job.text, result: engine.lint(job.uri, job.text, job.config, options.lint) }));
+  const results: FileResult[] = jobs
+    .filter((job) => !job.referrer)
+    .map((job) => ({ filePath: job.filePath, text: job.text, result: engine.lint(job.uri, job.text, job.config, options.lint) }));
   return {
     files: results,
     configProblems: found.configProblems,
@@ -125,6 +134,44 @@ export function runSession(options: SessionOptions): SessionResult {
     unreadable: found.unreadable,
     engine,
   };
+}
+
+/**
+ * Files outside the run that name a run file (`replies.md#x` in another essay): edges are written
+ * in the file they start from, so a defense in `b.md` of a claim in `a.md` is only seen when
+ * `b.md` is analysed. Looks under each run file's project folder (its config file's folder, or its
+ * own folder), honouring the same ignores, and keeps the files whose text mentions a run file's
+ * name — a cheap test that never misses a link written with the file name.
+ */
+function findReferrers(jobs: readonly Job[], loader: ConfigLoader, options: SessionOptions): Job[] {
+  if (jobs.length === 0) return [];
+  const run = new Set(jobs.map((j) => j.filePath));
+  const names = [...new Set(jobs.map((j) => basename(j.filePath)))];
+  const roots = new Set<string>();
+  for (const job of jobs) {
+    const configFile = loader.loadFor(job.filePath).configFile;
+    roots.add(configFile ? dirname(configFile) : dirname(job.filePath));
+  }
+  const referrers: Job[] = [];
+  const seen = new Set<string>();
+  for (const root of roots) {
+    const found = findFiles({
+      cwd: root,
+      patterns: ['.'],
+      ...(options.ignorePatterns ? { ignorePatterns: options.ignorePatterns } : {}),
+      ...(options.noIgnore ? { noIgnore: true } : {}),
+    });
+    for (const filePath of found.files) {
+      if (run.has(filePath) || seen.has(filePath)) continue;
+      seen.add(filePath);
+      const text = readText(filePath);
+      if (typeof text !== 'string' || !names.some((name) => text.includes(name))) continue;
+      const loaded = loader.loadFor(filePath);
+      if (!options.noIgnore && loaded.configFile && matchesIgnores(filePath, dirname(loaded.configFile), loaded.config.ignores)) continue;
+      referrers.push({ filePath, uri: toUri(filePath), text, config: loaded.config, referrer: true });
+    }
+  }
+  return referrers;
 }
 
 function readText(filePath: string): string | { error: string } {
