@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { allRuleMeta, parseSeverity, RULE_IDS, SEVERITY_RANK, type Finding, type RuleSetting, type Severity, type UserConfig } from '../core/index.js';
 import { FORMATTERS, type FileReport } from './formatters/index.js';
@@ -321,7 +322,7 @@ function ruleOverrides(specs: readonly string[], cwd: string): UserConfig {
     if (!RULE_IDS.has(id)) throw new UsageError(`unknown rule id "${id}" in --rule`);
     rules[id] = { severity, options: {} };
   }
-  return { baseUri: new URL(`file://${resolve(cwd)}/`).href, rules };
+  return { baseUri: pathToFileURL(resolve(cwd) + "/").href, rules };
 }
 
 function unreadableFinding(filePath: string, message: string): Finding {
