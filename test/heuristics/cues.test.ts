@@ -20,6 +20,14 @@ function quiet(sentence: string, family: string): void {
   assert.equal(one(sentence).needsCitation, false, `no citation needed: ${sentence}`);
 }
 
+describe('heuristics: imperatives are instructions, not claims', () => {
+  it('lowers a sentence that opens with a bare verb', () => {
+    quiet('Ensure that every ferry schedule lists all 14 stops.', 'imperative');
+    quiet('Add the 2024 tide tables to the harbour guide.', 'imperative');
+    assert.ok(!fired('Use of the old pier fell by half in 2021.').includes('imperative'), 'a noun "Use of" is not an order');
+  });
+});
+
 describe('heuristics: cue families that raise the score', () => {
   it('statistic: percentages, magnitudes, rates and bare counts', () => {
     flags('Roughly 38% of the county’s orchards switched to drip irrigation.', 'statistic');
@@ -29,8 +37,19 @@ describe('heuristics: cue families that raise the score', () => {
   });
 
   it('statistic: versions and model names are not numbers', () => {
-    assert.ok(!fired('We compared Falcon 7 against Orca-13B on the same prompts.').includes('number'));
-    assert.ok(!fired('The team still runs Version 3 of the tool.').includes('number'));
+    assert.ok(!fired('We compared Falcon 7 against Orca-13B on the same prompts.').includes('statistic'));
+    assert.ok(!fired('The team still runs Version 3 of the tool.').includes('statistic'));
+  });
+
+  it('statistic: "one of" and enumerators like "(2)" are not counts', () => {
+    assert.ok(!fired('One of the ferries runs late on Sundays.').includes('statistic'));
+    assert.ok(!fired('The plan needs (1) a budget and (2) a site.').includes('statistic'));
+    assert.ok(fired('Hundreds of ferries run late on Sundays.').includes('statistic'));
+    assert.ok(fired('The ferry was late (12 minutes) on Sunday.').includes('statistic'));
+  });
+
+  it('booster: ranking claims such as "one of the main causes"', () => {
+    assert.ok(fired('Silt is one of the main causes of the harbour closures.').includes('booster'));
   });
 
   it('research finding: studies, surveys, experiments', () => {
