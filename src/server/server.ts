@@ -28,7 +28,16 @@ import { getCompletions } from '../service/completion.js';
 import { getDefinition } from '../service/definition.js';
 import { toDiagnostics } from '../service/diagnostics.js';
 import { getHover } from '../service/hover.js';
-import { CONFIG_TEMPLATE, LINT_WORKSPACE, LIST_RULES, type LintWorkspaceResult } from '../service/protocol.js';
+import { getArgumentMap } from '../service/argumentMap.js';
+import {
+  ARGUMENT_MAP,
+  CONFIG_TEMPLATE,
+  LINT_WORKSPACE,
+  LIST_RULES,
+  type ArgumentMapParams,
+  type ArgumentMapResult,
+  type LintWorkspaceResult,
+} from '../service/protocol.js';
 import { getReferences } from '../service/references.js';
 import { prepareRename, rename } from '../service/rename.js';
 import type { AnalyzedDocument, DocumentIndex, RuleMeta, ServiceContext } from '../service/types.js';
@@ -458,6 +467,12 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
 
   connection.onRequest(LIST_RULES, () => [...rules.values()]);
   connection.onRequest(CONFIG_TEMPLATE, () => getAnalyzer().configTemplate());
+  connection.onRequest(ARGUMENT_MAP, async (params: ArgumentMapParams | undefined): Promise<ArgumentMapResult> => {
+    const p = params ?? {};
+    const { settings, ctx } = await context(p.uri);
+    if (!settings.enable) return { nodes: [], edges: [], dot: 'digraph warrant {\n}\n' };
+    return getArgumentMap(ctx, p, folders);
+  });
   connection.onRequest(LINT_WORKSPACE, async (): Promise<LintWorkspaceResult> => {
     fileList = undefined;
     const { settings, ctx } = await context(undefined);

@@ -27,3 +27,54 @@ export const CONFIG_TEMPLATE = 'warrant/configTemplate';
 export const OPEN_RULE_DOCS_COMMAND = 'warrant.openRuleDocs';
 /** Command a code lens runs to list a claim's sources and defenses (the client opens a peek). */
 export const SHOW_REFERENCES_COMMAND = 'warrant.showReferences';
+
+/**
+ * `warrant/argumentMap`: the argument graph of one document (with the nodes of other files its
+ * edges reach) or, without `uri`, of the whole workspace. Answered from core's graph and
+ * serialisers (`src/core/export/graph.ts`); the VS Code client renders `dot` to SVG.
+ */
+export const ARGUMENT_MAP = 'warrant/argumentMap';
+export const ARGUMENT_MAP_FORMATS = ['mermaid', 'dot', 'json', 'aif'] as const;
+export type ArgumentMapFormat = (typeof ARGUMENT_MAP_FORMATS)[number];
+export interface ArgumentMapParams {
+  /** A document URI; omitted for the whole workspace. */
+  readonly uri?: string;
+  /** Also serialise the graph in this format into `text` (`dot` is always in `dot`). */
+  readonly format?: ArgumentMapFormat;
+}
+/** A 0-based LSP range (`{ line, character }` ends), spelled out so the client needs no LSP types. */
+export interface ArgumentMapRange {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+}
+export interface ArgumentMapNode {
+  /** `n1`, `n2`…: the node's name in `dot` (Graphviz writes it as the SVG node's `<title>`). */
+  readonly key: string;
+  /** Explicit `#id` or heading slug; `null` for anonymous nodes. */
+  readonly id: string | null;
+  /** As written (`thesis`) and the base kind it counts as (`claim`). */
+  readonly kind: string;
+  readonly baseKind: string;
+  readonly label: string;
+  readonly uri: string;
+  /** The label, heading or sentence: what "reveal" selects. */
+  readonly range: ArgumentMapRange;
+  /** From core's `summarizeNode`: `supported`, `unsupported`, `mitigated`, `unanswered`, `orphan`… */
+  readonly status: string;
+  /** A node of another file that an edge reaches. */
+  readonly external: boolean;
+}
+export interface ArgumentMapEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly type: 'supports' | 'defends' | 'attacks';
+  /** How it is written: `link`, `containment`, `attribute`, `adjacency`… (one pair may have several). */
+  readonly via: string;
+}
+export interface ArgumentMapResult {
+  readonly nodes: readonly ArgumentMapNode[];
+  readonly edges: readonly ArgumentMapEdge[];
+  readonly dot: string;
+  /** The graph in `params.format`, when asked for. */
+  readonly text?: string;
+}

@@ -5,7 +5,7 @@
  */
 import { baseOf } from '../config/vocabulary.js';
 import type { DocumentModel } from '../model/analyze.js';
-import type { ArgumentGraph, EdgeType } from '../model/graph.js';
+import type { ArgumentGraph, EdgeType, NodeHandle } from '../model/graph.js';
 
 /** `warrant graph -f json` (documented in docs/cli.md). */
 export interface GraphExport {
@@ -46,9 +46,15 @@ export interface GraphExportEdge {
 
 /**
  * Build the export. `models` come first in the given order (the files asked for); nodes of other
- * files that edges reach follow, marked `external`.
+ * files that edges reach follow, marked `external`. `handles`, when given, receives each key's
+ * node handle (the editor's map uses it to read statuses and reveal the node's text).
  */
-export function exportGraph(graph: ArgumentGraph, models: readonly DocumentModel[], name: (uri: string) => string): GraphExport {
+export function exportGraph(
+  graph: ArgumentGraph,
+  models: readonly DocumentModel[],
+  name: (uri: string) => string,
+  handles?: Map<string, NodeHandle>,
+): GraphExport {
   const keys = new Map<string, string>();
   const nodes: GraphExportNode[] = [];
   const edgesRaw = graph.allEdges();
@@ -59,6 +65,7 @@ export function exportGraph(graph: ArgumentGraph, models: readonly DocumentModel
       if (keys.has(handle) || (only && !only.has(index))) return;
       const key = `n${nodes.length + 1}`;
       keys.set(handle, key);
+      handles?.set(key, { uri: model.uri, index });
       const pos = model.lineIndex.positionAt(node.selectionRange.start);
       nodes.push({
         key,
