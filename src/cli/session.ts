@@ -7,7 +7,7 @@ import { basename, dirname } from 'node:path';
 import { createEngine, type Engine, type Finding, type LintOptions, type LintResult, type ResolvedConfig, type UserConfig } from '../core/index.js';
 import { ConfigLoader } from '../node/config.js';
 import { findFiles, matchesIgnores } from '../node/files.js';
-import { FsWorkspace, toUri } from '../node/fsWorkspace.js';
+import { FsWorkspace, toPath, toUri } from '../node/fsWorkspace.js';
 
 export interface SessionOptions {
   readonly cwd: string;
@@ -98,7 +98,13 @@ export function discover(options: SessionOptions): Discovery {
   const unreadable: { filePath: string; message: string }[] = [];
   for (const filePath of files) {
     const loaded = loader.loadFor(filePath);
-    if (loaded.configFile && loaded.problems.length) configProblems.set(loaded.configFile, [...loaded.problems]);
+    // Problems sit in the file they are written in: the config, or a file it `extends`.
+    for (const problem of loaded.problems) {
+      const path = toPath(problem.uri) ?? loaded.configFile ?? problem.uri;
+      const list = configProblems.get(path) ?? [];
+      if (!list.some((p) => p.range.start === problem.range.start && p.message === problem.message)) list.push(problem);
+      configProblems.set(path, list);
+    }
     if (!options.noIgnore && loaded.configFile && matchesIgnores(filePath, dirname(loaded.configFile), loaded.config.ignores)) continue;
     const text = texts.get(filePath) ?? readText(filePath);
     if (typeof text !== 'string') {

@@ -52,7 +52,7 @@ export function findConfigFile(startDir: string): string | undefined {
 
 export class ConfigLoader {
   private readonly files = new Map<string, { text: string; layer: UserConfig; problems: Finding[] }>();
-  private readonly resolved = new Map<string, LoadedConfig>();
+  private readonly resolved = new Map<string, { loaded: LoadedConfig; files: readonly string[] }>();
 
   constructor(private readonly options: ConfigOptions = {}) {}
 
@@ -61,18 +61,37 @@ export class ConfigLoader {
     const file = this.options.noLookup ? undefined : this.options.configFile ? resolve(this.options.configFile) : findConfigFile(dirname(resolve(filePath)));
     const key = file ?? '';
     const cached = this.resolved.get(key);
-    if (cached && (!file || this.files.get(file)?.text === safeRead(file))) return cached;
+    if (cached && cached.files.every((f) => this.files.get(f)?.text === safeRead(f))) return cached.loaded;
     let config = defaultConfig();
-    let problems: Finding[] = [];
+    const problems: Finding[] = [];
+    const files: string[] = [];
     if (file) {
-      const loaded = this.readLayer(file);
-      problems = loaded.problems;
-      config = extendConfig(config, loaded.layer, resolveUri);
+      for (const layer of this.chain(file, [], problems, files)) config = extendConfig(config, layer, resolveUri);
     }
     if (this.options.overrides) config = extendConfig(config, this.options.overrides, resolveUri);
-    const result: LoadedConfig = { config, ...(file ? { configFile: file } : {}), problems };
-    this.resolved.set(key, result);
-    return result;
+    const loaded: LoadedConfig = { config, ...(file ? { configFile: file } : {}), problems };
+    this.resolved.set(key, { loaded, files });
+    return loaded;
+  }
+
+  /**
+   * The layers of `file`, the files it `extends` first (depth first, in order), itself last.
+   * A missing or circular `extends` is a problem at the key that names it.
+   */
+  private chain(file: string, stack: readonly string[], problems: Finding[], files: string[]): UserConfig[] {
+    const read = this.readLayer(file);
+    files.push(file);
+    problems.push(...read.problems);
+    const layers: UserConfig[] = [];
+    for (const ext of read.layer.extends ?? []) {
+      const target = resolve(dirname(file), ext.path);
+      const at = (message: string) => configFinding(toUri(file), new LineIndex(read.text), ext.range, message);
+      if (target === file || stack.includes(target)) problems.push(at(`\`extends\` loops back to ${ext.path}: remove one of the links`));
+      else if (!existsSync(target)) problems.push(at(`\`extends\` names ${ext.path}, which does not exist: fix the path (relative to this file)`));
+      else layers.push(...this.chain(target, [...stack, file], problems, files));
+    }
+    layers.push(read.layer);
+    return layers;
   }
 
   /** Forget cached files (a config or bibliography changed on disk). */
@@ -81,7 +100,7 @@ export class ConfigLoader {
     this.resolved.clear();
   }
 
-  private readLayer(file: string): { layer: UserConfig; problems: Finding[] } {
+  private readLayer(file: string): { text: string; layer: UserConfig; problems: Finding[] } {
     const text = safeRead(file);
     const cached = this.files.get(file);
     if (cached && cached.text === text) return cached;

@@ -26,7 +26,7 @@ import { getCodeActions } from '../service/codeActions.js';
 import { getCodeLenses } from '../service/codeLens.js';
 import { getCompletions } from '../service/completion.js';
 import { getDefinition } from '../service/definition.js';
-import { toDiagnostics } from '../service/diagnostics.js';
+import { hideWhileEditing, toDiagnostics } from '../service/diagnostics.js';
 import { getHover } from '../service/hover.js';
 import { getArgumentMap } from '../service/argumentMap.js';
 import {
@@ -43,6 +43,7 @@ import { prepareRename, rename } from '../service/rename.js';
 import type { AnalyzedDocument, DocumentIndex, RuleMeta, ServiceContext } from '../service/types.js';
 import { getWorkspaceSymbols } from '../service/workspaceSymbols.js';
 import type { Analyzer, AnalyzerResult, ServerDeps } from './analyzer.js';
+import { editedLines } from './editedLines.js';
 import { DEFAULT_SETTINGS, normaliseSettings, type ServerSettings } from './settings.js';
 
 const MARKDOWN_FILE = /\.(md|mkd|mdwn|mdown|markdown|markdn|mdtxt|mdtext|workbook|qmd)$/i;
@@ -62,7 +63,20 @@ export interface ServerHandle {
 }
 
 export function startServer(connection: Connection, deps: ServerDeps): ServerHandle {
-  const documents = new TextDocuments(TextDocument);
+  /**
+   * Focus mode: the lines of each open document's latest edit (from the incremental `didChange`
+   * ranges), cleared on save. Prose findings there stay hidden until the writer moves on.
+   */
+  const focusLines = new Map<string, readonly number[]>();
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (document, changes, version) => {
+      const lines = editedLines(changes);
+      if (lines) focusLines.set(document.uri, lines);
+      else focusLines.delete(document.uri);
+      return TextDocument.update(document, changes, version);
+    },
+  });
   const workspace: Workspace = {
     readText: (uri) => documents.get(uri)?.getText() ?? deps.readFile(uri),
     exists: (uri) => documents.get(uri) !== undefined || deps.exists(uri),
@@ -228,7 +242,12 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
 
   function diagnosticsOf(doc: CachedDocument, settings: ServerSettings): Diagnostic[] {
     pushConfigProblems(doc);
-    return toDiagnostics(doc.findings, rules, settings.severityOverrides);
+    return hideWhileEditing(toDiagnostics(doc.findings, rules, settings.severityOverrides), focusOf(doc.uri, settings));
+  }
+
+  /** The lines focus mode hides prose findings on; none with `run: onSave`, whose findings only change on save anyway. */
+  function focusOf(uri: string, settings: ServerSettings): readonly number[] {
+    return settings.focusMode && settings.run === 'onType' ? (focusLines.get(uri) ?? []) : [];
   }
 
   function pushConfigProblems(doc: CachedDocument): void {
@@ -326,7 +345,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     const current = documents.get(uri);
     if (!current) return { kind: 'full', items: [] };
     const doc = analyzeOpen(current, settings);
-    const resultId = `${doc.version}:${doc.generation}`;
+    const resultId = `${doc.version}:${doc.generation}:${focusOf(uri, settings).join(',')}`;
     const items = diagnosticsOf(doc, settings);
     if (settings.run === 'onSave') savedDiagnostics.set(uri, items);
     if (cached && cached.version !== doc.version && cached.ids !== doc.ids) dependentsChanged(uri, settings);
@@ -428,7 +447,13 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
 
   documents.onDidSave(async (e) => {
     const uri = e.document.uri;
+    const focused = focusLines.delete(uri);
     const settings = await getSettings(uri);
+    if (focused && settings.run === 'onType' && settings.focusMode) {
+      // show what focus mode hid on the edited lines
+      if (!pullDiagnostics) schedule(uri, 0);
+      else if (refreshSupport) void connection.languages.diagnostics.refresh();
+    }
     if (settings.run !== 'onSave') return;
     if (pullDiagnostics) {
       savedDiagnostics.delete(uri);
@@ -442,6 +467,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     timers.delete(uri);
     openCache.delete(uri);
     savedDiagnostics.delete(uri);
+    focusLines.delete(uri);
     getAnalyzer().invalidate(uri);
     if (!pullDiagnostics) connection.sendDiagnostics({ uri, diagnostics: [] });
   });

@@ -9,6 +9,8 @@ export interface ServerSettings {
   readonly disableRuleComments: boolean;
   readonly codeLens: boolean;
   readonly lintWorkspaceGlobs: readonly string[];
+  /** Hide prose findings on the lines of the latest edit until save or an edit elsewhere (CONVENTIONS §15). */
+  readonly focusMode: boolean;
 }
 
 export const DEFAULT_GLOBS = [
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   disableRuleComments: true,
   codeLens: true,
   lintWorkspaceGlobs: DEFAULT_GLOBS,
+  focusMode: true,
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -57,5 +60,6 @@ export function normaliseSettings(raw: unknown, base: ServerSettings = DEFAULT_S
     disableRuleComments: bool('codeAction.disableRuleComment.enable', base.disableRuleComments),
     codeLens: bool('codeLens.enable', base.codeLens),
     lintWorkspaceGlobs: Array.isArray(globs) && globs.every((g) => typeof g === 'string') ? (globs as string[]) : base.lintWorkspaceGlobs,
+    focusMode: bool('focusMode', base.focusMode),
   };
 }

@@ -75,3 +75,27 @@ function normaliseSeverity(s: string | undefined): Severity | 'off' | undefined 
       return undefined;
   }
 }
+
+/**
+ * Findings that appear and vanish while a citation is still being typed: the claim is unsupported
+ * until `[@smith2020]` is complete, and `[@smi]` is an unknown key on the way there. Structural
+ * findings (`duplicate-id`, `dangling-reference`, config problems) are never hidden.
+ */
+export const FOCUS_RULES: ReadonlySet<string> = new Set(['unsupported-claim', 'uncited-assertion', 'unsourced-evidence', 'unknown-citation-key']);
+
+/**
+ * Focus mode (CONVENTIONS §15): drop the `FOCUS_RULES` diagnostics whose range touches one of
+ * `editedLines` (0-based; the lines of the latest edit). For `### Claim 3: Painted lines [@oka`
+ * being typed on line 12, `hideWhileEditing(diagnostics, [12])` drops that heading's
+ * `unsupported-claim` and keeps everything on other lines.
+ */
+export function hideWhileEditing(diagnostics: readonly Diagnostic[], editedLines: readonly number[]): Diagnostic[] {
+  if (editedLines.length === 0) return [...diagnostics];
+  return diagnostics.filter((d) => {
+    if (!FOCUS_RULES.has(String(d.code))) return true;
+    const { start, end } = d.range;
+    // a range that stops at the start of a line does not touch that line
+    const last = end.character === 0 && end.line > start.line ? end.line - 1 : end.line;
+    return !editedLines.some((line) => line >= start.line && line <= last);
+  });
+}

@@ -27,10 +27,14 @@ describe('configuration', () => {
 
   it('reports unknown keys, unknown rule ids (with a suggestion) and bad severities at their place', () => {
     assert.deepEqual(problems('rulez: {}\nrules:\n  unsuported-claim: error\n  duplicate-id: loud\n'), [
-      '1:1 Unknown configuration key `rulez`: expected one of root, rules, vocabulary, bibliography, references, ignores, heuristics, maxFileSize',
+      '1:1 Unknown configuration key `rulez`: did you mean `rules`?',
       '3:3 Unknown rule id `unsuported-claim`: did you mean `unsupported-claim`?',
       '4:17 Invalid severity for `duplicate-id`: use off, hint, info, warning or error',
     ]);
+  });
+
+  it('lists the keys when an unknown key is nothing like them', () => {
+    assert.deepEqual(problems('colours: red\n'), ['1:1 Unknown configuration key `colours`: expected one of root, extends, rules, vocabulary, bibliography, references, ignores, heuristics, maxFileSize']);
   });
 
   it('rejects a vocabulary kind based on something that is not a base kind', () => {

@@ -16,6 +16,7 @@ import {
   type Diagnostic,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type Range,
 } from 'vscode-languageserver/node';
 import { startServer } from '../../src/server/server.js';
 import { nodeDeps } from '../../src/server/nodeDeps.js';
@@ -33,6 +34,9 @@ export interface Harness {
   nextDiagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
   open(uri: string, text: string, languageId?: string): void;
   change(uri: string, version: number, text: string): void;
+  /** An incremental change, as VS Code sends while typing: replace `range` with `text`. */
+  edit(uri: string, version: number, range: Range, text: string): void;
+  save(uri: string): void;
   pull(uri: string): Promise<Diagnostic[]>;
   settings: Record<string, unknown>;
   /** How many `workspace/diagnostic/refresh` requests the server sent. */
@@ -72,6 +76,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     change(uri, version, text) {
       void client.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    edit(uri, version, range, text) {
+      void client.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    },
+    save(uri) {
+      void client.sendNotification('textDocument/didSave', { textDocument: { uri } });
     },
     async pull(uri) {
       const report = await client.sendRequest('textDocument/diagnostic', { textDocument: { uri } });

@@ -329,3 +329,71 @@ describe('server: settings', () => {
     }
   });
 });
+
+describe('server: focus mode hides prose findings on the line being typed', () => {
+  const claim3 = at(lanes, 'Claim 3').line;
+  const endOfClaim3 = { line: claim3, character: lanes.split('\n')[claim3]!.length };
+  // what VS Code sends while the writer types a citation with auto-closed brackets
+  const typing = { start: endOfClaim3, end: endOfClaim3 };
+  const onClaim3 = (ds: readonly Diagnostic[]) => ds.filter((d) => d.range.start.line === claim3).map((d) => String(d.code));
+
+  it('pull: hidden right after an edit on its line, shown again after save', async () => {
+    const h = await startHarness({ pull: true });
+    try {
+      h.open(LANES, lanes);
+      assert.deepEqual(onClaim3(await h.pull(LANES)), ['unsupported-claim']);
+      h.edit(LANES, 2, typing, ' [@oka]');
+      const whileTyping = await h.pull(LANES);
+      assert.deepEqual(onClaim3(whileTyping), [], 'nothing flashes on the line being typed');
+      assert.ok(whileTyping.some((d) => d.code === 'uncited-assertion'), 'findings on other lines stay');
+      const refreshes = h.refreshes();
+      h.save(LANES);
+      assert.deepEqual(onClaim3(await h.pull(LANES)), ['unknown-citation-key'], 'after save the half-typed key is reported');
+      assert.ok(h.refreshes() > refreshes, 'asks the client to pull again after save');
+    } finally {
+      h.close();
+    }
+  });
+
+  it('pull: an edit on another line shows the finding again', async () => {
+    const h = await startHarness({ pull: true });
+    try {
+      h.open(LANES, lanes);
+      h.edit(LANES, 2, typing, ' [@oka]');
+      assert.deepEqual(onClaim3(await h.pull(LANES)), []);
+      const next = at(lanes, 'Drivers read paint');
+      h.edit(LANES, 3, { start: next, end: next }, 'Honestly, ');
+      assert.deepEqual(onClaim3(await h.pull(LANES)), ['unknown-citation-key']);
+    } finally {
+      h.close();
+    }
+  });
+
+  it('push: hidden in the publish for the edit, published again on save', async () => {
+    const h = await startHarness();
+    try {
+      const opened = h.nextDiagnostics(LANES);
+      h.open(LANES, lanes);
+      assert.deepEqual(onClaim3((await opened).diagnostics), ['unsupported-claim']);
+      const edited = h.nextDiagnostics(LANES, (p) => p.version === 2);
+      h.edit(LANES, 2, typing, ' [@oka]');
+      assert.deepEqual(onClaim3((await edited).diagnostics), []);
+      const saved = h.nextDiagnostics(LANES, (p) => p.version === 2 && onClaim3(p.diagnostics).length > 0);
+      h.save(LANES);
+      assert.deepEqual(onClaim3((await saved).diagnostics), ['unknown-citation-key']);
+    } finally {
+      h.close();
+    }
+  });
+
+  it('focusMode: false shows findings while typing', async () => {
+    const h = await startHarness({ pull: true, settings: { focusMode: false } });
+    try {
+      h.open(LANES, lanes);
+      h.edit(LANES, 2, typing, ' [@oka]');
+      assert.deepEqual(onClaim3(await h.pull(LANES)), ['unknown-citation-key']);
+    } finally {
+      h.close();
+    }
+  });
+});

@@ -25,6 +25,8 @@ export interface UserConfig {
   readonly heuristics?: unknown;
   readonly maxFileSize?: number;
   readonly root?: boolean;
+  /** Config files this one builds on (`extends: ../org.warrant.yaml`), as written, with their place. */
+  readonly extends?: readonly { readonly path: string; readonly range: OffsetRange }[];
 }
 
 export interface ConfigProblem {
@@ -47,7 +49,7 @@ export interface ResolvedConfig {
   readonly vocabularySpec: Readonly<Record<string, { labels?: readonly string[]; as?: BaseKind }>>;
 }
 
-export const TOP_LEVEL_KEYS = ['$schema', 'root', 'rules', 'vocabulary', 'bibliography', 'references', 'ignores', 'heuristics', 'maxFileSize'] as const;
+export const TOP_LEVEL_KEYS = ['$schema', 'root', 'extends', 'rules', 'vocabulary', 'bibliography', 'references', 'ignores', 'heuristics', 'maxFileSize'] as const;
 
 const SEVERITY_ALIASES: Readonly<Record<string, SeverityOrOff>> = {
   off: 'off',
@@ -117,6 +119,16 @@ export function validateConfigNode(node: YamlNode, baseUri: string, knownRules: 
       case 'root':
         config.root = isScalar(value) && value.value === true;
         break;
+      case 'extends': {
+        const items = isSeq(value) ? (value.items as YamlNode[]) : [value];
+        const paths: { path: string; range: OffsetRange }[] = [];
+        for (const item of items) {
+          if (isScalar(item) && typeof item.value === 'string' && item.value.trim()) paths.push({ path: item.value.trim(), range: at(item) });
+          else problems.push({ message: '`extends` takes a path to another YAML config file, or a list of them', range: at(item) });
+        }
+        config.extends = paths;
+        break;
+      }
       case 'rules':
         config.rules = validateRules(value, knownRules, at, problems);
         break;
@@ -144,8 +156,11 @@ export function validateConfigNode(node: YamlNode, baseUri: string, knownRules: 
         if (isScalar(value) && typeof value.value === 'number' && value.value > 0) config.maxFileSize = value.value;
         else problems.push({ message: '`maxFileSize` must be a positive number of bytes', range: at(value) });
         break;
-      default:
-        problems.push({ message: `Unknown configuration key \`${key}\`: expected one of ${TOP_LEVEL_KEYS.filter((k) => k !== '$schema').join(', ')}`, range: at(pair.key as YamlNode) });
+      default: {
+        const keys = TOP_LEVEL_KEYS.filter((k) => k !== '$schema');
+        const near = closest(key, keys);
+        problems.push({ message: `Unknown configuration key \`${key}\`: ${near ? `did you mean \`${near}\`?` : `expected one of ${keys.join(', ')}`}`, range: at(pair.key as YamlNode) });
+      }
     }
   }
   return config;
