@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { snapshot, tokenize, type ScopedToken } from './tokenize.js';
+import { HOST_SCOPES, INJECTION_PATH, snapshot, tokenize, type ScopedToken } from './tokenize.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
@@ -60,5 +60,29 @@ describe('grammar: targeted checks', () => {
   it('a label mid-sentence is prose, not a tag', async () => {
     const tokens = await tokenize('The main claim: nothing here is tagged.\n');
     assert.ok(tokens.every((t) => !t.scopes.some((s) => s.endsWith('.warrant'))), snapshot(tokens));
+  });
+});
+
+describe('grammar: Quarto documents', () => {
+  it('every fixture gets the same Warrant scopes under text.html.quarto as under Markdown', async () => {
+    for (const name of readdirSync(fixtures).filter((f) => f.endsWith('.md'))) {
+      const text = readFileSync(fixtures + name, 'utf8');
+      assert.equal(snapshot(await tokenize(text, 'quarto')), snapshot(await tokenize(text)), name);
+    }
+  });
+
+  it("keeps out of Quarto's code blocks and inline code", async () => {
+    const tokens = await tokenize('```{python}\nClaim: not markup [@key]\n```\n\nSee `@key` and `Claim:`.\n', 'quarto');
+    assert.ok(tokens.some((t) => t.scopes.includes('markup.fenced_code.block.quarto')), 'the stand-in host names scopes as Quarto does');
+    assert.ok(tokens.every((t) => !t.scopes.some((s) => s.endsWith('.warrant'))), snapshot(tokens));
+  });
+
+  it('package.json injects into every host the selector names, and both hosts are named', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    const injection = JSON.parse(readFileSync(INJECTION_PATH, 'utf8'));
+    const contributed = pkg.contributes.grammars.find((g: { scopeName: string }) => g.scopeName === injection.scopeName);
+    const selectorHosts = [...String(injection.injectionSelector).matchAll(/L:(\S+)/g)].map((m) => m[1]);
+    assert.deepEqual([...contributed.injectTo].sort(), [...selectorHosts].sort());
+    assert.deepEqual([...selectorHosts].sort(), Object.values(HOST_SCOPES).sort());
   });
 });
