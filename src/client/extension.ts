@@ -9,6 +9,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerMarkdownValidationFix } from './markdownValidation.js';
 import {
   CONFIG_TEMPLATE,
   LINT_WORKSPACE,
@@ -176,6 +177,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.commands.registerCommand('warrant.createConfig', createConfig),
     vscode.commands.registerCommand(OPEN_RULE_DOCS_COMMAND, openRuleDocs),
     vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, showReferences),
+    registerMarkdownValidationFix(),
     vscode.languages.onDidChangeDiagnostics(updateStatus),
     vscode.window.onDidChangeActiveTextEditor(updateStatus),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
