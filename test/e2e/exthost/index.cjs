@@ -1,0 +1,207 @@
+/**
+ * Extension tests run inside VS Code's own (Node) extension host in code-server: the real
+ * vscode-languageclient talking to the bundled server over IPC. Loaded through the
+ * `extensionTestsPath` payload; VS Code calls `run()` and exits with its result.
+ * Dependency-free runner; prints one "exthost: N passed, N failed" line.
+ */
+const assert = require('assert');
+const path = require('path');
+const vscode = require('vscode');
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+function waitFor(describe, check, timeoutMs = 30000) {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const finish = (value, error) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      sub.dispose();
+      error ? reject(error) : resolve(value);
+    };
+    const tryNow = () => {
+      try {
+        const v = check();
+        if (v) finish(v);
+      } catch (e) {
+        finish(undefined, e);
+      }
+    };
+    const sub = vscode.languages.onDidChangeDiagnostics(tryNow);
+    const timer = setTimeout(() => finish(undefined, new Error(`timed out waiting for ${describe}`)), timeoutMs);
+    tryNow();
+  });
+}
+
+const warrantDiagnostics = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'warrant');
+const codeOf = (d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const hoverText = (hovers) =>
+  hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+
+async function settle(promiseFactory, accept, timeoutMs = 20000) {
+  // providers answer once the server has the latest text; retry until the answer is the expected one
+  const end = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < end) {
+    last = await promiseFactory();
+    if (accept(last)) return last;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return last;
+}
+
+let ws, lanesUri, doc, editor;
+
+test('extension activates on a Markdown file and registers its commands', async () => {
+  ws = vscode.workspace.workspaceFolders[0].uri;
+  lanesUri = vscode.Uri.joinPath(ws, 'lanes.md');
+  doc = await vscode.workspace.openTextDocument(lanesUri);
+  editor = await vscode.window.showTextDocument(doc);
+  const ext = vscode.extensions.getExtension('warrant-dev.warrant');
+  assert.ok(ext, 'extension warrant-dev.warrant is installed');
+  await ext.activate();
+  const commands = await vscode.commands.getCommands(true);
+  for (const c of ['warrant.lintWorkspace', 'warrant.restart', 'warrant.createConfig', 'warrant.openRuleDocs']) {
+    assert.ok(commands.includes(c), `command ${c}`);
+  }
+});
+
+test('diagnostics: unsupported-claim on the uncited claim heading, with docs link', async () => {
+  const diags = await waitFor('warrant diagnostics on lanes.md', () => {
+    const d = warrantDiagnostics(lanesUri);
+    return d.length > 0 ? d : undefined;
+  });
+  const unsupported = diags.filter((d) => codeOf(d) === 'unsupported-claim');
+  assert.strictEqual(unsupported.length, 1, JSON.stringify(diags.map((d) => [codeOf(d), d.range.start.line, d.message])));
+  const line = doc.lineAt(unsupported[0].range.start.line).text;
+  assert.ok(line.startsWith('### Claim 3:'), line);
+  assert.ok(String(unsupported[0].code.target).includes('unsupported-claim'), String(unsupported[0].code.target));
+  assert.strictEqual(unsupported[0].severity, vscode.DiagnosticSeverity.Warning);
+});
+
+test('hover on a cited claim shows its source URLs', async () => {
+  const line = doc.getText().split('\n').findIndex((l) => l.startsWith('### Claim 1:'));
+  const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', lanesUri, new vscode.Position(line, 6));
+  const text = hoverText(hovers);
+  assert.ok(text.includes('https://example.org/lyon-corridors'), text);
+  assert.ok(text.includes('2 sources'), text);
+});
+
+test('hover on [@key] shows the bibliography entry', async () => {
+  const text = doc.getText();
+  const pos = doc.positionAt(text.indexOf('@rivera2019') + 3);
+  const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', lanesUri, pos);
+  assert.ok(hoverText(hovers).includes('Street redesign and retail takings'), hoverText(hovers));
+});
+
+test('code lens shows counts above claims', async () => {
+  const lenses = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', lanesUri);
+  const titles = lenses.map((l) => l.command && l.command.title).filter(Boolean);
+  assert.ok(titles.includes('0 sources'), JSON.stringify(titles));
+  assert.ok(titles.some((t) => t.startsWith('2 sources')), JSON.stringify(titles));
+});
+
+test('completion offers heading ids after ](#claim-2- and keys after [@', async () => {
+  const end = doc.lineAt(doc.lineCount - 1).range.end;
+  await editor.edit((e) => e.insert(end, '\nSee [the retail claim](#claim-2-'));
+  const pos = doc.lineAt(doc.lineCount - 1).range.end;
+  const list = await settle(
+    () => vscode.commands.executeCommand('vscode.executeCompletionItemProvider', lanesUri, pos),
+    (l) => l.items.some((i) => (i.label.label || i.label) === 'claim-2-shops-on-redesigned-streets-keep-their-takings'),
+  );
+  const labels = list.items.map((i) => i.label.label || i.label);
+  assert.ok(labels.includes('claim-2-shops-on-redesigned-streets-keep-their-takings'), labels.slice(0, 20).join(', '));
+  await editor.edit((e) => e.replace(doc.lineAt(doc.lineCount - 1).range, 'Cited as [@'));
+  const pos2 = doc.lineAt(doc.lineCount - 1).range.end;
+  const keys = await settle(
+    () => vscode.commands.executeCommand('vscode.executeCompletionItemProvider', lanesUri, pos2),
+    (l) => l.items.some((i) => (i.label.label || i.label) === 'okafor2021'),
+  );
+  assert.ok(keys.items.some((i) => (i.label.label || i.label) === 'okafor2021'));
+  // undo both edits
+  const last = doc.lineCount - 1;
+  await editor.edit((e) => e.delete(new vscode.Range(doc.lineAt(last - 1).range.end, doc.lineAt(last).range.end)));
+});
+
+test('quick fix: insert the best-matching citation; the finding goes away', async () => {
+  const diag = await waitFor('unsupported-claim again', () =>
+    warrantDiagnostics(lanesUri).find((d) => codeOf(d) === 'unsupported-claim'),
+  );
+  const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', lanesUri, diag.range, vscode.CodeActionKind.QuickFix.value);
+  const titles = actions.map((a) => a.title);
+  const cite = actions.find((a) => a.title.startsWith('Cite @okafor2021'));
+  assert.ok(cite, titles.join('\n'));
+  assert.ok(titles.includes('Show documentation for unsupported-claim'), titles.join('\n'));
+  assert.ok(titles.includes('Disable unsupported-claim for this line'), titles.join('\n'));
+  assert.ok(await vscode.workspace.applyEdit(cite.edit));
+  const line = doc.lineAt(diag.range.start.line).text;
+  assert.ok(line.endsWith('Painted lines alone do little [@okafor2021]'), line);
+  await waitFor('unsupported-claim to clear', () => !warrantDiagnostics(lanesUri).some((d) => codeOf(d) === 'unsupported-claim'));
+});
+
+test('go to definition of an explicit id and rename it', async () => {
+  const text = doc.getText();
+  const pos = doc.positionAt(text.indexOf('defends=#cost') + 10);
+  const defs = await vscode.commands.executeCommand('vscode.executeDefinitionProvider', lanesUri, pos);
+  assert.ok(defs.length >= 1);
+  const target = defs[0].targetRange || defs[0].range;
+  assert.ok(doc.lineAt(target.start.line).text.includes('<!-- objection #cost'), doc.lineAt(target.start.line).text);
+  const edit = await vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', lanesUri, pos, 'kerb-cost');
+  const edits = edit.get(lanesUri);
+  assert.strictEqual(edits.length, 2);
+});
+
+test('workspace symbols list nodes', async () => {
+  const symbols = await vscode.commands.executeCommand('vscode.executeWorkspaceSymbolProvider', 'painted');
+  assert.ok(symbols.some((s) => s.name.startsWith('Claim: Painted lines')), JSON.stringify(symbols.map((s) => s.name)));
+});
+
+test('lint workspace command fills Problems for files that are not open', async () => {
+  await vscode.commands.executeCommand('warrant.lintWorkspace');
+  const repliesUri = vscode.Uri.joinPath(ws, 'replies.md');
+  // replies.md has no findings; notes.md (unopened) has an unsupported claim
+  const notesUri = vscode.Uri.joinPath(ws, 'notes.md');
+  await waitFor('diagnostics for unopened notes.md', () => warrantDiagnostics(notesUri).length > 0);
+  assert.deepStrictEqual(warrantDiagnostics(repliesUri), []);
+});
+
+test('examples: multi-file essay gets its cross-file and bibliography findings', async () => {
+  const uri = vscode.Uri.joinPath(ws, 'examples', 'multi-file', 'liability.md');
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    throw new Error('examples/ were not copied into the workspace');
+  }
+  const d = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(d);
+  const diags = await waitFor('diagnostics on liability.md', () => {
+    const x = warrantDiagnostics(uri);
+    return x.some((y) => codeOf(y) === 'dangling-reference') ? x : undefined;
+  });
+  const codes = diags.map(codeOf).sort();
+  assert.ok(codes.includes('unknown-citation-key'), codes.join());
+  const claimLine = d.getText().split('\n').findIndex((l) => l.startsWith('### **Claim 1:'));
+  const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(claimLine, 10));
+  assert.match(hoverText(hovers), /\*\*Claim\*\*/);
+});
+
+module.exports.run = async function run() {
+  let passed = 0;
+  let failed = 0;
+  for (const t of tests) {
+    const start = Date.now();
+    try {
+      await t.fn();
+      passed++;
+      console.log(`ok - ${t.name} (${Date.now() - start} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`not ok - ${t.name}\n  ${String((e && e.stack) || e).split('\n').slice(0, 4).join('\n  ')}`);
+    }
+  }
+  console.log(`exthost: ${passed} passed, ${failed} failed`);
+  if (failed > 0) throw new Error(`${failed} extension-host test(s) failed`);
+};
+void path;
