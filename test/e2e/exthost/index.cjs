@@ -187,6 +187,32 @@ test('examples: multi-file essay gets its cross-file and bibliography findings',
   assert.match(hoverText(hovers), /\*\*Claim\*\*/);
 });
 
+const citationLinkDiagnostics = (uri, d) =>
+  vscode.languages.getDiagnostics(uri).filter((x) => codeOf(x) === 'link.no-such-reference' && /^-?@/.test(d.getText(x.range)));
+let citationFlagged = false;
+
+test("coexistence: VS Code's Markdown validation flags [@key]; Warrant offers the one-click fix", async () => {
+  await vscode.window.showTextDocument(doc);
+  await vscode.workspace.getConfiguration('markdown').update('validate.enabled', true, vscode.ConfigurationTarget.Workspace);
+  const [flagged] = await waitFor("VS Code's link.no-such-reference on a citation in lanes.md", () => {
+    const found = citationLinkDiagnostics(lanesUri, doc);
+    return found.length > 0 ? found : undefined;
+  }, 60000);
+  citationFlagged = true;
+  const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', lanesUri, flagged.range, vscode.CodeActionKind.QuickFix.value);
+  const fix = actions.find((a) => a.title.startsWith('Let Warrant check citations'));
+  assert.ok(fix, actions.map((a) => a.title).join('\n'));
+  assert.strictEqual(fix.command.command, 'warrant.configureMarkdownValidation');
+});
+
+test('coexistence: "Let Warrant Check Citations" writes the workspace setting; VS Code stops flagging citations', async () => {
+  await vscode.commands.executeCommand('warrant.configureMarkdownValidation');
+  const inspected = vscode.workspace.getConfiguration('markdown').inspect('validate.referenceLinks.enabled');
+  assert.strictEqual(inspected.workspaceValue, 'ignore', JSON.stringify(inspected));
+  assert.strictEqual(inspected.globalValue, undefined, 'user settings untouched');
+  if (citationFlagged) await waitFor('the citation link diagnostics to clear', () => citationLinkDiagnostics(lanesUri, doc).length === 0, 60000);
+});
+
 module.exports.run = async function run() {
   let passed = 0;
   let failed = 0;
