@@ -11,6 +11,8 @@ const entries = [
   { in: 'src/server/main.ts', out: 'server' },
   { in: 'src/client/extension.ts', out: 'client' },
   { in: 'src/cli/worker.ts', out: 'worker' },
+  // Graphviz for the editor's argument map, loaded on first use (src/client/map/render.ts)
+  { in: 'src/client/map/viz.ts', out: 'viz' },
 ].filter((e) => existsSync(e.in));
 
 await build({

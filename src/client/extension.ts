@@ -16,9 +16,12 @@ import {
   LIST_RULES,
   OPEN_RULE_DOCS_COMMAND,
   SHOW_REFERENCES_COMMAND,
+  ARGUMENT_MAP,
+  type ArgumentMapResult,
   type LintWorkspaceResult,
   type RuleInfo,
 } from '../service/protocol.js';
+import { ArgumentMapView, REVEAL_NODE_COMMAND, revealNode } from './map/panel.js';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
@@ -167,7 +170,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   statusItem = vscode.window.createStatusBarItem('warrant.status', vscode.StatusBarAlignment.Right, 100);
   statusItem.name = 'Warrant';
   statusItem.command = 'workbench.actions.view.problems';
+  const argumentMap = new ArgumentMapView({
+    extensionUri: context.extensionUri,
+    request: (params) => client?.sendRequest<ArgumentMapResult>(ARGUMENT_MAP, params),
+    isArgumentDocument: (document) => validatedLanguages().includes(document.languageId),
+  });
   context.subscriptions.push(
+    argumentMap,
+    vscode.commands.registerCommand('warrant.showArgumentMap', () => argumentMap.show()),
+    vscode.commands.registerCommand('warrant.exportArgumentMap', (format?: string, target?: vscode.Uri) => argumentMap.export(format, target)),
+    vscode.commands.registerCommand(REVEAL_NODE_COMMAND, revealNode),
     statusItem,
     vscode.commands.registerCommand('warrant.lintWorkspace', lintWorkspace),
     vscode.commands.registerCommand('warrant.restart', async () => {

@@ -76,6 +76,8 @@ describe('packaging: warrant-<version>.vsix', function () {
     for (const required of [
       'extension/dist/client.cjs',
       'extension/dist/server.cjs',
+      'extension/dist/viz.cjs',
+      'extension/media/map.js',
       'extension/syntaxes/warrant.markdown.tmLanguage.json',
       'extension/schemas/warrant.schema.json',
       'extension/images/icon.png',

@@ -187,6 +187,60 @@ test('examples: multi-file essay gets its cross-file and bibliography findings',
   assert.match(hoverText(hovers), /\*\*Claim\*\*/);
 });
 
+const argumentMapTab = () =>
+  vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('warrant.argumentMap'));
+
+test('argument map: the command opens the map webview beside the essay, keeping the editor focused', async () => {
+  const uri = vscode.Uri.joinPath(ws, 'examples', 'multi-file', 'liability.md');
+  const d = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(d);
+  assert.strictEqual(argumentMapTab(), undefined, 'no map before it is asked for');
+  await vscode.commands.executeCommand('warrant.showArgumentMap');
+  const tab = await settle(async () => argumentMapTab(), (t) => t !== undefined, 10000);
+  assert.ok(tab, JSON.stringify(vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label))));
+  assert.match(tab.label, /^Argument Map: liability\.md$/);
+  assert.strictEqual(vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.uri.toString(), uri.toString());
+});
+
+test('argument map: revealing a node of the other file selects its text (warrant.revealNode, the click path)', async () => {
+  const uri = vscode.Uri.joinPath(ws, 'examples', 'multi-file', 'liability.md');
+  const client = vscode.extensions.getExtension('warrant-dev.warrant').exports.client();
+  const map = await client.sendRequest('warrant/argumentMap', { uri: uri.toString() });
+  const unsupported = map.nodes.filter((n) => n.status === 'unsupported');
+  assert.ok(map.nodes.length > 3 && map.edges.length > 0, JSON.stringify(map.nodes.map((n) => n.label)));
+  assert.ok(map.dot.startsWith('digraph warrant {'));
+  const reply = map.nodes.find((n) => n.external && n.uri.endsWith('/replies.md'));
+  assert.ok(reply, `a node of replies.md: ${JSON.stringify(map.nodes.map((n) => [n.uri, n.label]))}`);
+  await vscode.commands.executeCommand('warrant.revealNode', reply.uri, reply.range);
+  const ed = vscode.window.activeTextEditor;
+  assert.ok(ed && ed.document.uri.path.endsWith('/replies.md'), ed && ed.document.uri.toString());
+  const sel = ed.selection;
+  assert.deepStrictEqual(
+    [sel.start.line, sel.start.character, sel.end.line, sel.end.character],
+    [reply.range.start.line, reply.range.start.character, reply.range.end.line, reply.range.end.character],
+  );
+  assert.ok(reply.label.length > 0 && ed.document.getText(sel).includes(reply.label.slice(0, 20)), `${ed.document.getText(sel)} / ${reply.label}`);
+  void unsupported;
+});
+
+test('argument map: export as SVG (Graphviz in the extension host) and as Mermaid', async () => {
+  const uri = vscode.Uri.joinPath(ws, 'examples', 'multi-file', 'liability.md');
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  const svgUri = vscode.Uri.joinPath(ws, 'liability.map.svg');
+  const written = await vscode.commands.executeCommand('warrant.exportArgumentMap', 'svg', svgUri);
+  assert.strictEqual(written && written.toString(), svgUri.toString());
+  const svg = Buffer.from(await vscode.workspace.fs.readFile(svgUri)).toString('utf8');
+  assert.match(svg, /<svg\b/);
+  assert.match(svg, /class="node"/);
+  const mmdUri = vscode.Uri.joinPath(ws, 'liability.map.mmd');
+  await vscode.commands.executeCommand('warrant.exportArgumentMap', 'mermaid', mmdUri);
+  const mmd = Buffer.from(await vscode.workspace.fs.readFile(mmdUri)).toString('utf8');
+  assert.match(mmd, /^flowchart LR\n/);
+  assert.ok(argumentMapTab(), 'the map is still open');
+});
+
 const citationLinkDiagnostics = (uri, d) =>
   vscode.languages.getDiagnostics(uri).filter((x) => codeOf(x) === 'link.no-such-reference' && /^-?@/.test(d.getText(x.range)));
 let citationFlagged = false;
