@@ -101,7 +101,9 @@ ${body}
 }
 
 // Graphviz writes black text and a white page; follow the editor's theme instead, keep the
-// kind colours core's DOT gives node fills, and make the unbacked nodes stand out.
+// kind colours core's DOT gives node fills, and make the unbacked nodes stand out. Graphviz sized
+// the boxes with Helvetica's metrics: fall back to fonts as narrow (Arial, Liberation Sans,
+// DejaVu Sans Condensed) rather than the browser's wider default sans-serif.
 const STYLE = `
 body { margin: 0; padding: 8px 16px; color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
 h1 { font-size: 1.2em; font-weight: 600; margin: 4px 0; }
@@ -116,6 +118,7 @@ h1 { font-size: 1.2em; font-weight: 600; margin: 4px 0; }
 #map g.cluster > text, #map g.edge > text { fill: var(--vscode-foreground); }
 #map g.node { cursor: pointer; }
 #map g.node > text { fill: #0f172a; }
+#map svg text { font-family: Helvetica, Arial, 'Liberation Sans', 'Nimbus Sans', 'DejaVu Sans Condensed', sans-serif; }
 #map g.node:hover > path, #map g.node:hover > polygon, #map g.node:focus > path, #map g.node:focus > polygon { stroke: var(--vscode-focusBorder, #0078d4); stroke-width: 3; }
 #map g.node:focus { outline: none; }
 #map g.node.problem > path, #map g.node.problem > polygon { stroke: #dc2626; stroke-width: 3; }
