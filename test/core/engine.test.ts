@@ -182,3 +182,13 @@ describe('replies written next to what they answer', () => {
     assert.deepEqual(where(lintText(text).findings, 'unanswered-objection'), ['unanswered-objection@1:3']);
   });
 });
+
+describe('edges', () => {
+  it('counts a defense once when it both follows an objection and names it', () => {
+    const text = '<!-- objection #o -->\nAudits cost too much.\n\n<!-- defense #d defends=#o -->\nThey cost less than one incident ([data](https://example.org/d)).\n';
+    const { engine } = setup(text);
+    engine.lint(ESSAY, text);
+    const edges = engine.graph().allEdges().map((e) => `${engine.graph().node(e.from)!.id} ${e.type} ${engine.graph().node(e.to)!.id} via ${e.via}`);
+    assert.deepEqual(edges, ['d defends o via attribute']);
+  });
+});

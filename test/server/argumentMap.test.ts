@@ -35,7 +35,7 @@ describe('server: warrant/argumentMap', () => {
     assert.equal(m.nodes[5]!.uri, SUPPORT);
     assert.deepEqual(
       m.edges.map((e) => `${e.from} ${e.type} ${e.to} (${e.via})`),
-      ['n4 attacks n1 (attribute)', 'n5 defends n4 (adjacency)', 'n5 defends n4 (attribute)', 'n6 supports n3 (attribute)'],
+      ['n4 attacks n1 (attribute)', 'n5 defends n4 (attribute)', 'n6 supports n3 (attribute)'],
     );
   });
 

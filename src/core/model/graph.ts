@@ -202,8 +202,24 @@ export class ArgumentGraph {
         edges.push({ from: shape.reversed ? to : from, to: shape.reversed ? from : to, type: shape.type, via: 'link', range: relation.range, writtenIn: model.uri });
       }
     });
-    return { edges, dangling };
+    return { edges: dedupe(edges), dangling };
   }
+}
+
+const VIA_RANK: Readonly<Record<Relation['via'], number>> = { attribute: 4, link: 3, containment: 2, adjacency: 1 };
+
+/**
+ * One edge per (from, to, type): a defense that sits right after an objection *and* names it with
+ * `defends=#…` is one defense, not two. The most explicit way of writing it is kept.
+ */
+function dedupe(edges: readonly Edge[]): Edge[] {
+  const best = new Map<string, Edge>();
+  for (const e of edges) {
+    const k = `${key(e.from)}\u0001${key(e.to)}\u0001${e.type}`;
+    const seen = best.get(k);
+    if (!seen || VIA_RANK[e.via] > VIA_RANK[seen.via]) best.set(k, e);
+  }
+  return edges.filter((e) => best.get(`${key(e.from)}\u0001${key(e.to)}\u0001${e.type}`) === e);
 }
 
 /**
