@@ -9,7 +9,7 @@ import { baseConfig, type ResolvedConfig, type RuleSetting } from './config/conf
 import { analyzeDocument, BibliographyCache, type DocumentModel } from './model/analyze.js';
 import { ArgumentGraph } from './model/graph.js';
 import { RULES, RULE_IDS, SYSTEM_RULES } from './rules/index.js';
-import type { Report, Rule } from './rules/types.js';
+import type { Report, Rule } from './rule.js';
 import { Suppressions, type Directive } from './directives.js';
 import type { Workspace } from './workspace.js';
 

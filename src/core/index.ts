@@ -21,5 +21,5 @@ export { formatEntry } from './sources/collect.js';
 export { heuristicSentences } from './model/sentences.js';
 export type { HeuristicSentence } from './heuristics/index.js';
 export { RULES, SYSTEM_RULES, RULE_IDS, allRuleMeta, ruleMeta } from './rules/index.js';
-export { docsUrl, type Rule, type RuleMeta } from './rules/types.js';
+export { docsUrl, type Rule, type RuleMeta } from './rule.js';
 export type { Directive } from './directives.js';

@@ -1,6 +1,6 @@
-import type { Rule } from './types.js';
+import type { Rule } from '../rule.js';
 import type { NodeHandle } from '../model/graph.js';
-import { describe } from './helpers.js';
+import { describe } from '../model/queries.js';
 
 /** A supports B supports … A: the support never reaches outside the loop. Reported once per cycle. */
 export const circularSupport: Rule = {

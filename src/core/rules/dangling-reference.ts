@@ -1,4 +1,4 @@
-import type { Rule } from './types.js';
+import type { Rule } from '../rule.js';
 
 /** A relation to an id that exists nowhere: `[see the reply](#no-such-id)` from a tagged node, or `defends=other.md#gone`. */
 export const danglingReference: Rule = {

@@ -1,4 +1,4 @@
-import type { Rule } from './types.js';
+import type { Rule } from '../rule.js';
 
 /** Two nodes with one id: `<!-- claim #x -->` twice, or an explicit `#x` equal to a heading's slug. */
 export const duplicateId: Rule = {

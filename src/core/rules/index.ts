@@ -2,7 +2,7 @@
  * The explicit, ordered rule registry. Adding a rule: a file here, an entry below, a docs page in
  * `docs/rules/<id>.md`, fixtures in `test/fixtures/rules/<id>/` (ARCHITECTURE.md has the checklist).
  */
-import type { Rule, RuleMeta } from './types.js';
+import type { Rule, RuleMeta } from '../rule.js';
 import { unsupportedClaim } from './unsupported-claim.js';
 import { unmitigatedRisk } from './unmitigated-risk.js';
 import { unansweredObjection } from './unanswered-objection.js';

@@ -1,4 +1,4 @@
-import type { Rule } from './types.js';
+import type { Rule } from '../rule.js';
 
 /** `[^9]` in the text with no `[^9]: …` definition anywhere in the document. */
 export const missingFootnote: Rule = {

@@ -1,5 +1,5 @@
-import type { Rule } from './types.js';
-import { describe, nodesOf } from './helpers.js';
+import type { Rule } from '../rule.js';
+import { describe, nodesOf } from '../model/queries.js';
 
 /** Evidence or a defense that supports or defends nothing: it sits outside any claim and links nowhere. */
 export const orphanNode: Rule = {

@@ -1,5 +1,5 @@
-import type { Rule } from './types.js';
-import { describe, incomingKinds, nodesOf } from './helpers.js';
+import type { Rule } from '../rule.js';
+import { describe, incomingKinds, nodesOf } from '../model/queries.js';
 
 /** An objection no defense answers: `**Objection:** …` with no reply under it or linked to it. */
 export const unansweredObjection: Rule = {

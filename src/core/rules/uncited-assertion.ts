@@ -1,4 +1,4 @@
-import type { Rule } from './types.js';
+import type { Rule } from '../rule.js';
 import { heuristicSentences } from '../model/sentences.js';
 import { uncitedMessage } from '../heuristics/index.js';
 

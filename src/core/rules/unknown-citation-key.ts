@@ -1,4 +1,4 @@
-import type { Rule } from './types.js';
+import type { Rule } from '../rule.js';
 
 /**
  * A citation key that no bibliography defines: `[@smith2020]` when no entry has id `smith2020`.

@@ -1,5 +1,5 @@
-import type { Rule } from './types.js';
-import { describe, incomingKinds, nodesOf } from './helpers.js';
+import type { Rule } from '../rule.js';
+import { describe, incomingKinds, nodesOf } from '../model/queries.js';
 
 /** A risk no defense (mitigation) is linked to: `<!-- risk #x -->` with no `defends=#x` anywhere. */
 export const unmitigatedRisk: Rule = {

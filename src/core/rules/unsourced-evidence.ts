@@ -1,5 +1,5 @@
-import type { Rule } from './types.js';
-import { describe, nodesOf } from './helpers.js';
+import type { Rule } from '../rule.js';
+import { describe, nodesOf } from '../model/queries.js';
 
 /** Evidence with no citation: data or a study offered without saying where it comes from. */
 export const unsourcedEvidence: Rule = {

@@ -1,5 +1,5 @@
-import type { Rule } from './types.js';
-import { describe, nodesOf } from './helpers.js';
+import type { Rule } from '../rule.js';
+import { describe, nodesOf } from '../model/queries.js';
 
 /**
  * A claim with no citation in its scope, no linked evidence or defense, and no supporting claim

@@ -1,7 +1,7 @@
-import type { ArgNode } from '../model/types.js';
-import type { DocumentModel } from '../model/analyze.js';
+import type { ArgNode } from './types.js';
+import type { DocumentModel } from './analyze.js';
 import { baseOf, type BaseKind } from '../config/vocabulary.js';
-import type { RuleContext } from './types.js';
+import type { RuleContext } from '../rule.js';
 
 /** Nodes of the document whose kind behaves like `base`, with their index. */
 export function nodesOf(model: DocumentModel, base: BaseKind): { node: ArgNode; index: number }[] {

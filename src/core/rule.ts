@@ -2,12 +2,12 @@
  * A rule: metadata beside one `check` function (markdownlint/remark-lint shape). Rules read the
  * analysed model and report; they never parse, and never touch the host.
  */
-import type { OffsetRange } from '../text/lineIndex.js';
-import type { SeverityOrOff } from '../findings.js';
-import type { ResolvedConfig } from '../config/config.js';
-import type { ArgNode } from '../model/types.js';
-import type { DocumentModel } from '../model/analyze.js';
-import type { ArgumentGraph, NodeHandle } from '../model/graph.js';
+import type { OffsetRange } from './text/lineIndex.js';
+import type { SeverityOrOff } from './findings.js';
+import type { ResolvedConfig } from './config/config.js';
+import type { ArgNode } from './model/types.js';
+import type { DocumentModel } from './model/analyze.js';
+import type { ArgumentGraph, NodeHandle } from './model/graph.js';
 
 export interface RuleOption {
   readonly type: 'string' | 'number' | 'boolean';
