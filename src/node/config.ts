@@ -53,12 +53,14 @@ export function findConfigFile(startDir: string): string | undefined {
 export class ConfigLoader {
   private readonly files = new Map<string, { text: string; layer: UserConfig; problems: Finding[] }>();
   private readonly resolved = new Map<string, { loaded: LoadedConfig; files: readonly string[] }>();
+  /** Folder → the config file that governs it, so a run over many files walks each folder once. */
+  private readonly lookups = new Map<string, string | undefined>();
 
   constructor(private readonly options: ConfigOptions = {}) {}
 
   /** The config for a Markdown file at `filePath`. */
   loadFor(filePath: string): LoadedConfig {
-    const file = this.options.noLookup ? undefined : this.options.configFile ? resolve(this.options.configFile) : findConfigFile(dirname(resolve(filePath)));
+    const file = this.options.noLookup ? undefined : this.options.configFile ? resolve(this.options.configFile) : this.lookup(dirname(resolve(filePath)));
     const key = file ?? '';
     const cached = this.resolved.get(key);
     if (cached && cached.files.every((f) => this.files.get(f)?.text === safeRead(f))) return cached.loaded;
@@ -94,10 +96,16 @@ export class ConfigLoader {
     return layers;
   }
 
+  private lookup(dir: string): string | undefined {
+    if (!this.lookups.has(dir)) this.lookups.set(dir, findConfigFile(dir));
+    return this.lookups.get(dir);
+  }
+
   /** Forget cached files (a config or bibliography changed on disk). */
   clear(): void {
     this.files.clear();
     this.resolved.clear();
+    this.lookups.clear();
   }
 
   private readLayer(file: string): { text: string; layer: UserConfig; problems: Finding[] } {

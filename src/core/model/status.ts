@@ -4,7 +4,6 @@
  */
 import { baseOf } from '../config/vocabulary.js';
 import type { ArgumentGraph, Edge, NodeHandle } from './graph.js';
-import type { ArgNode } from './types.js';
 
 export interface NodeSummary {
   readonly sources: number;
@@ -38,11 +37,11 @@ export function summarizeNode(graph: ArgumentGraph, handle: NodeHandle): NodeSum
   const targets = graph.outgoing(handle);
   const base = baseOf(vocab, node.kind);
   const sources = node.sources.length;
-  const status = statusOf(base, node, { grounded: graph.isGrounded(handle), evidence: evidence.length, defenses: defenses.length, targets: targets.length, sources });
+  const status = statusOf(base, { grounded: graph.isGrounded(handle), evidence: evidence.length, defenses: defenses.length, targets: targets.length, sources });
   return { sources, evidence, defenses, supportingClaims, objections, unansweredObjections, targets, status };
 }
 
-function statusOf(base: string, _node: ArgNode, c: { grounded: boolean; sources: number; evidence: number; defenses: number; targets: number }): string {
+function statusOf(base: string, c: { grounded: boolean; sources: number; evidence: number; defenses: number; targets: number }): string {
   switch (base) {
     case 'claim':
       return c.grounded ? 'supported' : 'unsupported';

@@ -69,7 +69,7 @@ export function scanSources(ctx: ScanContext): SourceScan {
     const url = firstUrl(def);
     footnotes.set(label, { range: { start: start(def), end: end(def) }, text: toString(def).trim(), ...(url ? { url } : {}) });
   }
-  const substack = substackDefinitions(root, text);
+  const substack = substackDefinitions(root);
   definitionZones.push(...[...substack.values()].map((d) => d.zone));
 
   const classifyUrl = (url: string, range: OffsetRange, linkText: string, title?: string): void => {
@@ -295,7 +295,7 @@ function decodeSafe(s: string): string {
  * Substack exports footnotes as a paragraph holding only `[1](…#footnote-anchor-1-…)`, followed by
  * the footnote's paragraphs. Returns each footnote's number → its zone and text.
  */
-function substackDefinitions(root: Root, text: string): Map<string, { zone: OffsetRange; text: string }> {
+function substackDefinitions(root: Root): Map<string, { zone: OffsetRange; text: string }> {
   const defs = new Map<string, { zone: OffsetRange; text: string }>();
   const blocks = root.children;
   for (let i = 0; i < blocks.length; i++) {
@@ -316,7 +316,6 @@ function substackDefinitions(root: Root, text: string): Map<string, { zone: Offs
       j++;
     }
     defs.set(m[1]!, { zone: { start: start(b), end: zoneEnd }, text: parts.join(' ').replace(/\s+/g, ' ').trim() });
-    void text;
   }
   return defs;
 }
