@@ -27,4 +27,21 @@ describe('scripts/check-core-imports.mjs', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('fails when any source file outside src/core starts a subprocess', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warrant-core-'));
+    try {
+      mkdirSync(join(dir, 'scripts'));
+      mkdirSync(join(dir, 'src', 'core'), { recursive: true });
+      mkdirSync(join(dir, 'src', 'node'), { recursive: true });
+      cpSync(join(REPO, 'scripts', 'check-core-imports.mjs'), join(dir, 'scripts', 'check-core-imports.mjs'));
+      writeFileSync(join(dir, 'src', 'node', 'ok.ts'), "import { readFileSync } from 'node:fs';\n");
+      writeFileSync(join(dir, 'src', 'node', 'files.ts'), "import { readFileSync } from 'node:fs';\nimport { spawnSync } from 'node:child_process';\n");
+      const r = spawnSync(process.execPath, [join(dir, 'scripts', 'check-core-imports.mjs')], { encoding: 'utf8' });
+      assert.equal(r.status, 1);
+      assert.match(r.stderr, /src\/node\/files\.ts:2: imports 'node:child_process' — no subprocess/);
+      assert.doesNotMatch(r.stderr, /ok\.ts/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,13 +1,14 @@
 /**
  * Which files to lint: named files as they are; folders searched for Markdown; globs with `!`
- * negation. `node_modules`, `.git` and `vendor` are skipped, and so are files that git ignores,
- * `.warrantignore` patterns (gitignore syntax) and config `ignores`, unless `--no-ignore`.
+ * negation. `node_modules`, `.git` and `vendor` are skipped, and so are files that `.gitignore`
+ * files ignore (read as text: git itself never runs, see `gitignore.ts`), `.warrantignore`
+ * patterns (gitignore syntax) and config `ignores`, unless `--no-ignore`.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore from 'ignore';
+import { GitIgnores } from './gitignore.js';
 
 /** VS Code's Markdown extensions plus Quarto's. */
 export const MARKDOWN_EXTENSIONS = ['md', 'markdown', 'mdown', 'mkd', 'mkdn', 'mdwn', 'mdtxt', 'mdtext', 'markdn', 'workbook', 'qmd'] as const;
@@ -75,23 +76,13 @@ function ignoreFilter(cwd: string, extra: readonly string[]): (files: string[]) 
   const warrantIgnore = join(cwd, '.warrantignore');
   if (existsSync(warrantIgnore)) ig.add(readFileSync(warrantIgnore, 'utf8'));
   if (extra.length) ig.add([...extra]);
-  return (files) => {
-    let kept = files.filter((f) => {
+  const git = new GitIgnores();
+  return (files) =>
+    files.filter((f) => {
       const rel = relative(cwd, f);
-      return rel.startsWith('..') || !ig.ignores(rel.split(sep).join('/'));
+      if (!rel.startsWith('..') && ig.ignores(rel.split(sep).join('/'))) return false;
+      return !git.ignores(f);
     });
-    kept = dropGitIgnored(cwd, kept);
-    return kept;
-  };
-}
-
-/** Ask git once for the whole batch; outside a repository (or without git) nothing is dropped. */
-function dropGitIgnored(cwd: string, files: string[]): string[] {
-  if (files.length === 0) return files;
-  const result = spawnSync('git', ['check-ignore', '--stdin', '-z'], { cwd, input: files.join('\0'), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.error || (result.status !== 0 && result.status !== 1)) return files;
-  const ignored = new Set(result.stdout.split('\0').filter(Boolean).map((f) => resolve(cwd, f)));
-  return ignored.size ? files.filter((f) => !ignored.has(f)) : files;
 }
 
 /** Config `ignores` (globs relative to the config file's folder). */
