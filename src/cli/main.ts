@@ -17,6 +17,8 @@ import { lintRun, type Concurrency } from './lintRun.js';
 import { Suppressions, suppressionsPath } from './suppressions.js';
 import { graphCommand, GRAPH_FORMATS } from './graph.js';
 import { explainCommand, initCommand, printConfig } from './commands.js';
+import { htmlReport, reportRun } from './report.js';
+import { DEFAULT_MAX_ROWS } from '../report/markdown.js';
 import { VERSION } from './version.js';
 
 export interface Io {
@@ -57,6 +59,7 @@ const OPTIONS = {
   'prune-suppressions': { type: 'boolean' },
   'suppressions-location': { type: 'string' },
   'min-severity': { type: 'string' },
+  'max-rows': { type: 'string' },
   minAlertLevel: { type: 'string' },
   debug: { type: 'boolean' },
   init: { type: 'boolean' },
@@ -64,12 +67,14 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-const COMMANDS = ['lint', 'claims', 'graph', 'init', 'explain', 'help'] as const;
+const COMMANDS = ['lint', 'report', 'claims', 'graph', 'init', 'explain', 'help'] as const;
 
 export const HELP = `warrant — an argument linter for Markdown
 
 Usage:
   warrant lint [options] [paths|globs...]     lint Markdown files (folders are searched)
+  warrant report [options] [paths...]         one self-contained HTML page for reviewers (-o report.html),
+                                              or the pull-request summary (-f markdown); exits like lint
   warrant claims [options] [paths...]         list every claim, its sources and status
   warrant graph [options] [paths...]          export the argument graph (-f mermaid|dot|svg|json|aif)
   warrant init                                write a commented .warrant.yaml here
@@ -77,9 +82,11 @@ Usage:
   warrant help                                show this help
 
 Output:
-  -f, --format <name>                 lint: stylish (default), compact, json, sarif, github, junit, gnu
+  -f, --format <name>                 lint: stylish (default), compact, json, sarif, github, junit, gnu, markdown
+                                      report: html (default), markdown
                                       claims: json (default), table; graph: mermaid (default), dot, svg, json, aif
   -o, --output-file <path>            write the report to a file instead of stdout
+      --max-rows <n>                  -f markdown: rows of the unsupported-claims table (default ${DEFAULT_MAX_ROWS})
       --quiet                         report errors only
       --min-severity <level>          report only this level and above: hint, info, warning, error
                                       (--minAlertLevel is the same, for Vale users; suggestion = info)
@@ -131,6 +138,8 @@ Examples:
   warrant lint "drafts/**/*.md" "!drafts/old/**"
   warrant lint -f compact             one line per finding (GitHub's eslint-compact matcher)
   warrant lint -f sarif -o warrant.sarif
+  warrant lint -f markdown >> "$GITHUB_STEP_SUMMARY"
+  warrant report essays/ -o report.html
   warrant lint --cache --concurrency auto
   warrant lint essays/ --suppress-all   then: warrant lint essays/ --max-warnings 0
   cat essay.md | warrant lint --stdin --stdin-filename essay.md
@@ -191,7 +200,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   };
   if (v['print-config'] !== undefined) return printConfig(session, resolve(io.cwd, v['print-config']), io);
   const color = v['no-color'] ? false : v.color ? true : io.isTTY;
-  if (command === 'lint') return lintCommand(v, session, io, color);
+  if (command === 'lint' || command === 'report') return lintCommand(v, session, io, color, command);
   const result = runSession(session);
   if (result.unmatched.length && !v['no-error-on-unmatched-pattern']) {
     for (const p of result.unmatched) io.stderr(`warrant: no files matching the pattern "${p}" were found\n`);
@@ -217,10 +226,18 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositi
 
 const MIN_SEVERITY: Readonly<Record<string, Severity>> = { hint: 'hint', suggestion: 'info', info: 'info', information: 'info', warning: 'warning', warn: 'warning', error: 'error' };
 
-async function lintCommand(v: Values, session: SessionOptions, io: Io, color: boolean): Promise<number> {
-  const formatName = v.format ?? 'stylish';
-  const formatter = FORMATTERS[formatName];
-  if (!formatter) throw new UsageError(`unknown format "${formatName}": use one of ${Object.keys(FORMATTERS).join(', ')}`);
+async function lintCommand(v: Values, session: SessionOptions, io: Io, color: boolean, command: 'lint' | 'report'): Promise<number> {
+  const formatName = v.format ?? (command === 'report' ? 'html' : 'stylish');
+  const html = command === 'report' && formatName === 'html';
+  const formatter = command === 'report' && !html && formatName !== 'markdown' ? undefined : FORMATTERS[formatName];
+  if (!formatter && !html) {
+    throw new UsageError(command === 'report' ? `unknown format "${formatName}" for report: use html or markdown` : `unknown format "${formatName}": use one of ${Object.keys(FORMATTERS).join(', ')}`);
+  }
+  let maxRows = DEFAULT_MAX_ROWS;
+  if (v['max-rows'] !== undefined) {
+    maxRows = Number(v['max-rows']);
+    if (!Number.isInteger(maxRows) || maxRows < 0) throw new UsageError(`--max-rows takes a whole number, not "${v['max-rows']}"`);
+  }
   let maxWarnings = -1;
   if (v['max-warnings'] !== undefined) {
     maxWarnings = Number(v['max-warnings']);
@@ -246,7 +263,9 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
   for (const id of v['suppress-rule'] ?? []) if (!RULE_IDS.has(id) && id !== 'unused-disable-directive') throw new UsageError(`unknown rule id "${id}" in --suppress-rule`);
 
   const started = Date.now();
-  const result = await lintRun({
+  // The report needs the models and the graph too: one engine in this thread, as `--concurrency off`.
+  const reported = command === 'report' ? reportRun(session) : undefined;
+  const result = reported ? reported.run : await lintRun({
     session,
     concurrency,
     ...(v.cache || v['cache-location'] ? { cache: { path: cachePath(io.cwd, v['cache-location']), strategy } } : {}),
@@ -289,7 +308,9 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
   } else if (unusedSuppressions) {
     io.stderr(`warrant: ${unusedSuppressions} suppression${unusedSuppressions === 1 ? '' : 's'} in ${relative(io.cwd, suppressPath)} match fewer findings than recorded; run with --prune-suppressions\n`);
   }
-  const output = formatter(reports, { cwd: io.cwd, color: color && !v['output-file'], rules: allRuleMeta() });
+  const output = html
+    ? await htmlReport(reported!.session, reports, io.cwd)
+    : formatter!(reports, { cwd: io.cwd, color: color && !v['output-file'], rules: allRuleMeta(), maxRows, ...githubLinkBase() });
   emit(io, v['output-file'], output);
   if (v.debug) {
     const s = result.stats;
@@ -304,6 +325,12 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
     return 1;
   }
   return 0;
+}
+
+/** In GitHub Actions, the commit's blob URL, so `-f markdown` links open the file at the line. */
+function githubLinkBase(): { linkBase?: string } {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = process.env;
+  return server && repo && sha ? { linkBase: `${server}/${repo}/blob/${sha}` } : {};
 }
 
 function emit(io: Io, outputFile: string | undefined, text: string): void {

@@ -13,6 +13,10 @@ export interface FormatContext {
   readonly cwd: string;
   readonly color: boolean;
   readonly rules: readonly RuleMeta[];
+  /** `-f markdown`: rows of the unsupported-claims table before "and K more" (`--max-rows`). */
+  readonly maxRows?: number;
+  /** `-f markdown`: base URL for file links (GitHub Actions' blob URL of the commit). */
+  readonly linkBase?: string;
 }
 
 export type Formatter = (reports: readonly FileReport[], context: FormatContext) => string;
