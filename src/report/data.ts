@@ -144,7 +144,7 @@ export interface ReportInput {
   readonly graph: ArgumentGraph;
   /** The files asked for, in order. A file the graph holds a model of gets its claims listed. */
   readonly files: readonly ReportFileInput[];
-  readonly rules: readonly RuleMeta[];
+  readonly rules: readonly Pick<RuleMeta, 'id' | 'description'>[];
   readonly docsUrl: (ruleId: string) => string;
   readonly warrant: string;
   readonly generated: Date;
