@@ -252,8 +252,10 @@ test('Warrant: Open Report writes the workspace report and shows it (a webview i
   assert.match(html, /lanes\.md/);
   assert.match(html, /<svg /, 'the map drawn by dist/viz.cjs');
   assert.strictEqual((html.match(/<script/g) || []).length, 1);
-  const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Warrant Report');
-  assert.ok(opened.shownIn === 'browser' || tab, 'the report tab');
+  const reportTab = () =>
+    vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Warrant Report' || (t.input && String(t.input.viewType || '').endsWith('warrant.report')));
+  const tab = opened.shownIn === 'browser' || (await settle(async () => reportTab(), (t) => !!t, 10000));
+  assert.ok(tab, `the report tab; tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`);
   // the active file only
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(lanesUri));
   const one = await vscode.commands.executeCommand('warrant.openReport', 'file');
