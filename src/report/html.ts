@@ -102,12 +102,12 @@ function headerSummary(data: ReportData): string {
       return `<tr><th scope="row">${name}</th>${SEVERITIES.map((s) => `<td>${of.filter((f) => f.severity === s).length || ''}</td>`).join('')}<td>${of.length}</td></tr>`;
     })
     .join('\n');
-  return `<dl class="meta">
+  return `<div class="summary"><dl class="meta">
 <dt>Files</dt><dd>${data.files.length}: ${data.files.map((f) => `<code>${e(f.name)}</code>`).join(', ') || 'none'}</dd>
 <dt>Made</dt><dd><time datetime="${e(data.generated)}">${e(data.generated.replace('T', ' ').replace(/\.\d+Z$/, ' UTC').replace(/Z$/, ' UTC'))}</time></dd>
 <dt>Warrant</dt><dd>${e(data.warrant)}</dd>
 <dt>Claims</dt><dd>${data.claims.length}: ${statuses.join(', ')}</dd>
-<dt>Findings</dt><dd>${all.length}: ${SEVERITIES.map((s) => `${bySeverity[s]} ${s}`).join(', ')}</dd>
+<dt>Findings</dt><dd>${all.length}: ${SEVERITIES.map((s) => `${bySeverity[s]} ${s}${bySeverity[s] === 1 || s === 'info' ? '' : 's'}`).join(', ')}</dd>
 </dl>
 ${
   rows
@@ -119,7 +119,7 @@ ${rows}
 </tbody>
 </table></div>`
     : '<p class="clean">No findings.</p>'
-}`;
+}</div>`;
 }
 
 function claimsSection(claims: readonly ReportClaim[]): string {
@@ -287,6 +287,7 @@ a{color:var(--link)}a:focus-visible,summary:focus-visible,input:focus-visible{ou
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
 .skip{position:absolute;left:-100vw}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:1}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.summary{display:flex;flex-wrap:wrap;gap:0 3rem;align-items:flex-start}.summary>.meta{flex:1 1 24rem}
 .meta{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:.5rem 0}.meta dt{font-weight:600}.meta dd{margin:0;overflow-wrap:anywhere}
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;margin:.5rem 0}caption{text-align:left;font-weight:600;padding:.25rem 0}

@@ -130,7 +130,7 @@ function contrastProblems() {
 
     const { context, page, requests, errors } = await openPage(browser, report);
     if (process.env.REPORT_SHOT) {
-      await page.screenshot({ path: process.env.REPORT_SHOT, clip: { x: 0, y: 0, width: 1200, height: 760 } });
+      await page.screenshot({ path: process.env.REPORT_SHOT, clip: { x: 0, y: 0, width: 1200, height: 900 } });
       log(`saved ${process.env.REPORT_SHOT}`);
     }
     await check('no request was attempted, nothing blocked by the CSP, no script error', async () => {
