@@ -3,8 +3,8 @@
  * warnings than `--max-warnings`, 2 usage or config error, or a pattern that matched nothing.
  * Reports go to stdout (or `-o`); messages about the run go to stderr.
  */
-import { writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { allRuleMeta, parseSeverity, RULE_IDS, SEVERITY_RANK, type Finding, type RuleSetting, type Severity, type UserConfig } from '../core/index.js';
@@ -334,8 +334,16 @@ function githubLinkBase(): { linkBase?: string } {
 }
 
 function emit(io: Io, outputFile: string | undefined, text: string): void {
-  if (outputFile) writeFileSync(resolve(io.cwd, outputFile), text);
-  else if (text) io.stdout(text);
+  if (outputFile) {
+    // `-o out/report.html` creates `out/`, as ESLint does; a path that cannot be written is a usage error, not a crash.
+    const path = resolve(io.cwd, outputFile);
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+    } catch (error) {
+      throw new UsageError(`cannot write the report to ${outputFile}: ${(error as Error).message}`);
+    }
+  } else if (text) io.stdout(text);
 }
 
 /** `--rule unsupported-claim:error` → a config layer applied after the config file. */

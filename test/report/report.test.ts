@@ -203,6 +203,22 @@ describe('warrant report (built CLI)', function () {
     }
   });
 
+  it('-o creates the folder it names; a path that cannot be written is exit 2 with a message, not a crash', () => {
+    const { dir, done } = tempDir();
+    try {
+      const r = warrant(['report', EXAMPLES, '-o', join(dir, 'out', 'site', 'r.html')], { cwd: REPO });
+      assert.equal(r.status, 1, r.stderr);
+      assert.match(readFileSync(join(dir, 'out', 'site', 'r.html'), 'utf8'), /^<!DOCTYPE html>/);
+      writeFileSync(join(dir, 'file'), '');
+      const bad = warrant(['report', EXAMPLES, '-o', join(dir, 'file', 'r.html')], { cwd: REPO });
+      assert.equal(bad.status, 2);
+      assert.match(bad.stderr, /^warrant: cannot write the report to .*file\/r\.html: /);
+      assert.doesNotMatch(bad.stderr, /unexpected error/);
+    } finally {
+      done();
+    }
+  });
+
   it('links rules to their docs in the repository package.json names', () => {
     const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { repository?: { url?: string } };
     const repo = pkg.repository?.url?.replace(/^git\+/, '').replace(/\.git$/, '');
