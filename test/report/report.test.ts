@@ -198,6 +198,18 @@ describe('warrant report (built CLI)', function () {
       visit(claims as never);
       assert.deepEqual(links.sort(), ['essays/essay.md#L26', 'essays/essay.md#L39', 'essays/pipes.md#L1']);
       assert.ok(tree.children.every((n) => n.type !== 'html'), 'no raw HTML block');
+      // In GitHub Actions the links open the commit's file at the line.
+      Object.assign(process.env, { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r', GITHUB_SHA: 'abc123' });
+      let inActions: string;
+      try {
+        inActions = warrant(['lint', 'essays', '-f', 'markdown', '--max-rows', '1'], { cwd: dir }).stdout;
+      } finally {
+        for (const k of ['GITHUB_SERVER_URL', 'GITHUB_REPOSITORY', 'GITHUB_SHA']) delete process.env[k];
+      }
+      assert.match(inActions, /\| \[essays\/essay\.md:26\]\(https:\/\/github\.com\/o\/r\/blob\/abc123\/essays\/essay\.md#L26\) \|/);
+      assert.match(inActions, /\n_and 2 more_\n/);
+      writeFileSync(join(dir, 'clean.md'), '# Nothing to see\n');
+      assert.equal(warrant(['lint', 'clean.md', '-f', 'markdown'], { cwd: dir }).stdout, '## Warrant\n\nNo problems in 1 file.\n');
     } finally {
       done();
     }
