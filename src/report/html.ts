@@ -138,9 +138,9 @@ function claimEntry(c: ReportClaim): string {
   const parts: string[] = [];
   parts.push(`<p class="why"><span class="status status-${c.status}">${STATUS_LABEL[c.status]}</span> ${e(c.why)}</p>`);
   parts.push(`<p class="where">${e(cap(kind))} · <code>${e(c.file)}:${c.line}</code>${c.id ? ` · id <code>#${e(c.id)}</code>` : ''}</p>`);
-  if (c.sources.length) parts.push(`<h4>Sources</h4>\n<ul class="sources">${c.sources.map(sourceItem).join('\n')}</ul>`);
+  if (c.sources.length) parts.push(`<h5>Sources</h5>\n<ul class="sources">${c.sources.map(sourceItem).join('\n')}</ul>`);
   const group = (title: string, items: readonly ReportRelated[]): void => {
-    if (items.length) parts.push(`<h4>${title}</h4>\n<ul class="related">${items.map(relatedItem).join('\n')}</ul>`);
+    if (items.length) parts.push(`<h5>${title}</h5>\n<ul class="related">${items.map(relatedItem).join('\n')}</ul>`);
   };
   group('Evidence', c.evidence);
   group('Defenses', c.defenses);
@@ -282,7 +282,7 @@ const CSS = `
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 header,nav,main,footer{max-width:72rem;margin:0 auto;padding:0 1rem}
 h1{font-size:1.6rem;margin:1rem 0 .5rem}h2{font-size:1.35rem;margin:2rem 0 .75rem;border-bottom:2px solid var(--line)}
-h3{font-size:1.1rem;margin:1.5rem 0 .5rem}h4{font-size:1rem;margin:.75rem 0 .25rem}
+h3{font-size:1.1rem;margin:1.5rem 0 .5rem}h4{font-size:1rem;margin:.75rem 0 .25rem}h5{font-size:.95rem;margin:.6rem 0 .2rem}
 a{color:var(--link)}a:focus-visible,summary:focus-visible,input:focus-visible{outline:3px solid #b45309;outline-offset:2px}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
 .skip{position:absolute;left:-100vw}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:1}
