@@ -264,7 +264,7 @@ export function sanitizeSvg(svg: string): string {
       kept.push(`${attr}="${value.replace(/"/g, '&quot;')}"`);
     }
     const selfClosing = /\/\s*$/.test(attrs);
-    if (tag === 'svg') kept.push('role="img"');
+    // No role="img" on the <svg>: it would hide the node links inside from assistive technology.
     return `<${tag}${kept.length ? ' ' + kept.join(' ') : ''}${selfClosing ? '/' : ''}>`;
   });
   return out.trim();
