@@ -227,7 +227,7 @@ function mapSection(data: ReportData, svgs: readonly (string | undefined)[]): st
 }
 
 function extraSection(s: ReportSection): string {
-  return `${s.intro ? `<p>${e(s.intro)}</p>\n` : ''}<div class="scroll"><table>
+  return `${s.intro ? `<p>${e(s.intro)}</p>\n` : ''}<div class="scroll"><table class="extra">
 <thead><tr>${s.columns.map((c) => `<th scope="col">${e(c)}</th>`).join('')}</tr></thead>
 <tbody>
 ${s.rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${e(c)}</th>` : `<td>${e(c)}</td>`)).join('')}</tr>`).join('\n')}
@@ -305,6 +305,7 @@ nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 ul.sources,ul.related{padding-left:1.25rem}ul.related blockquote{margin:.25rem 0;padding-left:.75rem;border-left:3px solid var(--line)}
 .findings{padding-left:1.5rem}.finding{margin:.75rem 0}.finding p{margin:.1rem 0}
 .sev-error .sev{background:#fee2e2;color:#7f1d1d}.sev-warning .sev{background:#fef3c7;color:#78350f}.sev-info .sev{background:#dbeafe;color:#1e3a8a}.sev-hint .sev{background:#e5e7eb;color:#1f2937}
+.extra td{text-align:left;vertical-align:top}.extra th[scope=row]{font-weight:normal;min-width:14rem;vertical-align:top}
 .rule{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
 .excerpt{background:#f3f4f6;border:1px solid var(--line);border-radius:4px;padding:.5rem;overflow-x:auto;white-space:pre;margin:.25rem 0}
 .excerpt mark{background:#fde68a;color:#111827;text-decoration:underline wavy #b45309;text-underline-offset:3px}
