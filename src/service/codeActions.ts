@@ -1,8 +1,8 @@
 /**
  * Quick fixes for Warrant's diagnostics: insert a citation from the bibliography (best title
  * match first), insert a visible "citation needed" placeholder, link an existing defense,
- * scaffold an objection + defense under a claim, disable the rule above the block or for the
- * file, and show the rule's documentation.
+ * scaffold an objection + defense under a claim, add a risk's threat-model attributes, disable
+ * the rule above the block or for the file, and show the rule's documentation.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { ArgNode } from '../core/model/types.js';
@@ -33,6 +33,9 @@ export function getCodeActions(doc: AnalyzedDocument, params: CodeActionParams, 
       actions.push(placeholderAction(doc, node, diagnostic));
       actions.push(...defenseLinkActions(doc, node, hit!.index, diagnostic, ctx));
       actions.push(scaffoldAction(doc, node, diagnostic));
+    } else if (ruleId === 'unrated-risk' && node) {
+      const action = threatAttributesAction(doc, node, diagnostic);
+      if (action) actions.push(action);
     } else if (ruleId === 'uncited-assertion' || ruleId === 'unsourced-evidence') {
       actions.push(...citationActions(doc, node, diagnostic));
       actions.push(placeholderAtDiagnostic(doc, diagnostic));
@@ -150,6 +153,45 @@ function scaffoldAction(doc: AnalyzedDocument, node: ArgNode, d: Diagnostic): Co
     `**Defense:** Why the claim survives the objection.`,
   ].join('\n');
   return fix('Add an objection and a defense under this claim', doc, d, [edit(doc, at, block)]);
+}
+
+/**
+ * `unrated-risk`: write the missing `adversary`/`harm` with the values the rule suggests (the
+ * inferred one, else the document's most common): into the comment tag or the Pandoc braces,
+ * or, for a label in prose, into its attribute comment or a new one at the end of its line.
+ */
+function threatAttributesAction(doc: AnalyzedDocument, node: ArgNode, d: Diagnostic): CodeAction | undefined {
+  const finding = (d.data as DiagnosticData | undefined)?.finding;
+  const suggest = finding?.['suggest'];
+  if (!suggest || typeof suggest !== 'object') return undefined;
+  const pairs = Object.entries(suggest as Record<string, unknown>)
+    .filter(([k, v]) => /^[\w-]+$/.test(k) && typeof v === 'string' && /^[\w-]+$/.test(v))
+    .map(([k, v]) => `${k}=${v as string}`);
+  if (pairs.length === 0) return undefined;
+  const attrs = pairs.join(' ');
+  const beforeClose = (close: number): number => {
+    let p = close;
+    while (p > 0 && /[ \t]/.test(doc.text[p - 1]!)) p--;
+    return p;
+  };
+  let at: number | undefined;
+  let text = ` ${attrs}`;
+  const written = Object.values(node.attributeRanges)[0];
+  if (node.syntax === 'comment') at = beforeClose(node.tagRange.end - 3);
+  else if (node.syntax === 'pandoc') {
+    const brace = doc.text.lastIndexOf('}', node.tagRange.end);
+    if (brace >= node.tagRange.start) at = beforeClose(brace);
+  } else if (written) {
+    // A label with an attribute comment already: add to it.
+    const close = doc.text.indexOf('-->', written.value.end);
+    if (close >= 0) at = beforeClose(close);
+  } else if (node.syntax === 'label') {
+    // A label: an attribute-only comment at the end of the label's line stays in its block.
+    at = doc.lineIndex.lineEndOffset(doc.lineIndex.positionAt(node.selectionRange.end).line);
+    text = ` <!-- ${attrs} -->`;
+  }
+  if (at === undefined) return undefined;
+  return fix(`Add the threat-model attributes (${attrs})`, doc, d, [edit(doc, at, text)], true);
 }
 
 function disableNextLineAction(doc: AnalyzedDocument, ruleId: string, node: ArgNode | undefined, d: Diagnostic): CodeAction {

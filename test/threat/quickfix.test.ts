@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { getCodeActions } from '../../src/service/codeActions.js';
+import { toDiagnostics } from '../../src/service/diagnostics.js';
+import { configFrom } from '../helpers/memory.js';
+import { workspace } from '../service/helpers.js';
+
+const AI_RISK = configFrom('extends: warrant:ai-risk\n');
+
+/** Apply the unrated-risk quick fix of the first finding; return the new text and its findings' rules. */
+function fixFirst(text: string): { title: string; fixed: string; rules: string[] } {
+  const w = workspace({ 'essay.md': text }, {}, AI_RISK);
+  const doc = w.doc('essay.md');
+  const d = toDiagnostics(doc.findings, w.ctx.rules).find((x) => x.code === 'unrated-risk');
+  assert.ok(d, `no unrated-risk in:\n${text}`);
+  const action = getCodeActions(doc, { textDocument: { uri: doc.uri }, range: d.range, context: { diagnostics: [d] } }, w.ctx).find((a) => a.title.startsWith('Add the threat-model attributes'));
+  assert.ok(action, 'no quick fix');
+  const e = action.edit!.changes![doc.uri]![0]!;
+  const offset = doc.lineIndex.offsetAt(e.range.start);
+  const fixed = text.slice(0, offset) + e.newText + text.slice(offset);
+  const after = workspace({ 'essay.md': fixed }, {}, AI_RISK).doc('essay.md');
+  return { title: action.title, fixed, rules: after.findings.map((f) => f.ruleId) };
+}
+
+const OTHER = '\n<!-- risk #other adversary=skilled harm=intentional -->\nA crew retrains weights.\n';
+
+describe('quick fix: unrated-risk', () => {
+  it('writes the most common values into a comment tag', () => {
+    const r = fixFirst('<!-- risk #drift -->\nAnswers drift over time.\n' + OTHER);
+    assert.equal(r.title, 'Add the threat-model attributes (adversary=skilled harm=intentional)');
+    assert.match(r.fixed, /^<!-- risk #drift adversary=skilled harm=intentional -->\n/);
+    assert.ok(!r.rules.includes('unrated-risk') && !r.rules.includes('invalid-tag'), r.rules.join());
+  });
+
+  it('writes into Pandoc braces', () => {
+    const r = fixFirst('[Answers drift over time]{.risk #drift}.\n' + OTHER);
+    assert.match(r.fixed, /^\[Answers drift over time\]\{\.risk #drift adversary=skilled harm=intentional\}\./);
+    assert.ok(!r.rules.includes('unrated-risk'), r.rules.join());
+  });
+
+  it('adds an invisible attribute comment at the end of a label’s line, or to the one it has', () => {
+    const r = fixFirst('### Risk: Answers drift over time\n\nMore text.\n' + OTHER);
+    assert.match(r.fixed, /^### Risk: Answers drift over time <!-- adversary=skilled harm=intentional -->\n/);
+    assert.ok(!r.rules.includes('unrated-risk') && !r.rules.includes('invalid-tag'), r.rules.join());
+    const p = fixFirst('Risk: Answers drift over time.\nThey drift more each month.\n<!-- severity=low -->\n' + OTHER);
+    assert.match(p.fixed, /<!-- severity=low adversary=skilled harm=intentional -->/);
+    assert.ok(!p.rules.includes('unrated-risk'), p.rules.join());
+  });
+
+  it('uses the first declared values when no risk is rated yet', () => {
+    const r = fixFirst('- Risk: Answers drift over time.\n');
+    assert.match(r.fixed, /^- Risk: Answers drift over time\. <!-- adversary=none harm=accidental -->\n/);
+    assert.ok(!r.rules.includes('unrated-risk'), r.rules.join());
+  });
+});
