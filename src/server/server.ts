@@ -29,8 +29,12 @@ import { getDefinition } from '../service/definition.js';
 import { hideWhileEditing, toDiagnostics } from '../service/diagnostics.js';
 import { getHover } from '../service/hover.js';
 import { getArgumentMap } from '../service/argumentMap.js';
+import { getThreatMatrix } from '../service/threatMatrix.js';
 import {
   ARGUMENT_MAP,
+  THREAT_MATRIX,
+  type ThreatMatrixParams,
+  type ThreatMatrixResult,
   CONFIG_TEMPLATE,
   LINT_WORKSPACE,
   LIST_RULES,
@@ -498,6 +502,15 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     const { settings, ctx } = await context(p.uri);
     if (!settings.enable) return { nodes: [], edges: [], dot: 'digraph warrant {\n}\n' };
     return getArgumentMap(ctx, p, folders);
+  });
+  connection.onRequest(THREAT_MATRIX, async (params: ThreatMatrixParams | undefined): Promise<ThreatMatrixResult> => {
+    const p = params ?? {};
+    const { settings, ctx } = await context(p.uri);
+    if (!settings.enable) {
+      const matrix = { version: 1 as const, layers: ['model', 'product', 'ecosystem', 'unrated'], risks: [], defenses: [] };
+      return { matrix, byAdversary: { version: 1, by: 'adversary', layers: matrix.layers, rows: [] }, locations: {} };
+    }
+    return getThreatMatrix(ctx, p, folders);
   });
   connection.onRequest(LINT_WORKSPACE, async (): Promise<LintWorkspaceResult> => {
     fileList = undefined;

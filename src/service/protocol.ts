@@ -78,3 +78,21 @@ export interface ArgumentMapResult {
   /** The graph in `params.format`, when asked for. */
   readonly text?: string;
 }
+
+/**
+ * `warrant/threatMatrix`: the threat-coverage matrix of one document (or, without `uri`, of the
+ * workspace), from core's `threatMatrix` (what `warrant matrix -f json` prints), its fold by
+ * adversary, and where each risk and defense is written so that the webview can reveal it.
+ */
+export const THREAT_MATRIX = 'warrant/threatMatrix';
+export interface ThreatMatrixParams {
+  readonly uri?: string;
+}
+export interface ThreatMatrixResult {
+  /** `warrant matrix -f json`'s shape (docs/ai-risk.md). */
+  readonly matrix: import('../core/export/matrix.js').ThreatMatrix;
+  /** `warrant matrix --by adversary -f json`'s shape. */
+  readonly byAdversary: import('../core/export/matrix.js').MatrixSummary;
+  /** `risk:<i>` (index in `matrix.risks`) and `defense:<ref>` → where it is written. */
+  readonly locations: Readonly<Record<string, { readonly uri: string; readonly range: ArgumentMapRange }>>;
+}
