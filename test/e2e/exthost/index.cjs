@@ -240,6 +240,54 @@ test('argument map: export as SVG (Graphviz in the extension host) and as Mermai
   assert.ok(argumentMapTab(), 'the map is still open');
 });
 
+test('threat model: the hover card of a risk shows its adversary, harm and defenses by layer (examples/ai-risk)', async () => {
+  const uri = vscode.Uri.joinPath(ws, 'examples', 'ai-risk', 'essay.md');
+  const d = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(d);
+  // the preset is in force: alignment-only-defense fires on #kit, as the CLI says it does
+  const diags = await waitFor('alignment-only-defense on ai-risk/essay.md', () => {
+    const x = warrantDiagnostics(uri).filter((y) => codeOf(y) === 'alignment-only-defense');
+    return x.length ? x : undefined;
+  });
+  assert.strictEqual(diags.length, 1, JSON.stringify(diags.map((x) => x.message)));
+  assert.strictEqual(diags[0].severity, vscode.DiagnosticSeverity.Warning);
+  const lines = d.getText().split('\n');
+  const riskLine = lines.findIndex((l) => l.startsWith('Risk: A fraud ring'));
+  assert.ok(riskLine > 0, 'the labelled risk of Claim 3');
+  const hovers = await settle(
+    () => vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(riskLine, 12)),
+    (h) => /Threat model/.test(hoverText(h)),
+  );
+  const text = hoverText(hovers);
+  assert.match(text, /\*\*Risk\*\* `#retune`/, text);
+  assert.match(text, /- adversary: \*\*skilled\*\* \(inferred from "[^"]+"\)/, text);
+  assert.match(text, /- harm: \*\*intentional\*\*/, text);
+  assert.match(text, /- domain: \*\*malicious-use\*\*/, text);
+  assert.match(text, /\*Defenses by layer\*/, text);
+  assert.match(text, /- model: \[The base model.s RLHF still refuses the crudest requests\./, text);
+  assert.match(text, /- ecosystem: \[Hosting platforms and payment processors/, text);
+  // and the defense's own card names its layer
+  const defenseLine = lines.findIndex((l) => l.startsWith('- Defense: Hosting platforms'));
+  const dh = hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(defenseLine, 6)));
+  assert.match(dh, /\*Layer:\* \*\*ecosystem\*\*/, dh);
+});
+
+test('threat model: Show Threat Coverage opens its webview beside the essay', async () => {
+  const uri = vscode.Uri.joinPath(ws, 'examples', 'ai-risk', 'essay.md');
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  await vscode.commands.executeCommand('warrant.showThreatCoverage');
+  const tab = await settle(
+    async () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('warrant.threatCoverage')),
+    (t) => t !== undefined && t.label === 'Threat Coverage: essay.md',
+    10000,
+  );
+  assert.ok(tab && tab.label === 'Threat Coverage: essay.md', JSON.stringify(vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label))));
+  const client = vscode.extensions.getExtension('warrant-dev.warrant').exports.client();
+  const result = await client.sendRequest('warrant/threatMatrix', { uri: uri.toString() });
+  assert.deepStrictEqual(result.byAdversary.rows.map((r) => r.value), ['none', 'casual', 'skilled', 'well-resourced']);
+  assert.ok(result.locations['risk:0'], JSON.stringify(Object.keys(result.locations)));
+});
+
 const citationLinkDiagnostics = (uri, d) =>
   vscode.languages.getDiagnostics(uri).filter((x) => codeOf(x) === 'link.no-such-reference' && /^-?@/.test(d.getText(x.range)));
 let citationFlagged = false;
