@@ -127,6 +127,12 @@ describe('inference (warrant:ai-risk)', () => {
     assert.deepEqual(defense!.inferred, {});
   });
 
+  it('ignores cues with no letter, which would match anywhere', () => {
+    const config = configFrom('attributes:\n  mood:\n    on: [claim]\n    values: [a, b]\n    cues:\n      a: ["*", "-"]\n      b: [sunny*]\n');
+    const [c] = analyzeText('<!-- claim #c -->\nA sunnyside-up egg.\n', {}, config).nodes;
+    assert.deepEqual(c!.inferred, { mood: { value: 'b', cue: 'sunnyside' } });
+  });
+
   it('picks the value with most cues, then the earliest', () => {
     const [d] = nodes('<!-- defense #d -->\nMonitoring and rate limits back up refusal training.\n');
     assert.deepEqual(d!.inferred['layer'], { value: 'product', cue: 'Monitoring' });

@@ -56,6 +56,8 @@ interface CompiledCue {
   readonly regex: RegExp;
 }
 
+const MAX_INFERENCE_TEXT = 2000;
+
 const compiled = new WeakMap<AttributeDecl, readonly CompiledCue[]>();
 
 /** `fine tun*` → /\bfine[\s-]+tun[\w-]*\b/i: words case-insensitive, a space matches a hyphen too. */
@@ -63,7 +65,7 @@ function cueRegex(phrase: string): RegExp {
   const words = phrase.trim().split(/[\s-]+/).filter(Boolean).map((w) => {
     const star = w.endsWith('*');
     const body = (star ? w.slice(0, -1) : w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return star ? `${body}[\\w’'-]*` : body;
+    return star ? `${body}[\\w’']*` : body;
   });
   return new RegExp(`(?<![\\w-])${words.join('[\\s-]+')}(?![\\w])`, 'gi');
 }
@@ -71,14 +73,17 @@ function cueRegex(phrase: string): RegExp {
 function cuesOf(decl: AttributeDecl): readonly CompiledCue[] {
   let cues = compiled.get(decl);
   if (!cues) {
-    cues = Object.entries(decl.cues).flatMap(([value, phrases]) => phrases.filter((p) => p.trim()).map((p) => ({ value, regex: cueRegex(p) })));
+    // A cue needs a letter or digit: `*` alone would match everywhere.
+    cues = Object.entries(decl.cues).flatMap(([value, phrases]) => phrases.filter((p) => /[\p{L}\p{N}]/u.test(p)).map((p) => ({ value, regex: cueRegex(p) })));
     compiled.set(decl, cues);
   }
   return cues;
 }
 
 /** The value the cues point to in `text`, with the first cue as written: most distinct cues wins, then the earliest. */
-function fromCues(decl: AttributeDecl, text: string): InferredAttribute | undefined {
+function fromCues(decl: AttributeDecl, fullText: string): InferredAttribute | undefined {
+  // A node's opening is where it says what it is; a long div or list is not read to the end.
+  const text = fullText.slice(0, MAX_INFERENCE_TEXT);
   const hits = new Map<string, { count: number; first: number; cue: string }>();
   for (const cue of cuesOf(decl)) {
     cue.regex.lastIndex = 0;
