@@ -93,6 +93,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
   let refreshSupport = false;
   let configurationSupport = false;
   let dynamicWatchers = false;
+  let snippetEdits = false;
   let folders: string[] = [];
   let globalSettings: ServerSettings = DEFAULT_SETTINGS;
   const settingsCache = new Map<string, Promise<ServerSettings>>();
@@ -220,7 +221,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
         index: makeIndex(settings, files),
         graph: () => getAnalyzer().graph(),
         rules,
-        settings: { severityOverrides: settings.severityOverrides, disableRuleComments: settings.disableRuleComments },
+        settings: { severityOverrides: settings.severityOverrides, disableRuleComments: settings.disableRuleComments, snippetEdits },
       },
     };
   }
@@ -365,6 +366,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
     configurationSupport = caps.workspace?.configuration === true;
     dynamicWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    snippetEdits = (caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     const init = params.initializationOptions as Record<string, unknown> | undefined;

@@ -34,7 +34,7 @@ export function getCodeActions(doc: AnalyzedDocument, params: CodeActionParams, 
       actions.push(...defenseLinkActions(doc, node, hit!.index, diagnostic, ctx));
       actions.push(scaffoldAction(doc, node, diagnostic));
     } else if (ruleId === 'unrated-risk' && node) {
-      const action = threatAttributesAction(doc, node, diagnostic);
+      const action = threatAttributesAction(doc, node, diagnostic, ctx);
       if (action) actions.push(action);
     } else if (ruleId === 'uncited-assertion' || ruleId === 'unsourced-evidence') {
       actions.push(...citationActions(doc, node, diagnostic));
@@ -160,22 +160,30 @@ function scaffoldAction(doc: AnalyzedDocument, node: ArgNode, d: Diagnostic): Co
  * inferred one, else the document's most common): into the comment tag or the Pandoc braces,
  * or, for a label in prose, into its attribute comment or a new one at the end of its line.
  */
-function threatAttributesAction(doc: AnalyzedDocument, node: ArgNode, d: Diagnostic): CodeAction | undefined {
+function threatAttributesAction(doc: AnalyzedDocument, node: ArgNode, d: Diagnostic, ctx: ServiceContext): CodeAction | undefined {
   const finding = (d.data as DiagnosticData | undefined)?.finding;
   const suggest = finding?.['suggest'];
   if (!suggest || typeof suggest !== 'object') return undefined;
-  const pairs = Object.entries(suggest as Record<string, unknown>)
-    .filter(([k, v]) => /^[\w-]+$/.test(k) && typeof v === 'string' && /^[\w-]+$/.test(v))
-    .map(([k, v]) => `${k}=${v as string}`);
-  if (pairs.length === 0) return undefined;
-  const attrs = pairs.join(' ');
+  const chosen = Object.entries(suggest as Record<string, unknown>).filter(
+    (e): e is [string, string] => /^[\w-]+$/.test(e[0]) && typeof e[1] === 'string' && /^[\w-]+$/.test(e[1]),
+  );
+  if (chosen.length === 0) return undefined;
+  const attrs = chosen.map(([k, v]) => `${k}=${v}`).join(' ');
+  // With snippet edits, each value is a choice (the suggested one first) to tab through.
+  const declared = ctx.graph().model(doc.uri)?.config.attributes ?? {};
+  const choices = chosen
+    .map(([k, v], i) => {
+      const values = [v, ...(declared[k]?.values ?? []).filter((x) => x !== v && /^[\w-]+$/.test(x))];
+      return `${k}=\${${i + 1}|${values.join(',')}|}`;
+    })
+    .join(' ');
   const beforeClose = (close: number): number => {
     let p = close;
     while (p > 0 && /[ \t]/.test(doc.text[p - 1]!)) p--;
     return p;
   };
   let at: number | undefined;
-  let text = ` ${attrs}`;
+  let comment = false;
   const written = Object.values(node.attributeRanges)[0];
   if (node.syntax === 'comment') at = beforeClose(node.tagRange.end - 3);
   else if (node.syntax === 'pandoc') {
@@ -188,10 +196,24 @@ function threatAttributesAction(doc: AnalyzedDocument, node: ArgNode, d: Diagnos
   } else if (node.syntax === 'label') {
     // A label: an attribute-only comment at the end of the label's line stays in its block.
     at = doc.lineIndex.lineEndOffset(doc.lineIndex.positionAt(node.selectionRange.end).line);
-    text = ` <!-- ${attrs} -->`;
+    comment = true;
   }
   if (at === undefined) return undefined;
-  return fix(`Add the threat-model attributes (${attrs})`, doc, d, [edit(doc, at, text)], true);
+  const wrap = (s: string): string => (comment ? ` <!-- ${s} -->` : ` ${s}`);
+  const title = `Add the threat-model attributes (${attrs})`;
+  if (!ctx.settings.snippetEdits) return fix(title, doc, d, [edit(doc, at, wrap(attrs))], true);
+  const pos = doc.lineIndex.positionAt(at);
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    isPreferred: true,
+    edit: {
+      documentChanges: [
+        { textDocument: { uri: doc.uri, version: doc.version >= 0 ? doc.version : null }, edits: [{ range: { start: pos, end: pos }, snippet: { kind: 'snippet', value: wrap(choices) } }] },
+      ],
+    },
+  };
 }
 
 function disableNextLineAction(doc: AnalyzedDocument, ruleId: string, node: ArgNode | undefined, d: Diagnostic): CodeAction {

@@ -52,3 +52,18 @@ describe('quick fix: unrated-risk', () => {
     assert.ok(!r.rules.includes('unrated-risk'), r.rules.join());
   });
 });
+
+describe('quick fix: unrated-risk as a snippet', () => {
+  it('offers each value as a choice, the suggested one first, when the client applies snippet edits', () => {
+    const text = 'Risk: Answers drift over time.\n' + OTHER;
+    const w = workspace({ 'essay.md': text }, { snippetEdits: true }, AI_RISK);
+    const doc = w.doc('essay.md');
+    const d = toDiagnostics(doc.findings, w.ctx.rules).find((x) => x.code === 'unrated-risk')!;
+    const action = getCodeActions(doc, { textDocument: { uri: doc.uri }, range: d.range, context: { diagnostics: [d] } }, w.ctx).find((a) => a.title.startsWith('Add the threat-model attributes'))!;
+    assert.equal(action.edit!.changes, undefined);
+    const change = action.edit!.documentChanges![0] as { textDocument: { uri: string; version: number | null }; edits: { range: { start: { line: number; character: number } }; snippet: { kind: string; value: string } }[] };
+    assert.deepEqual(change.textDocument, { uri: doc.uri, version: 1 });
+    assert.deepEqual(change.edits[0]!.range.start, { line: 0, character: 30 });
+    assert.equal(change.edits[0]!.snippet.value, ' <!-- adversary=${1|skilled,none,casual,well-resourced|} harm=${2|intentional,accidental|} -->');
+  });
+});

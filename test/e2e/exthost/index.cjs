@@ -288,6 +288,25 @@ test('threat model: Show Threat Coverage opens its webview beside the essay', as
   assert.ok(result.locations['risk:0'], JSON.stringify(Object.keys(result.locations)));
 });
 
+test('threat model: the unrated-risk quick fix inserts the ratings as a snippet edit', async () => {
+  const uri = vscode.Uri.joinPath(ws, 'examples', 'ai-risk', 'scratch-unrated.md');
+  await vscode.workspace.fs.writeFile(uri, Buffer.from('# Scratch\n\nRisk: Answers drift over time.\n', 'utf8'));
+  const d = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(d);
+  const [unrated] = await waitFor('unrated-risk on scratch-unrated.md', () => {
+    const x = warrantDiagnostics(uri).filter((y) => codeOf(y) === 'unrated-risk');
+    return x.length ? x : undefined;
+  });
+  const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, unrated.range, vscode.CodeActionKind.QuickFix.value);
+  const fix = actions.find((a) => a.title.startsWith('Add the threat-model attributes'));
+  assert.ok(fix && fix.edit, actions.map((a) => a.title).join('\n'));
+  assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the edit applies');
+  const line = d.lineAt(2).text;
+  assert.match(line, /^Risk: Answers drift over time\. <!-- adversary=none harm=accidental -->$/, line);
+  await waitFor('unrated-risk to clear', () => !warrantDiagnostics(uri).some((y) => codeOf(y) === 'unrated-risk'));
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+});
+
 const citationLinkDiagnostics = (uri, d) =>
   vscode.languages.getDiagnostics(uri).filter((x) => codeOf(x) === 'link.no-such-reference' && /^-?@/.test(d.getText(x.range)));
 let citationFlagged = false;
