@@ -144,7 +144,8 @@ export function createEngine(options: { workspace: Workspace; config?: ResolvedC
         }
         for (const r of reports) {
           const capped = r.maxSeverity && SEVERITY_RANK[r.maxSeverity] < SEVERITY_RANK[severity] ? r.maxSeverity : severity;
-          findings.push(toFinding(rule.meta.id, capped, r));
+          const finding = toFinding(rule.meta.id, capped, r);
+          findings.push(r.maxSeverity ? { ...finding, maxSeverity: r.maxSeverity } : finding);
         }
       }
     }

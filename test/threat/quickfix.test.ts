@@ -67,3 +67,20 @@ describe('quick fix: unrated-risk as a snippet', () => {
     assert.equal(change.edits[0]!.snippet.value, ' <!-- adversary=${1|skilled,none,casual,well-resourced|} harm=${2|intentional,accidental|} -->');
   });
 });
+
+describe('editor severity overrides and the info cap', () => {
+  it('an override raises alignment-only-defense, but not a finding that rests on an inferred value', () => {
+    const text = [
+      '<!-- risk #a adversary=skilled -->', 'A crew retrains weights.', '',
+      '<!-- defense defends=#a layer=model -->', 'Refusals.', '',
+      '<!-- risk #b -->', 'A crew fine-tunes an open model.', '',
+      '<!-- defense defends=#b layer=model -->', 'Refusals too.', '',
+    ].join('\n');
+    const w = workspace({ 'essay.md': text }, {}, AI_RISK);
+    const doc = w.doc('essay.md');
+    const found = doc.findings.filter((f) => f.ruleId === 'alignment-only-defense');
+    assert.deepEqual(found.map((f) => [f.severity, f.maxSeverity]), [['warning', undefined], ['info', 'info']]);
+    const shown = toDiagnostics(found, w.ctx.rules, { 'alignment-only-defense': 'error' }).map((d) => d.severity);
+    assert.deepEqual(shown, [1, 3]); // Error, Information
+  });
+});
