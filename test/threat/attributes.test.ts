@@ -138,3 +138,15 @@ describe('inference (warrant:ai-risk)', () => {
     assert.deepEqual(d!.inferred['layer'], { value: 'product', cue: 'Monitoring' });
   });
 });
+
+describe('a preset from front matter', () => {
+  it('applies `warrant: { extends: warrant:ai-risk }` to that document, and reports a typo at its place', () => {
+    const on = lintText('---\nwarrant:\n  extends: warrant:ai-risk\n---\n\n<!-- risk #drift -->\nAnswers drift.\n');
+    assert.deepEqual(where(on.findings, 'unrated-risk'), ['unrated-risk@7:1']);
+    assert.deepEqual(on.model.config.presets, ['warrant:ai-risk']);
+    const typo = lintText('---\nwarrant:\n  extends: [warrant:ai-rsk]\n---\n\nText.\n');
+    assert.deepEqual(typo.findings.filter((f) => f.ruleId === 'invalid-config').map((f) => `${f.position.start.line + 1}:${f.position.start.character + 1} ${f.message}`), [
+      '3:13 Front matter `warrant:`: Unknown preset `warrant:ai-rsk`: did you mean `warrant:ai-risk`?',
+    ]);
+  });
+});

@@ -11,6 +11,7 @@ import { collectHeadings, type HeadingInfo } from '../recognizers/structure.js';
 import { recognizeLabels } from '../recognizers/labels.js';
 import { recognizeComments, type AttributeComment } from '../recognizers/comments.js';
 import { checkAttributes, inferAttributes } from './attributes.js';
+import { isPresetName, presetLayer } from '../config/presets.js';
 import { recognizePandoc } from '../recognizers/pandoc.js';
 import type { Tag } from '../recognizers/types.js';
 import { scanSources, type SourceScan } from '../sources/collect.js';
@@ -190,7 +191,15 @@ function frontMatterConfig(input: AnalyzeInput, frontMatter: FrontMatter, proble
   const configProblems: ConfigProblem[] = [];
   const layer = validateConfigNode(node as never, input.uri, input.knownRules, frontMatter.range.start, configProblems);
   for (const p of configProblems) problems.push({ ruleId: 'invalid-config', message: `Front matter \`warrant:\`: ${p.message}`, range: p.range });
-  return extendConfig(input.config, layer, resolveUri);
+  // A document may opt into a preset (`warrant: { extends: warrant:ai-risk }`); file paths are for `.warrant.yaml`.
+  let base = input.config;
+  for (const ext of layer.extends ?? []) {
+    if (!isPresetName(ext.path)) continue;
+    const preset = presetLayer(ext.path, input.knownRules);
+    if ('error' in preset) problems.push({ ruleId: 'invalid-config', message: `Front matter \`warrant:\`: ${preset.error}`, range: ext.range });
+    else base = extendConfig(base, preset.layer, resolveUri);
+  }
+  return extendConfig(base, layer, resolveUri);
 }
 
 /** One tag per span: a comment or Pandoc tag wins over a label on the same span; ids merge. */
