@@ -2,6 +2,7 @@
  * Warrant's custom LSP messages, shared by the server and the VS Code client. Plain method names
  * and payload types, so neither side depends on the other's library.
  */
+import type { MatrixSummary, ThreatMatrix } from '../core/export/matrix.js';
 
 /** `warrant/lintWorkspace`: lint every Markdown file in the workspace; results are pushed as diagnostics. */
 export const LINT_WORKSPACE = 'warrant/lintWorkspace';
@@ -90,9 +91,9 @@ export interface ThreatMatrixParams {
 }
 export interface ThreatMatrixResult {
   /** `warrant matrix -f json`'s shape (docs/ai-risk.md). */
-  readonly matrix: import('../core/export/matrix.js').ThreatMatrix;
+  readonly matrix: ThreatMatrix;
   /** `warrant matrix --by adversary -f json`'s shape. */
-  readonly byAdversary: import('../core/export/matrix.js').MatrixSummary;
+  readonly byAdversary: MatrixSummary;
   /** `risk:<i>` (index in `matrix.risks`) and `defense:<ref>` → where it is written. */
   readonly locations: Readonly<Record<string, { readonly uri: string; readonly range: ArgumentMapRange }>>;
 }
