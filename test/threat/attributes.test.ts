@@ -58,7 +58,14 @@ describe('attributes on nodes', () => {
     assert.equal(risk!.text, 'Someone fine-tunes the safeguards away.');
   });
 
-  it('leaves `<!-- #region -->` and other comments alone, and reports an attribute comment that follows no tagged block', () => {
+  it('gives an attribute comment on the line after a comment tag to that tag’s node', () => {
+    const text = '<!-- risk #x -->\n<!-- adversary=skilled -->\nA crew retrains weights.\n';
+    const result = lintText(text, {}, AI_RISK);
+    assert.deepEqual(result.model.nodes[0]!.attributes, { adversary: 'skilled' });
+    assert.deepEqual(where(result.findings, 'invalid-tag'), []);
+  });
+
+    it('leaves `<!-- #region -->` and other comments alone, and reports an attribute comment that follows no tagged block', () => {
     const text = ['<!-- #region intro -->', 'Just prose here.', '<!-- adversary=skilled -->', ''].join('\n');
     const result = lintText(text, {}, AI_RISK);
     assert.deepEqual(where(result.findings, 'invalid-tag'), ['invalid-tag@3:1']);

@@ -124,7 +124,7 @@ export function analyzeDocument(input: AnalyzeInput): DocumentModel {
     const pandoc = recognizePandoc(root, text, headings, vocab);
     const labels = recognizeLabels(root, text, headings, vocab);
     for (const p of [...comments.problems, ...pandoc.problems]) problems.push({ ruleId: 'invalid-tag', message: p.message, range: p.range });
-    tags = attachAttributeComments(mergeTags([...comments.tags, ...pandoc.tags, ...labels]), comments.attributeComments, problems);
+    tags = attachAttributeComments(mergeTags([...comments.tags, ...pandoc.tags, ...labels]), comments.attributeComments, text, problems);
   }
 
   const scan = scanSources({ uri, text, root, bibliography, workspace });
@@ -230,9 +230,10 @@ function mergeTags(tags: Tag[]): Tag[] {
 /**
  * Give each attribute comment's attributes to the node it follows: the last tagged node whose
  * label, heading or sentence starts in the block before the comment (or the block it ends) and
- * before the comment. Its values win over the tag's own; an `#id` names a node that had none.
+ * before the comment, or the comment tag it directly follows. Its values win over the tag's own;
+ * an `#id` names a node that had none.
  */
-function attachAttributeComments(tags: Tag[], comments: readonly AttributeComment[], problems: AnalysisProblem[]): Tag[] {
+function attachAttributeComments(tags: Tag[], comments: readonly AttributeComment[], text: string, problems: AnalysisProblem[]): Tag[] {
   if (comments.length === 0) return tags;
   const out = [...tags];
   for (const c of comments) {
@@ -241,6 +242,8 @@ function attachAttributeComments(tags: Tag[], comments: readonly AttributeCommen
       const s = t.selectionRange.start;
       if (s >= c.within.start && s < Math.min(c.within.end, c.range.start) && (target < 0 || s > out[target]!.selectionRange.start)) target = i;
     });
+    // `<!-- risk #x -->` then `<!-- adversary=skilled -->` on the next line: the comment tag's node.
+    if (target < 0) target = out.findIndex((t) => t.syntax === 'comment' && t.tagRange.end <= c.range.start && !text.slice(t.tagRange.end, c.range.start).trim());
     if (target < 0) {
       problems.push({ ruleId: 'invalid-tag', message: 'Attribute comment follows no tagged block: put it right after a labelled paragraph, list item or heading (`Risk: …`), or give it a kind (`<!-- risk adversary=skilled -->`)', range: c.range });
       continue;
