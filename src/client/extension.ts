@@ -18,6 +18,8 @@ import {
   SHOW_REFERENCES_COMMAND,
   ARGUMENT_MAP,
   REPORT,
+  THREAT_MATRIX,
+  type ThreatMatrixResult,
   type ArgumentMapResult,
   type LintWorkspaceResult,
   type RuleInfo,
@@ -25,6 +27,7 @@ import {
 import { ArgumentMapView, REVEAL_NODE_COMMAND, revealNode } from './map/panel.js';
 import { OPEN_REPORT_COMMAND, openReport, type ReportDeps } from './report.js';
 import type { ReportData } from '../report/data.js';
+import { ThreatCoverageView } from './threat/panel.js';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
@@ -184,8 +187,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     version: String(context.extension.packageJSON.version ?? ''),
     isArgumentDocument: (document) => validatedLanguages().includes(document.languageId),
   };
+  const threatCoverage = new ThreatCoverageView({
+    extensionUri: context.extensionUri,
+    request: (params) => client?.sendRequest<ThreatMatrixResult>(THREAT_MATRIX, params),
+    isArgumentDocument: (document) => validatedLanguages().includes(document.languageId),
+  });
   context.subscriptions.push(
     argumentMap,
+    threatCoverage,
+    vscode.commands.registerCommand('warrant.showThreatCoverage', () => threatCoverage.show()),
     vscode.commands.registerCommand(OPEN_REPORT_COMMAND, (target?: vscode.Uri | 'file') => openReport(report, target)),
     vscode.commands.registerCommand('warrant.showArgumentMap', () => argumentMap.show()),
     vscode.commands.registerCommand('warrant.exportArgumentMap', (format?: string, target?: vscode.Uri) => argumentMap.export(format, target)),
