@@ -7,6 +7,7 @@
 import { baseOf, describeSummary, formatEntry, summarizeNode } from '../core/index.js';
 import type { ArgNode, ArgumentGraph, Directive, DocumentModel, Finding, NodeHandle, RuleMeta, Source } from '../core/index.js';
 import { exportGraph, toDot } from '../core/export/graph.js';
+import { threatMatrixSection } from './matrix.js';
 
 export interface ReportData {
   readonly version: 1;
@@ -113,7 +114,7 @@ export interface ReportMap {
 
 /**
  * A section fed by plain data: a title, a sentence and a table. The threat-coverage matrix of the
- * AI-risk preset (issue 9) plugs in here as one more `SectionProvider` in `REPORT_SECTIONS`.
+ * AI-risk preset (`matrix.ts`) is one; another section is one more `SectionProvider` in `REPORT_SECTIONS`.
  */
 export interface ReportSection {
   readonly id: string;
@@ -126,8 +127,8 @@ export interface ReportSection {
 
 export type SectionProvider = (input: ReportInput) => ReportSection | undefined;
 
-/** Sections added after the built-in ones, in this order. None yet: the matrix (issue 9) goes here. */
-export const REPORT_SECTIONS: SectionProvider[] = [];
+/** Sections added after the built-in ones, in this order: the threat-coverage matrix (AI-risk preset only). */
+export const REPORT_SECTIONS: SectionProvider[] = [threatMatrixSection];
 
 export interface ReportFileInput {
   readonly uri: string;
