@@ -181,6 +181,13 @@ function contrastProblems() {
       assert(/^#claim-/.test(hash), hash);
     });
 
+    await check('the threat-coverage matrix (examples/ai-risk is under the AI-risk preset): one row per risk of warrant matrix', async () => {
+      const matrix = JSON.parse(warrant(['matrix', 'examples/ai-risk', '-f', 'json'], ROOT).stdout);
+      const rows = await page.$$eval('#x-threat-matrix tbody tr', (trs) => trs.map((tr) => tr.querySelector('th').textContent));
+      assert(matrix.risks.length > 0 && rows.length === matrix.risks.length, `${rows.length} rows, ${matrix.risks.length} risks`);
+      for (const r of matrix.risks) assert(rows.some((t) => t.includes(r.text.slice(0, 40))), r.text);
+    });
+
     await check('heuristic findings are collapsed; the filter hides what does not match', async () => {
       assert(!(await page.isVisible('#heuristic li.finding >> nth=0')), 'heuristic findings should start collapsed');
       await page.fill('.filter input[type=search]', 'norms-hold');
