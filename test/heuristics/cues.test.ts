@@ -2,11 +2,11 @@
  * One block per cue family, on sentences written for these tests (never from the corpus).
  */
 import assert from 'node:assert/strict';
-import { compileCues, scoreText } from '../../src/core/heuristics/cues.js';
+import { compileCues, familiesHit } from '../../src/core/heuristics/cues.js';
 import { defaultHeuristicOptions } from '../../src/core/heuristics/index.js';
 import { one } from './helpers.js';
 
-const fired = (sentence: string): string[] => scoreText(compileCues(defaultHeuristicOptions()), 0, sentence).fired;
+const fired = (sentence: string): string[] => familiesHit(compileCues(defaultHeuristicOptions()), sentence);
 
 function flags(sentence: string, reason: string): void {
   const s = one(sentence);
