@@ -41,7 +41,8 @@ export function heuristicSentences(model: DocumentModel, scope?: CitationScope):
         text: model.text,
         root: model.root,
         citations: [...model.sources.map((s) => s.range), ...linkedNodes(model)],
-        exclude: model.nodes.map((n) => n.range),
+        // A numbered reference list's entries are sources, not prose (`sources/numbered.ts`).
+        exclude: [...model.nodes.map((n) => n.range), ...model.scan.referenceLists],
         options,
       });
   byScope.set(key, sentences);
