@@ -1,14 +1,15 @@
 /**
  * Plain numbered references (DESIGN §1, "Sources"): `[1]`, `[3, 4]`, `[5-7]` in running text are
  * citations when the document has a numbered reference list — a heading such as "References",
- * "Sources" or "Notes" followed by an ordered list (`1. …`) or by `[1] …` entries. The entry's
- * text and its first link are the source, as a footnote's are.
+ * "Sources" or "Notes" (or a paragraph that is only that word in bold) followed by an ordered
+ * list (`1. …`) or by `[1] …` entries. The entry's text and its first link are the source, as a
+ * footnote's are.
  *
  * Without such a list `[1]` stays text; a number the list does not have (`[9]` when it stops at
  * 5) is not a source either, and no rule reports it: a stray bracketed number in prose is too
  * often something else (an index, a quoted array) to call it a broken citation.
  */
-import type { Heading, List, ListItem, Nodes, Paragraph, Root } from 'mdast';
+import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { OffsetRange } from '../text/lineIndex.js';
 import type { Source } from '../model/types.js';
@@ -134,7 +135,8 @@ function referenceLists(root: Root, text: string): ReferenceList[] {
   const lists: ReferenceList[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const heading = blocks[i]!;
-    if (heading.type !== 'heading' || !LIST_HEADING.test(headingWords(heading))) continue;
+    const depth = headingDepth(heading);
+    if (depth === undefined) continue;
     const entries = new Map<number, Entry>();
     const add = (n: number, entry: Entry): void => {
       // Sub-lists that restart at 1 under sub-headings: the first entry for a number wins.
@@ -143,7 +145,7 @@ function referenceLists(root: Root, text: string): ReferenceList[] {
     let j = i + 1;
     for (; j < blocks.length; j++) {
       const b = blocks[j]!;
-      if (b.type === 'heading' && b.depth <= heading.depth) break;
+      if (b.type === 'heading' && b.depth <= depth) break;
       if (b.type === 'list') listEntries(root, b, add);
       else if (b.type === 'paragraph') paragraphEntries(root, text, b, add);
     }
@@ -156,8 +158,20 @@ function referenceLists(root: Root, text: string): ReferenceList[] {
   return lists;
 }
 
+/**
+ * The depth of a reference-list heading, else `undefined`. A paragraph that is only bold text
+ * ("**References**", as word processors export headings) counts as a heading below all others.
+ */
+function headingDepth(block: RootContent): number | undefined {
+  if (block.type === 'heading') return LIST_HEADING.test(headingWords(block)) ? block.depth : undefined;
+  if (block.type === 'paragraph' && block.children.length === 1 && block.children[0]!.type === 'strong') {
+    return LIST_HEADING.test(headingWords(block)) ? 7 : undefined;
+  }
+  return undefined;
+}
+
 /** "7. References {#refs}:" → "references". */
-function headingWords(heading: Heading): string {
+function headingWords(heading: Heading | Paragraph): string {
   return toString(heading)
     .replace(/\s*\{[^{}]*\}\s*$/, '')
     .replace(/^\s*(?:\d+(?:\.\d+)*|[ivxlc]+)[.)]?\s+/i, '')
