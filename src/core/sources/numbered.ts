@@ -146,8 +146,8 @@ function referenceLists(root: Root, text: string): ReferenceList[] {
     for (; j < blocks.length; j++) {
       const b = blocks[j]!;
       if (b.type === 'heading' && b.depth <= depth) break;
-      if (b.type === 'list') listEntries(root, b, add);
-      else if (b.type === 'paragraph') paragraphEntries(root, text, b, add);
+      if (b.type === 'list') listEntries(b, add);
+      else if (b.type === 'paragraph') paragraphEntries(text, b, add);
     }
     if (entries.size > 0) {
       const ranges = [...entries.values()].map((e) => e.range);
@@ -182,10 +182,10 @@ function headingWords(heading: Heading | Paragraph): string {
 }
 
 /** `1. …` items numbered from the list's start; any item opening with `[n]` is entry n. */
-function listEntries(root: Root, list: List, add: (n: number, e: Entry) => void): void {
+function listEntries(list: List, add: (n: number, e: Entry) => void): void {
   list.children.forEach((item: ListItem, k) => {
     const range = { start: start(item), end: end(item) };
-    const plain = plainTextIn(root, range);
+    const plain = plainTextIn(within(item), range);
     const marker = /^\[(\d{1,4})\][:.]?\s*/.exec(plain);
     if (marker) add(Number(marker[1]), entry(item, range, plain.slice(marker[0].length)));
     else if (list.ordered) add((list.start ?? 1) + k, entry(item, range, plain));
@@ -193,7 +193,7 @@ function listEntries(root: Root, list: List, add: (n: number, e: Entry) => void)
 }
 
 /** `[n] …` entries in a paragraph, one per paragraph or one per line (continuation lines join). */
-function paragraphEntries(root: Root, text: string, paragraph: Paragraph, add: (n: number, e: Entry) => void): void {
+function paragraphEntries(text: string, paragraph: Paragraph, add: (n: number, e: Entry) => void): void {
   const s = start(paragraph);
   const e = end(paragraph);
   const marks: { n: number; at: number; after: number }[] = [];
@@ -207,8 +207,13 @@ function paragraphEntries(root: Root, text: string, paragraph: Paragraph, add: (
     const range = { start: mark.at, end: k + 1 < marks.length ? marks[k + 1]!.at : e };
     // Trim the line break before the next entry, so the range ends on the entry's last character.
     while (range.end > range.start && /\s/.test(text[range.end - 1]!)) range.end--;
-    add(mark.n, entry(paragraph, range, plainTextIn(root, { start: mark.after, end: range.end })));
+    add(mark.n, entry(paragraph, range, plainTextIn(within(paragraph), { start: mark.after, end: range.end })));
   });
+}
+
+/** `plainTextIn` over one block rather than the whole document: a long list stays linear. */
+function within(block: ListItem | Paragraph): Root {
+  return { type: 'root', children: [block], ...(block.position ? { position: block.position } : {}) } as Root;
 }
 
 function entry(node: Nodes, range: OffsetRange, plain: string): Entry {
