@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import type { ListItem, Root } from 'mdast';
+import { scanNumberedReferences } from '../../src/core/sources/numbered.js';
 import { analyzeText, lintText, slice, where } from '../helpers/memory.js';
 
 /** `[call, number, entry text, url]` for every numbered source. */
@@ -176,5 +178,32 @@ describe('numbered references', () => {
     // With no call into the list, its link still backs the claim, as before.
     const uncited = analyzeText(`# Claim: Street trees pay for themselves\n\nShade lowers street temperatures.\n\n${ORDERED}`);
     assert.deepEqual(uncited.nodes[0]!.sources.map((s) => s.kind), ['link']);
+  });
+});
+
+describe('numbered references: robustness', () => {
+  it('reads a reference list of 300 000 items without overflowing the stack', () => {
+    // Built by hand: parsing a list this long takes minutes on a loaded machine.
+    const head = 'See [5].\n\n# Notes\n\n';
+    const n = 300_000;
+    const text = head + '1. x\n'.repeat(n);
+    const pos = (start: number, end: number) => ({ start: { line: 1, column: 1, offset: start }, end: { line: 1, column: 1, offset: end } });
+    const items: ListItem[] = [];
+    for (let k = 0; k < n; k++) {
+      const at = head.length + 5 * k;
+      items.push({ type: 'listItem', spread: false, position: pos(at, at + 4), children: [{ type: 'paragraph', position: pos(at + 3, at + 4), children: [{ type: 'text', value: 'x', position: pos(at + 3, at + 4) }] }] });
+    }
+    const root: Root = {
+      type: 'root',
+      position: pos(0, text.length),
+      children: [
+        { type: 'paragraph', position: pos(0, 8), children: [{ type: 'text', value: 'See [5].', position: pos(0, 8) }] },
+        { type: 'heading', depth: 1, position: pos(10, 17), children: [{ type: 'text', value: 'Notes', position: pos(12, 17) }] },
+        { type: 'list', ordered: true, start: 1, spread: false, position: pos(head.length, text.length - 1), children: items },
+      ],
+    };
+    const scan = scanNumberedReferences(root, text);
+    assert.deepEqual(scan.sources.map((s) => [s.key, s.text]), [['5', 'x']]);
+    assert.deepEqual(scan.lists, [{ start: head.length, end: text.length - 1 }]);
   });
 });

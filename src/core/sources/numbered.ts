@@ -150,8 +150,14 @@ function referenceLists(root: Root, text: string): ReferenceList[] {
       else if (b.type === 'paragraph') paragraphEntries(text, b, add);
     }
     if (entries.size > 0) {
-      const ranges = [...entries.values()].map((e) => e.range);
-      lists.push({ range: { start: Math.min(...ranges.map((r) => r.start)), end: Math.max(...ranges.map((r) => r.end)) }, entries });
+      // A loop, not Math.min(...): a list of a few hundred thousand items must not overflow the stack.
+      let from = Infinity;
+      let to = -Infinity;
+      for (const { range } of entries.values()) {
+        from = Math.min(from, range.start);
+        to = Math.max(to, range.end);
+      }
+      lists.push({ range: { start: from, end: to }, entries });
     }
     i = j - 1;
   }
