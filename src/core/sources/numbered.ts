@@ -100,9 +100,10 @@ function standsAlone(raw: string, at: number, length: number): boolean {
   const before = raw[at - 1];
   const after = raw[at + length];
   if (before === '\\' || before === '!') return false;
-  if (before === ']' && !NUMERIC_GROUP_BEFORE.test(raw.slice(0, at))) return false;
+  // Only a short window is read: a group is never long, and a long paragraph must stay linear.
+  if (before === ']' && !NUMERIC_GROUP_BEFORE.test(raw.slice(Math.max(0, at - 40), at))) return false;
   if (after === '(') return false;
-  if (after === '[' && !NUMERIC_GROUP_AFTER.test(raw.slice(at + length))) return false;
+  if (after === '[' && !NUMERIC_GROUP_AFTER.test(raw.slice(at + length, at + length + 40))) return false;
   return true;
 }
 
