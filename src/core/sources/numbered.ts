@@ -210,11 +210,18 @@ function paragraphEntries(text: string, paragraph: Paragraph, add: (n: number, e
     if (m) marks.push({ n: Number(m[1]), at: lineStart, after: lineStart + m[0].length });
     lineStart += line.length + 1;
   }
+  const inline = paragraph.children;
+  let first = 0;
   marks.forEach((mark, k) => {
     const range = { start: mark.at, end: k + 1 < marks.length ? marks[k + 1]!.at : e };
     // Trim the line break before the next entry, so the range ends on the entry's last character.
     while (range.end > range.start && /\s/.test(text[range.end - 1]!)) range.end--;
-    add(mark.n, entry(paragraph, range, plainTextIn(within(paragraph), { start: mark.after, end: range.end })));
+    // Only the inline nodes this entry overlaps: a paragraph of thousands of linked entries stays linear.
+    while (first < inline.length && end(inline[first]!) <= range.start) first++;
+    let last = first;
+    while (last < inline.length && start(inline[last]!) < range.end) last++;
+    const part = { ...paragraph, children: inline.slice(first, last) };
+    add(mark.n, entry(part, range, plainTextIn(within(part), { start: mark.after, end: range.end })));
   });
 }
 
