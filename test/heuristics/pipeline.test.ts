@@ -116,3 +116,13 @@ describe('heuristics pipeline: what is not a check-worthy assertion', () => {
     assert.equal(s.needsCitation, true);
   });
 });
+
+describe('heuristics pipeline: citation markers are not words', () => {
+  it('numbered calls and Substack footnote links do not read as numbers in the sentence', () => {
+    const md = ['Ferries are popular with visitors in every season [2].', '', 'Harbour staff say the boats are clean[3](#footnote-3).', '', '## References', '', '1. A first entry.', '2. A second entry.', '3. A third entry.', ''].join('\n');
+    const found = sentences(md);
+    assert.equal(found[0]!.text, 'Ferries are popular with visitors in every season.');
+    assert.equal(found[0]!.reasons.includes('statistic'), false);
+    assert.equal(found[1]!.text, 'Harbour staff say the boats are clean.');
+  });
+});

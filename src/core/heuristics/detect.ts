@@ -88,7 +88,7 @@ export function extractSentences(input: DetectInput, hashBits: number): Sentence
       const to = i + 1 < starts.length ? starts[i + 1]! : block.text.length;
       const raw = block.text.slice(from, to);
       const lead = raw.length - raw.trimStart().length;
-      const sentence = raw.trim().replace(/\s+/g, ' ');
+      const sentence = raw.trim().replace(/\s+/g, ' ').replace(/ ([.,;:!?])(?= |$)/g, '$1');
       if (!/[A-Za-z]/.test(sentence)) continue;
       const startOffset = block.offsets[from + lead]!;
       // The sentence runs to the next one's start, so a footnote marker after its period is its own.

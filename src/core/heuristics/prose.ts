@@ -218,6 +218,11 @@ function flattenInline(doc: string, nodes: readonly PhrasingContent[], chars: st
       case 'imageReference':
       case 'footnoteReference':
         break;
+      case 'link':
+        // A Substack footnote marker `[3](#footnote-3)` is a marker, not words ("data3").
+        if (/#footnote-\d/.test(node.url)) break;
+        flattenInline(doc, node.children, chars, offsets);
+        break;
       default:
         if ('children' in node) flattenInline(doc, node.children as PhrasingContent[], chars, offsets);
     }
@@ -263,6 +268,7 @@ const TEMPLATE = new RegExp(
     String.raw`\$\$[\s\S]*?\$\$`, // display math
     String.raw`\]\{[.#:][^{}]*\}`, // Pandoc span attributes `]{.noted}`
     String.raw`\[\^[^\]\s]+\]`, // footnote marker with no definition
+    String.raw`\[\d{1,4}(?:\s*[,–-]\s*\d{1,4})*\]`, // numbered reference calls `[2]`, `[3, 4]`, `[5-7]`
     String.raw`(?<=^|\s)\[(?=[^\[\]]*\]\{[.#:])`, // the `[` opening a Pandoc span
     String.raw`(?<=^|\s):{3,}(?:[ \t]*\{[^{}]*\}|[ \t]*[A-Za-z][\w-]*(?=\s|$))?`, // Pandoc fenced-div fences
   ].join('|'),

@@ -33,7 +33,8 @@ export function detectInputFor(model: DocumentModel, scope?: CitationScope): Det
     text: model.text,
     root: model.root,
     citations: [...model.sources.map((s) => s.range), ...linkedNodes(model)],
-    exclude: model.nodes.filter((n) => n.block !== 'heading').map((n) => n.range),
+    // A numbered reference list's entries are sources, not prose (`sources/numbered.ts`).
+    exclude: [...model.nodes.filter((n) => n.block !== 'heading').map((n) => n.range), ...model.scan.referenceLists],
     options,
   };
 }
