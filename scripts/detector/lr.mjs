@@ -5,7 +5,7 @@
  */
 
 /** Hyper-parameters, fixed before evaluation (docs/heuristics.md says how they were chosen). */
-export const DEFAULTS = Object.freeze({ hashBits: 12, l2Named: 0.003, l2Hashed: 0.03, steps: 200, rate: 0.05, beta: 0.5 });
+export const DEFAULTS = Object.freeze({ hashBits: 12, l2Named: 0.003, l2Hashed: 0.03, steps: 200, rate: 0.05, beta: 1 });
 
 /**
  * Fit one head. `samples`: `{ features: { named: Map, hashed: number[], hashValue }, y: 0|1 }`.
@@ -107,7 +107,7 @@ const GRID = Array.from({ length: 37 }, (_, i) => 0.05 + i * 0.025);
  * `items`: `{ r, pClaim, pNeeds }`; `golds`: `{ A, B, C }` gold counts of the essays involved.
  */
 export function chooseThresholds(items, golds, minWords, beta = DEFAULTS.beta) {
-  // F-beta: beta < 1 weighs precision more (a useless flag costs a reader more than a miss).
+  // F-beta (beta < 1 weighs precision more); beta 1 measured best leave-one-essay-out.
   const f1 = (tp, pred, gold, b = 1) => (pred && gold && tp ? ((1 + b * b) * tp) / (pred + b * b * gold) : 0);
   const evalAt = (t) => {
     let a = [0, 0];
@@ -173,6 +173,12 @@ export function fit(essays, opts = {}, k = opts.folds ?? 4) {
   }
   const thresholds = chooseThresholds(items, goldCounts(essays), minWords, o.beta);
   const heads = trainModel(essays.flatMap((e) => e.records), o);
+  // Every shipped family gets a weight, 0 when training never saw it fire on a scored sentence:
+  // the core treats a family missing from the model as a user's own (weight 1).
+  for (const id of Object.keys(essays[0]?.input.options.cues ?? {})) {
+    for (const head of [heads.claim, heads.needs]) head.named[`cue:${id}`] ??= 0;
+  }
+  for (const head of [heads.claim, heads.needs]) head.named = Object.fromEntries(Object.entries(head.named).sort(([a], [b]) => (a < b ? -1 : 1)));
   return {
     version: 1,
     hashBits: o.hashBits,

@@ -139,6 +139,8 @@ export function extractSentences(input: DetectInput, hashBits: number): Sentence
       } else if (block.kind === 'listItem' && i === 0 && features.named.has('cue:imperative')) {
         // A recommendation ("Ensure that…", "Define…"): a call to action, not an assertion.
         fixed = 'instruction';
+      } else if (isNonAssertion(features)) {
+        fixed = 'instruction';
       }
       out.push({
         range: { start: sp.start, end: Math.max(sp.start, trimEnd(text, sp.end, sp.start)) },
@@ -192,6 +194,17 @@ export function detectSentences(input: DetectInput): HeuristicSentence[] {
     });
   }
   return out;
+}
+
+const FACTUAL = ['cue:statistic', 'cue:researchFinding', 'cue:ownFinding', 'cue:attribution', 'cue:quotation'];
+/**
+ * What the annotation guidelines exclude outright: instructions, signposts, hypotheticals, and
+ * normative statements that carry no factual premise of their own.
+ */
+function isNonAssertion(f: SentenceFeatures): boolean {
+  const has = (n: string): boolean => f.named.has(n);
+  if (has('cue:imperative') || has('cue:signpost') || has('cue:hypothetical')) return true;
+  return has('cue:normative') && !FACTUAL.some(has);
 }
 
 /** Hand features that name a reason a reader understands. */

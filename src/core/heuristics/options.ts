@@ -152,7 +152,7 @@ function mergeCues(
       continue;
     }
     const merged: { -readonly [K in keyof CueFamilyOptions]: CueFamilyOptions[K] } = {
-      ...(base[id] ?? { weight: 1, terms: [], patterns: [] }),
+      ...(base[id] ?? { terms: [], patterns: [] }),
     };
     for (const [key, v] of Object.entries(family)) {
       const kpath = `${fpath}.${key}`;
