@@ -71,11 +71,13 @@ describe('heuristics pipeline: what is prose', () => {
     assert.deepEqual(texts(md), ['The fare model is simple.']);
   });
 
-  it('skips Key: value metadata lines at the top of a document, not later ones', () => {
+  it('skips Key: value metadata lines and a byline at the top of a document, not later ones', () => {
     const md = [
       'Created: June 29, 2024 7:17 PM',
       'URL 1: https://example.org/ferries',
       'Tags: transport, harbours',
+      '',
+      '*By Jo Marsh and Ade Okafor*',
       '',
       STAT,
       '',

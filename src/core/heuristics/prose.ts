@@ -314,13 +314,16 @@ function scrubTemplates(text: string): string {
 /**
  * A `Key: value` block before any prose (Notion and Substack exports, page metadata): every line
  * a short key, a colon and a short value, as in `Created: June 29, 2024 7:17 PM` or
- * `URL 1: https://example.org`.
+ * `URL 1: https://example.org`; or a byline (`*By …*`).
  */
 function isMetadata(doc: string, node: Nodes): boolean {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return false;
-  const lines = doc.slice(start, end).split(/\r?\n/);
+  const source = doc.slice(start, end);
+  // A byline: `*By Ada Lovelace and Charles Babbage*`.
+  if (/^[*_]{0,2}By [A-Z][^.!?]{0,120}[*_]{0,2}\s*$/.test(source)) return true;
+  const lines = source.split(/\r?\n/);
   return lines.every((line) => /^\s*[*_]{0,2}[A-Z][\w ./()-]{0,30}?[*_]{0,2}:[*_]{0,2}[ \t]+\S/.test(line) && line.split(/\s+/).length <= 16);
 }
 
