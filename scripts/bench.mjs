@@ -129,16 +129,22 @@ if (toolsReady()) {
 }
 }
 
-// Start-up: `warrant lint small.md` against `node -e 0`, timed here (finer than /usr/bin/time).
+// Start-up: `warrant lint small.md` against `node -e 0`: wall timed here (finer than
+// /usr/bin/time), CPU (user + system) from /usr/bin/time; medians of 15.
 function startMs(cmdArgs, cwd, times = 15) {
-  const samples = [];
+  const walls = [];
+  const cpus = [];
+  const timeFile = join(scratch, 'start-time.txt');
   for (let i = 0; i < times; i++) {
     const t0 = performance.now();
-    const r = spawnSync(node, cmdArgs, { cwd, encoding: 'utf8' });
-    samples.push(performance.now() - t0);
+    const r = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, node, ...cmdArgs], { cwd, encoding: 'utf8' });
+    walls.push(performance.now() - t0);
     if (r.status !== 0 && r.status !== 1) throw new Error(`start-up run exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+    const [user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    cpus.push((user + sys) * 1000);
   }
-  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+  const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { wall: median(walls), cpu: median(cpus) };
 }
 const smallDir = join(scratch, 'small');
 mkdirSync(smallDir, { recursive: true });
@@ -178,7 +184,9 @@ else if (results.markdownlint) {
   lines.push('  markdownlint-cli2 / remark-cli: skipped (not installable offline)');
 }
 lines.push('');
-lines.push(`Start-up (median of 15): node -e 0 ${startup.node.toFixed(0)} ms; warrant lint small.md ${startup.warrant.toFixed(0)} ms; overhead ${(startup.warrant - startup.node).toFixed(0)} ms`);
+lines.push(
+  `Start-up (median of 15): node -e 0 ${startup.node.wall.toFixed(0)} ms wall, ${startup.node.cpu.toFixed(0)} ms cpu; warrant lint small.md ${startup.warrant.wall.toFixed(0)} ms wall, ${startup.warrant.cpu.toFixed(0)} ms cpu; overhead ${(startup.warrant.wall - startup.node.wall).toFixed(0)} ms wall, ${(startup.warrant.cpu - startup.node.cpu).toFixed(0)} ms cpu`,
+);
 console.log(lines.join('\n'));
 let editor;
 if (!noEditor) {
@@ -202,5 +210,6 @@ if (!noCli && results.markdownlint) {
   acc.push(`  CLI wall (default) / each anchor ≤ 0.75, worse   ${worst.toFixed(2)}×   ${ok(worst <= 0.75)}`);
 }
 if (!noCli) acc.push(`  CLI cpu, 1 worker / bare parse ≤ 1.4             ${(results.one.cpu / results.bare.cpu).toFixed(2)}×   ${ok(results.one.cpu / results.bare.cpu <= 1.4)}`);
-acc.push(`  start-up overhead ≤ 90 ms                        ${(startup.warrant - startup.node).toFixed(0)} ms   ${ok(startup.warrant - startup.node <= 90)}`);
+const over = startup.warrant.wall - startup.node.wall;
+acc.push(`  start-up overhead ≤ 90 ms (wall)                 ${over.toFixed(0)} ms   ${ok(over <= 90)}   (cpu ${(startup.warrant.cpu - startup.node.cpu).toFixed(0)} ms)`);
 console.log(acc.join('\n'));

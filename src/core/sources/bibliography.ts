@@ -3,8 +3,7 @@
  * Pure: hosts hand in the text, through the workspace.
  */
 import { parse as parseYaml } from 'yaml';
-import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
+import type { Cite as CiteClass } from '@citation-js/core';
 import type { BibEntry } from '../model/types.js';
 
 export interface BibliographyProblem {
@@ -64,7 +63,23 @@ export function fromCsl(list: unknown, origin: string): ParsedBibliography {
   return { entries, problems };
 }
 
+let citeClass: typeof CiteClass | undefined;
+
+/**
+ * citation-js is a quarter of the bundle and only BibTeX needs it: it is required on the first
+ * `.bib` file, not at start-up (#13). esbuild keeps a `require` inside a function lazy.
+ */
+function loadCite(): typeof CiteClass {
+  if (!citeClass) {
+    const core = require('@citation-js/core') as { Cite: typeof CiteClass };
+    require('@citation-js/plugin-bibtex');
+    citeClass = core.Cite;
+  }
+  return citeClass;
+}
+
 function fromBibtex(text: string, origin: string): ParsedBibliography {
+  const Cite = loadCite();
   const problems: BibliographyProblem[] = [];
   // citation-js logs malformed entries to the console; keep its chatter off our stdout.
   const saved = console.warn;
