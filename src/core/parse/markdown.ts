@@ -4,9 +4,17 @@
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, Yaml } from 'mdast';
+import type { Processor } from 'unified';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { parseDocument, isMap, LineCounter } from 'yaml';
 import type { OffsetRange } from '../text/lineIndex.js';
 
@@ -32,7 +40,19 @@ export interface ParsedMarkdown {
   readonly problems: readonly ParseProblem[];
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+/**
+ * GFM without its literal-autolink extension: finding bare URLs cost a third of every parse, and
+ * only the source collection needs them, so `sources/bareUrls.ts` finds them in text nodes there
+ * with GFM's own boundary rules (#13). Footnotes, strikethrough, tables and task lists as
+ * remark-gfm sets them up.
+ */
+function gfmWithoutLiteralAutolinks(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(gfmWithoutLiteralAutolinks).use(remarkFrontmatter, ['yaml']);
 
 export interface ParseLimits {
   /** Documents larger than this many UTF-16 code units are not parsed. */
