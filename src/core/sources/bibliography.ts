@@ -4,6 +4,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { Cite as CiteClass } from '@citation-js/core';
+import { createRequire } from 'node:module';
 import type { BibEntry } from '../model/types.js';
 
 export interface BibliographyProblem {
@@ -71,8 +72,17 @@ let citeClass: typeof CiteClass | undefined;
  */
 function loadCite(): typeof CiteClass {
   if (!citeClass) {
-    const core = require('@citation-js/core') as { Cite: typeof CiteClass };
-    require('@citation-js/plugin-bibtex');
+    let core: { Cite: typeof CiteClass };
+    if (typeof require === 'function') {
+      // the CommonJS bundles: literal requires, so esbuild bundles citation-js
+      core = require('@citation-js/core') as typeof core;
+      require('@citation-js/plugin-bibtex');
+    } else {
+      // ES modules (tests and scripts under tsx)
+      const load = createRequire(import.meta.url);
+      core = load('@citation-js/core') as typeof core;
+      load('@citation-js/plugin-bibtex');
+    }
     citeClass = core.Cite;
   }
   return citeClass;
