@@ -17,6 +17,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { parseDocument, isMap, LineCounter } from 'yaml';
 import type { OffsetRange } from '../text/lineIndex.js';
+import { parseIncrementally } from './incremental.js';
 
 export interface ParseProblem {
   readonly code: 'parse-error' | 'invalid-front-matter' | 'binary-file' | 'file-too-large';
@@ -66,7 +67,11 @@ export function looksBinary(text: string): boolean {
   return text.slice(0, 8192).includes('\u0000');
 }
 
-export function parseMarkdown(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedMarkdown {
+/**
+ * `previous`: the last parse of this document (in the editor); the blocks an edit did not touch
+ * are reused from it (`incremental.ts`), with a full parse whenever that could differ.
+ */
+export function parseMarkdown(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS, previous?: { readonly text: string; readonly root: Root }): ParsedMarkdown {
   const empty: Root = { type: 'root', children: [] };
   const noFrontMatter: FrontMatter = { data: {}, keyRanges: {} };
   if (looksBinary(text)) {
@@ -95,7 +100,8 @@ export function parseMarkdown(text: string, limits: ParseLimits = DEFAULT_PARSE_
   }
   let root: Root;
   try {
-    root = processor.parse(text) as Root;
+    const reused = previous && previous.root.children.length ? parseIncrementally(previous.text, previous.root, text, (t) => processor.parse(t) as Root) : undefined;
+    root = reused ?? (processor.parse(text) as Root);
     // micromark drops a leading byte-order mark, so its offsets are one short of ours.
     if (text.charCodeAt(0) === 0xfeff) shiftPositions(root, 1);
   } catch (error) {
