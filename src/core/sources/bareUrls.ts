@@ -28,6 +28,7 @@ export interface BareUrl {
 }
 
 const PUNCTUATION = /[\p{P}\p{S}]/u;
+const CANDIDATE = /https?:\/\/|www\./i;
 const WHITESPACE = /\s/;
 
 const isAsciiAlpha = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -146,6 +147,9 @@ function wwwMayFollow(prev: number): boolean {
  */
 export function findBareUrls(text: string, from: number, to: number, lineStart = false): BareUrl[] {
   const found: BareUrl[] = [];
+  // Most text has no URL at all: skip the character walk unless one could start here.
+  const slice = text.slice(from, to);
+  if (!slice.includes('@') && !CANDIDATE.test(slice)) return found;
   let i = from;
   const previous = (at: number): number => {
     if (at === from && lineStart) return NaN;
