@@ -40,7 +40,8 @@ function load(file) {
   }
   let script;
   try {
-    script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+    // import() inside the bundle (Graphviz for `warrant graph -f svg`): resolved from bin/, beside dist/.
+    script = new vm.Script(Module.wrap(source), { filename: file, cachedData, importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ?? ((specifier) => import(specifier)) });
   } catch {
     return require(file);
   }

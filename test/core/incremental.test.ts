@@ -85,6 +85,23 @@ describe('incremental parsing equals a full parse', function () {
     assert.ok(reused > edits / 3, `only ${reused} of ${edits} edits parsed incrementally: the test would prove little`);
   });
 
+  it('at the edges: appending after the last block, inserting before the first, CRLF', () => {
+    const a = '---\n: \n---\n---\n\n. <!-- claim  -->\n';
+    const essays = [a, a.replace(/\n/g, '\r\n'), '# One\n\nA paragraph.\n\n- a list\n\nLast.\n', texts[0]!.slice(0, 3000)];
+    let reused = 0;
+    for (const text of essays) {
+      const root = parseMarkdown(text).root;
+      for (const next of [text + text, text + 'More.\n', text + '\n\n- item\n', 'First.\n\n' + text, 'x' + text, text.slice(0, -1), text.slice(1)]) {
+        const full = parseMarkdown(next).root;
+        const incremental = parseIncrementally(text, root, next, (t) => parseMarkdown(t).root);
+        if (incremental) reused++;
+        if (incremental) assert.deepEqual(plain(incremental), plain(full), JSON.stringify(next.slice(0, 80)));
+        assert.deepEqual(plain(parseMarkdown(next, undefined, { text, root }).root), plain(full));
+      }
+    }
+    assert.ok(reused > 0);
+  });
+
   it('findings identical when the engine re-analyses an edited document', () => {
     const r = rng(SEED + 1);
     const uri = 'file:///ws/essay.md';

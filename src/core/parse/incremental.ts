@@ -16,10 +16,14 @@ import type { Nodes, Root, RootContent } from 'mdast';
 
 type Point = { line: number; column: number; offset?: number };
 
+const LONE_CR = /\r(?!\n)/;
+
 /** Parse `text` reusing `previous` (the parse of `previousText`); undefined when it cannot be done safely. */
 export function parseIncrementally(previousText: string, previous: Root, text: string, parse: (text: string) => Root): Root | undefined {
   if (previousText === text) return undefined;
   if (text.charCodeAt(0) === 0xfeff || previousText.charCodeAt(0) === 0xfeff) return undefined;
+  // Lines are counted at \n; a lone \r (old Mac line ends) is a line ending too.
+  if (LONE_CR.test(text)) return undefined;
   const blocks = previous.children;
   if (blocks.length < 3) return undefined;
   for (const b of blocks) if (b.position?.start.offset === undefined || b.position.end.offset === undefined) return undefined;
@@ -41,8 +45,8 @@ export function parseIncrementally(previousText: string, previous: Root, text: s
   while (first < blocks.length && endOf(blocks[first]!) < prefix) first++;
   let last = blocks.length - 1;
   while (last >= 0 && startOf(blocks[last]!) > oldChangeEnd) last--;
+  if (first >= blocks.length) first = blocks.length - 1; // an edit after the last block
   if (last < first) last = first; // an edit in the gap between blocks
-  if (first >= blocks.length) first = blocks.length - 1;
 
   // Widen until the cuts before `first` and after `last` are safe.
   while (first > 0 && !safeCut(previousText, blocks[first - 1]!, blocks[first]!)) first--;

@@ -100,7 +100,12 @@ export function parseMarkdown(text: string, limits: ParseLimits = DEFAULT_PARSE_
   }
   let root: Root;
   try {
-    const reused = previous && previous.root.children.length ? parseIncrementally(previous.text, previous.root, text, (t) => processor.parse(t) as Root) : undefined;
+    let reused: Root | undefined;
+    try {
+      reused = previous && previous.root.children.length ? parseIncrementally(previous.text, previous.root, text, (t) => processor.parse(t) as Root) : undefined;
+    } catch {
+      reused = undefined; // never worse than a full parse
+    }
     root = reused ?? (processor.parse(text) as Root);
     // micromark drops a leading byte-order mark, so its offsets are one short of ours.
     if (text.charCodeAt(0) === 0xfeff) shiftPositions(root, 1);
