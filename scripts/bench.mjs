@@ -157,6 +157,8 @@ const pad = (s, n) => String(s).padEnd(n);
 const lines = [];
 lines.push(`Corpus: ${corpus}`);
 lines.push(`Files: ${files.length}   Bytes: ${bytes} (${mb.toFixed(2)} MB)   CPUs: ${cpus}   Runs per measurement: ${runs} (median)`);
+if (noCli) lines.push('', 'CLI half skipped (--no-cli).');
+else {
 lines.push('');
 lines.push(`${pad('measurement', 52)}${pad('wall s', 9)}${pad('cpu s', 9)}${pad('wall s/MB', 11)}cpu s/MB`);
 for (const r of Object.values(results)) {
@@ -174,14 +176,14 @@ lines.push(
     ? `  heuristic pass: uncited-assertion on / off          ${ratio(results.one, results.noHeuristic)}`
     : '  heuristic pass: skipped (rule uncited-assertion is not known to this build)',
 );
-if (noCli) lines.push('  (CLI half skipped: --no-cli)');
-else if (results.markdownlint) {
+if (results.markdownlint) {
   lines.push(`  warrant (1 worker) / markdownlint-cli2              ${ratio(results.one, results.markdownlint)}`);
   lines.push(`  warrant (1 worker) / remark-cli (recommended)       ${ratio(results.one, results.remark)}`);
   lines.push(`  warrant (default) / markdownlint-cli2               ${ratio(results.auto, results.markdownlint)}`);
   lines.push(`  warrant (default) / remark-cli (recommended)        ${ratio(results.auto, results.remark)}`);
 } else {
   lines.push('  markdownlint-cli2 / remark-cli: skipped (not installable offline)');
+}
 }
 lines.push('');
 lines.push(
