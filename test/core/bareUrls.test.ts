@@ -115,6 +115,25 @@ function sourcesWith(root: Root, text: string, uri: string): unknown {
 
 describe('bare URLs: the same sources as the GFM parse', function () {
   this.timeout(120_000);
+
+  it('in numbered reference lists: an entry\'s bare URL is its link, a [2] inside a URL is no call', () => {
+    const text = [
+      'Bus lanes cut journey times by a fifth [1]. The archive is at https://example.org/list[2]/a too.',
+      '',
+      '## References',
+      '',
+      '1. Smith, A. (2020). Bus lanes and journey times. https://example.org/smith.',
+      '2. Jones, B. (2021). Loading bays. www.example.org/jones',
+      '',
+      '[3] Brown, C. (2022). Kerbs. Read it at https://example.org/brown (open access).',
+      '',
+    ].join('\n');
+    const uri = 'file:///ws/essay.md';
+    const before = sourcesWith(gfm.parse(text) as Root, text, uri) as { sources: { kind: string; url?: string }[] };
+    const after = sourcesWith(parseMarkdown(text).root, text, uri);
+    assert.ok(before.sources.some((s) => s.kind === 'numbered' && s.url === 'https://example.org/smith'), JSON.stringify(before.sources));
+    assert.deepEqual(after, before);
+  });
   const sets: [string, string][] = [
     ['examples', join(REPO, 'examples')],
     ['fixtures', join(REPO, 'test', 'fixtures')],
