@@ -35,7 +35,7 @@ export function reportRun(session: SessionOptions): { run: LintRunResult; sessio
       configProblems: result.configProblems,
       unmatched: result.unmatched,
       unreadable: result.unreadable,
-      stats: { files: result.files.length, fromCache: 0, workers: 0, detail: 'report: one engine' },
+      stats: { files: result.files.length, fromCache: 0, workers: 0, workerChoice: 'report: one engine in this thread', detail: '' },
     },
   };
 }
