@@ -244,7 +244,7 @@ function contrastProblems() {
 
     // The hostile essay: scripts, handlers and script URLs in claims, links, bibliography and file names.
     const hostileDir = path.join(scratch, 'hostile');
-    fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'report', 'hostile'), hostileDir, { recursive: true });
+    fs.cpSync(path.join(ROOT, 'test', 'report', 'fixtures', 'hostile'), hostileDir, { recursive: true });
     fs.writeFileSync(path.join(hostileDir, `x"><img src=x onerror=alert('name')>.md`), 'Claim: A file name is data too.\n');
     const hostile = path.join(scratch, 'hostile.html');
     warrant(['report', '.', '-o', hostile], hostileDir);

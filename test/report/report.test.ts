@@ -16,7 +16,7 @@ import { REPO, warrant } from '../cli/helpers.js';
 import { docsUrl } from '../../src/core/index.js';
 
 const EXAMPLES = join(REPO, 'examples');
-const HOSTILE = join(REPO, 'test', 'fixtures', 'report', 'hostile');
+const HOSTILE = join(REPO, 'test', 'report', 'fixtures', 'hostile');
 
 interface Tag {
   readonly name: string;
