@@ -1,11 +1,12 @@
 /**
  * `npm run package` output: the .vsix holds the bundles, grammar, snippets, schema, icon, README,
  * LICENSE and CHANGELOG, and nothing else (no sources, tests, maps or node_modules). The file
- * list is a snapshot in vsix-files.txt; UPDATE_EXPECT=1 rewrites it.
+ * list is a snapshot in vsix-files.txt; UPDATE_EXPECT=1 rewrites it, and a missing one fails.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readSnapshot, updateHint } from '../helpers/snapshot.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,8 +68,8 @@ describe('packaging: warrant-<version>.vsix', function () {
 
   it('file list matches the snapshot', () => {
     const names = entries.map((e) => e.name).sort().join('\n') + '\n';
-    if (process.env.UPDATE_EXPECT === '1' || !existsSync(SNAPSHOT)) writeFileSync(SNAPSHOT, names);
-    assert.equal(names, readFileSync(SNAPSHOT, 'utf8'), 'vsix contents changed; UPDATE_EXPECT=1 to accept');
+    const options = { testFile: 'test/packaging/vsix.test.ts' };
+    assert.equal(names, readSnapshot(SNAPSHOT, names, options), `vsix contents differ from ${updateHint(SNAPSHOT, options)}`);
   });
 
   it('ships bundles, grammar, schema, README, LICENSE, CHANGELOG and icon; no sources, tests, maps or node_modules', () => {
