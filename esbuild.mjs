@@ -11,6 +11,8 @@ const entries = [
   { in: 'src/server/main.ts', out: 'server' },
   { in: 'src/client/extension.ts', out: 'client' },
   { in: 'src/cli/worker.ts', out: 'worker' },
+  // `warrant mcp` and the editor's MCP server definition, loaded only for that command
+  { in: 'src/mcp/main.ts', out: 'mcp' },
   // Graphviz for the editor's argument map, loaded on first use (src/client/map/render.ts)
   { in: 'src/client/map/viz.ts', out: 'viz' },
 ].filter((e) => existsSync(e.in));

@@ -3,9 +3,9 @@
  * warnings than `--max-warnings`, 2 usage or config error, or a pattern that matched nothing.
  * Reports go to stdout (or `-o`); messages about the run go to stderr.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { allRuleMeta, parseSeverity, RULE_IDS, SEVERITY_RANK, type Finding, type RuleSetting, type Severity, type UserConfig } from '../core/index.js';
 import { FORMATTERS, type FileReport } from './formatters/index.js';
@@ -64,7 +64,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-const COMMANDS = ['lint', 'claims', 'graph', 'init', 'explain', 'help'] as const;
+const COMMANDS = ['lint', 'claims', 'graph', 'init', 'explain', 'mcp', 'help'] as const;
 
 export const HELP = `warrant — an argument linter for Markdown
 
@@ -74,6 +74,8 @@ Usage:
   warrant graph [options] [paths...]          export the argument graph (-f mermaid|dot|svg|json|aif)
   warrant init                                write a commented .warrant.yaml here
   warrant explain <rule-id>                   print a rule's documentation
+  warrant mcp                                 serve lint, claims and explain to AI agents (Model Context
+                                              Protocol over stdio, read-only, confined to this folder)
   warrant help                                show this help
 
 Output:
@@ -174,6 +176,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   if (v.init) command = 'init';
   if (command === 'init') return initCommand(io);
+  if (command === 'mcp') {
+    if (parsed.positionals.length) throw new UsageError('mcp takes no arguments: it serves the folder it is started in');
+    return mcpCommand(io);
+  }
   if (command === 'explain') {
     if (parsed.positionals.length !== 1) throw new UsageError('explain takes one rule id, for example `warrant explain unsupported-claim`');
     return explainCommand(parsed.positionals[0]!, io);
@@ -304,6 +310,15 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
     return 1;
   }
   return 0;
+}
+
+/** dist/mcp.cjs beside the bundle (the SDK stays out of every other command's start-up); from sources, the module. */
+async function mcpCommand(io: Io): Promise<number> {
+  const beside = fileURLToPath(new URL('./mcp.cjs', import.meta.url));
+  // A variable specifier keeps the bundler from inlining the server into dist/cli.cjs.
+  const specifier = existsSync(beside) ? beside : '../mcp/main.js';
+  const mod = (await import(specifier)) as { runMcpServer: (folder: string, stderr: (s: string) => void) => Promise<number> };
+  return mod.runMcpServer(io.cwd, io.stderr);
 }
 
 function emit(io: Io, outputFile: string | undefined, text: string): void {
