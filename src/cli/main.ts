@@ -74,8 +74,8 @@ Usage:
   warrant graph [options] [paths...]          export the argument graph (-f mermaid|dot|svg|json|aif)
   warrant init                                write a commented .warrant.yaml here
   warrant explain <rule-id>                   print a rule's documentation
-  warrant mcp                                 serve lint, claims and explain to AI agents (Model Context
-                                              Protocol over stdio, read-only, confined to this folder)
+  warrant mcp [folder]                        serve lint, claims and explain to AI agents (Model Context
+                                              Protocol over stdio, read-only, confined to the folder)
   warrant help                                show this help
 
 Output:
@@ -177,8 +177,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (v.init) command = 'init';
   if (command === 'init') return initCommand(io);
   if (command === 'mcp') {
-    if (parsed.positionals.length) throw new UsageError('mcp takes no arguments: it serves the folder it is started in');
-    return mcpCommand(io);
+    if (parsed.positionals.length > 1) throw new UsageError('mcp takes at most one folder, for example `warrant mcp essays/`');
+    return mcpCommand(resolve(io.cwd, parsed.positionals[0] ?? '.'), io);
   }
   if (command === 'explain') {
     if (parsed.positionals.length !== 1) throw new UsageError('explain takes one rule id, for example `warrant explain unsupported-claim`');
@@ -313,12 +313,12 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
 }
 
 /** dist/mcp.cjs beside the bundle (the SDK stays out of every other command's start-up); from sources, the module. */
-async function mcpCommand(io: Io): Promise<number> {
+async function mcpCommand(folder: string, io: Io): Promise<number> {
   const beside = fileURLToPath(new URL('./mcp.cjs', import.meta.url));
   // A variable specifier keeps the bundler from inlining the server into dist/cli.cjs.
   const specifier = existsSync(beside) ? beside : '../mcp/main.js';
   const mod = (await import(specifier)) as { runMcpServer: (folder: string, stderr: (s: string) => void) => Promise<number> };
-  return mod.runMcpServer(io.cwd, io.stderr);
+  return mod.runMcpServer(folder, io.stderr);
 }
 
 function emit(io: Io, outputFile: string | undefined, text: string): void {

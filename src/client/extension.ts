@@ -22,6 +22,7 @@ import {
   type RuleInfo,
 } from '../service/protocol.js';
 import { ArgumentMapView, REVEAL_NODE_COMMAND, revealNode } from './map/panel.js';
+import { registerMcpServer } from './mcp.js';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
@@ -201,6 +202,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       if (e.affectsConfiguration('warrant')) updateStatus();
     }),
     { dispose: () => void stopClient() },
+    ...registerMcpServer(context),
   );
   await startClient(context);
   return { client: () => client };

@@ -5,7 +5,7 @@
  * read-only, and every path is confined to the folder the server started in: a path that leaves
  * it (`..`, an absolute path elsewhere, a symbolic link pointing out) is refused before any read.
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { allRuleMeta, docsUrl, ruleMeta, RULE_IDS, type Finding } from '../core/index.js';
@@ -97,8 +97,10 @@ export interface Root {
   readonly real: string;
 }
 
+/** Throws when `folder` is not an existing folder. */
 export function rootAt(folder: string): Root {
   const path = resolve(folder);
+  if (!statSync(path).isDirectory()) throw new Error('not a folder');
   return { path, real: realpathSync(path) };
 }
 

@@ -27,9 +27,9 @@ interface LintOut {
   warningCount: number;
 }
 
-async function connect(cwd: string): Promise<Client> {
+async function connect(cwd: string, ...args: string[]): Promise<Client> {
   const client = new Client({ name: 'warrant-test', version: '1.0.0' });
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp'], cwd, stderr: 'pipe' }));
+  await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, 'mcp', ...args], cwd, stderr: 'pipe' }));
   return client;
 }
 
@@ -195,5 +195,28 @@ describe('warrant mcp: symbolic links that lead out of the start folder', functi
     assert.deepEqual(out.files.map((f) => f.file), ['essay.md']);
     assert.match(out.files[0]!.findings.find((f) => f.rule === 'dangling-reference')?.message ?? '', /does not exist/);
     assert.doesNotMatch(JSON.stringify(result), /secret plan/i);
+  });
+});
+
+describe('warrant mcp <folder>', function () {
+  this.timeout(60_000);
+
+  it('serves the folder given, confined to it', async () => {
+    const client = await connect(REPO, 'examples');
+    try {
+      const inside = await client.callTool({ name: 'lint', arguments: { paths: ['multi-file'] } });
+      assert.deepEqual((inside.structuredContent as unknown as LintOut).files, cliLint(['multi-file'], join(REPO, 'examples')));
+      const outside = await client.callTool({ name: 'lint', arguments: { paths: ['../README.md'] } });
+      assert.equal(outside.isError, true);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('exits 2 with a message when the folder does not exist', () => {
+    const r = warrant(['mcp', 'no-such-folder'], { cwd: REPO });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /warrant mcp: cannot use .*no-such-folder/);
+    assert.equal(r.stdout, '');
   });
 });

@@ -78,6 +78,8 @@ describe('packaging: warrant-<version>.vsix', function () {
       'extension/dist/client.cjs',
       'extension/dist/server.cjs',
       'extension/dist/viz.cjs',
+      'extension/dist/mcp.cjs',
+      'extension/docs/rules/unsupported-claim.md',
       'extension/media/map.js',
       'extension/syntaxes/warrant.markdown.tmLanguage.json',
       'extension/schemas/warrant.schema.json',
@@ -98,7 +100,10 @@ describe('packaging: warrant-<version>.vsix', function () {
     assert.equal(manifest.main, './dist/client.cjs');
     assert.equal(manifest.files, undefined);
     assert.equal(manifest.dependencies, undefined);
-    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    // Linting runs no workspace code anywhere; only the MCP server waits for trust.
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['warrant.mcp.enable']);
+    assert.deepEqual(manifest.contributes.mcpServerDefinitionProviders, [{ id: 'warrant.mcp', label: 'Warrant' }]);
     assert.ok(manifest.contributes.yamlValidation[0].url.endsWith('schemas/warrant.schema.json'));
   });
 });
