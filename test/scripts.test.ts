@@ -80,3 +80,30 @@ describe('scripts/check-core-imports.mjs', () => {
     }
   });
 });
+
+describe('scripts/check-web-bundle.mjs', function () {
+  this.timeout(120_000);
+  it('passes on the web extension and its worker server', () => {
+    const r = spawnSync(process.execPath, [join(REPO, 'scripts', 'check-web-bundle.mjs')], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /web bundle: ok \(\d+ inputs, nothing from Node\)/);
+  });
+  it('fails on a Node built-in (node: or bare, import or require) and on Warrant\'s Node-only code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warrant-web-'));
+    try {
+      writeFileSync(join(dir, 'a.ts'), "import { readFileSync } from 'node:fs';\nconsole.log(readFileSync);\n");
+      writeFileSync(join(dir, 'b.js'), "const p = require('path');\nconsole.log(p);\n");
+      writeFileSync(join(dir, 'c.ts'), `import { toPath } from '${join(REPO, 'src', 'node', 'fsWorkspace.ts')}';\nconsole.log(toPath);\n`);
+      writeFileSync(join(dir, 'ok.ts'), `import { LineIndex } from '${join(REPO, 'src', 'core', 'index.ts')}';\nconsole.log(LineIndex);\n`);
+      const bad = spawnSync(process.execPath, [join(REPO, 'scripts', 'check-web-bundle.mjs'), join(dir, 'a.ts'), join(dir, 'b.js'), join(dir, 'c.ts')], { encoding: 'utf8' });
+      assert.equal(bad.status, 1, bad.stdout);
+      assert.match(bad.stderr, /a\.ts: imports 'node:fs' \(a Node built-in\)/);
+      assert.match(bad.stderr, /b\.js: imports 'path' \(a Node built-in\)/);
+      assert.match(bad.stderr, /src\/node\/fsWorkspace\.ts: Node-only code in the web bundle/);
+      const ok = spawnSync(process.execPath, [join(REPO, 'scripts', 'check-web-bundle.mjs'), join(dir, 'ok.ts')], { encoding: 'utf8' });
+      assert.equal(ok.status, 0, ok.stderr);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

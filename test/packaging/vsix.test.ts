@@ -79,6 +79,8 @@ describe('packaging: warrant-<version>.vsix', function () {
       'extension/dist/server.cjs',
       'extension/dist/viz.cjs',
       'extension/dist/mcp.cjs',
+      'extension/dist/web/extension.js',
+      'extension/dist/web/server.js',
       'extension/docs/rules/unsupported-claim.md',
       'extension/media/map.js',
       'extension/syntaxes/warrant.markdown.tmLanguage.json',
@@ -98,6 +100,7 @@ describe('packaging: warrant-<version>.vsix', function () {
   it('the packaged manifest points at the bundle and has no npm-only fields', () => {
     const manifest = JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.read().toString('utf8'));
     assert.equal(manifest.main, './dist/client.cjs');
+    assert.equal(manifest.browser, './dist/web/extension.js');
     assert.equal(manifest.files, undefined);
     assert.equal(manifest.dependencies, undefined);
     // Linting runs no workspace code anywhere; only the MCP server waits for trust.

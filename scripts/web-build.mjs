@@ -1,0 +1,23 @@
+// The esbuild options of the web extension's two bundles (package.json `browser`): the client in
+// VS Code's browser extension host and the language server in a web worker. Shared by
+// esbuild.mjs and scripts/check-web-bundle.mjs, which proves they pull in nothing from Node.
+export const WEB_ENTRIES = [
+  { in: 'src/client/browserExtension.ts', out: 'web/extension' },
+  { in: 'src/web/serverMain.ts', out: 'web/server' },
+];
+
+export function webBuildOptions(version, entryPoints = WEB_ENTRIES) {
+  return {
+    entryPoints,
+    outdir: 'dist',
+    bundle: true,
+    platform: 'browser',
+    // The extension host loads `browser` as CommonJS; the worker runs the file as a classic script.
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    loader: { '.yaml': 'text' },
+    define: { __WARRANT_VERSION__: JSON.stringify(version), 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  };
+}
