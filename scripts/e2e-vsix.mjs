@@ -4,8 +4,8 @@
  *
  * Why a staging folder: package.json has a `files` list for the npm package (CLI + server), and
  * vsce refuses a `.vscodeignore` next to a `files` property. The stage holds exactly what
- * `.vscodeignore` allows, and a manifest without `files`, `scripts` and dependencies (the
- * bundles contain them). Usage: node scripts/e2e-vsix.mjs [--out path.vsix] [--web-only]
+ * `.vscodeignore` allows, and a manifest without `files`, `scripts`, dependencies (the
+ * bundles contain them) and `type`. Usage: node scripts/e2e-vsix.mjs [--out path.vsix] [--web-only]
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,6 +52,9 @@ try {
 
   const manifest = { ...pkg };
   for (const key of ['files', 'scripts', 'devDependencies', 'dependencies', 'bin', 'private']) delete manifest[key];
+  // The extension's bundles are CommonJS (.cjs, and dist/web/*.js built as such): `type: module`
+  // is for the sources, and VS Code's web worker host refuses an extension that declares it.
+  delete manifest.type;
   manifest.repository ??= { type: 'git', url: REPO };
   if (webOnly) delete manifest.main;
   writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');

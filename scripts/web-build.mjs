@@ -16,6 +16,9 @@ export function webBuildOptions(version, entryPoints = WEB_ENTRIES) {
     format: 'cjs',
     target: 'es2022',
     external: ['vscode'],
+    // Both run in workers, where there is no `document`: take a package's worker build over its
+    // DOM one (micromark's entity decoder has both).
+    conditions: ['worker'],
     loader: { '.yaml': 'text' },
     define: { __WARRANT_VERSION__: JSON.stringify(version), 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',

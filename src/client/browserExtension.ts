@@ -6,14 +6,14 @@
  * Node module), the MCP server (needs a process) and the CLI.
  */
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { LanguageClient, type ServerOptions } from 'vscode-languageclient/browser';
 import { OPEN_RULE_DOCS_COMMAND, SHOW_REFERENCES_COMMAND } from '../service/protocol.js';
 import { LIST_FILES, MAX_FILE_BYTES, MAX_LISTED_FILES, READ_FILE, type ListFilesParams, type ListFilesResult, type ReadFileParams, type ReadFileResult } from '../web/protocol.js';
 import { clientOptions, createConfig, lintWorkspace, openRuleDocs, showReferences, updateStatus as showStatus, validatedLanguages } from './common.js';
 import { registerMarkdownValidationFix } from './markdownValidation.js';
 
 /** The browser's Worker (the project builds without the DOM typings). */
-declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
+declare const Worker: new (url: string) => ServerOptions;
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
@@ -51,12 +51,23 @@ export async function listFiles({ folder, globs }: ListFilesParams): Promise<Lis
   return { files: files.filter((f): f is { uri: string; text: string } => f !== undefined) };
 }
 
-function createClient(context: vscode.ExtensionContext): LanguageClient {
+/**
+ * Where the worker loads the server from. VS Code's web worker host cannot start a worker from a
+ * `vscode-remote:` URL (code-server, Codespaces in the browser): there the script is read through
+ * the editor and started from a blob. On vscode.dev and github.dev the extension's URL works.
+ */
+async function serverScriptUrl(context: vscode.ExtensionContext): Promise<string> {
   const main = vscode.Uri.joinPath(context.extensionUri, 'dist/web/server.js');
-  const worker = new Worker(main.toString(true));
+  if (main.scheme !== 'vscode-remote') return main.toString(true);
+  const bytes = await vscode.workspace.fs.readFile(main);
+  return URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
+}
+
+async function createClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+  const worker = new Worker(await serverScriptUrl(context));
   // Every scheme: in a browser the files are on vscode-vfs (github.dev), vscode-remote, file, …
   const selector = validatedLanguages().map((language) => ({ language }));
-  const c = new LanguageClient('warrant', 'Warrant', clientOptions(selector), worker);
+  const c = new LanguageClient('warrant', 'Warrant', worker, clientOptions(selector));
   c.onRequest(READ_FILE, readFile);
   c.onRequest(LIST_FILES, listFiles);
   return c;
@@ -66,7 +77,7 @@ const updateStatus = (): void => showStatus(statusItem, client);
 
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
   if (!vscode.workspace.getConfiguration('warrant').get<boolean>('enable', true)) return;
-  client = createClient(context);
+  client = await createClient(context);
   await client.start();
   updateStatus();
 }

@@ -46,6 +46,9 @@ async function check(name, fn) {
   });
   const page = context.pages()[0] || (await context.newPage());
   page.on('pageerror', (e) => log(`pageerror: ${e.message}`));
+  // The web worker extension host logs to the page's console: shown when a check fails.
+  const consoleLines = [];
+  page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
   let rows = [];
   let editorOpen = false;
   try {
@@ -88,6 +91,7 @@ async function check(name, fn) {
     });
 
     await check('other files were read through vscode.workspace.fs: replies.md defends Claim 2, refs.bib knows @rivera2019', async () => {
+      if (!rows.some((r) => r.includes('unsupported-claim'))) throw new Error('no findings to judge by');
       if (rows.some((r) => r.includes('Shops on redesigned streets'))) throw new Error('Claim 2 is reported: replies.md was not read');
       if (rows.some((r) => r.includes('unknown-citation-key'))) throw new Error('@rivera2019 is unknown: refs.bib was not read');
       await page.keyboard.press('Control+Shift+M');
@@ -117,6 +121,10 @@ async function check(name, fn) {
       }
     });
 
+    if (failed) {
+      const relevant = consoleLines.filter((l) => /warrant|extension host|worker|error/i.test(l)).slice(-40);
+      log(`browser console (${relevant.length} of ${consoleLines.length} lines):\n  ${relevant.join('\n  ')}`);
+    }
   } catch (e) {
     log(`aborted: ${e.message}`);
     try {

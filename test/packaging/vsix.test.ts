@@ -101,6 +101,7 @@ describe('packaging: warrant-<version>.vsix', function () {
     const manifest = JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.read().toString('utf8'));
     assert.equal(manifest.main, './dist/client.cjs');
     assert.equal(manifest.browser, './dist/web/extension.js');
+    assert.equal(manifest.type, undefined, 'the web worker host refuses a `type: module` extension');
     assert.equal(manifest.files, undefined);
     assert.equal(manifest.dependencies, undefined);
     // Linting runs no workspace code anywhere; only the MCP server waits for trust.

@@ -104,6 +104,6 @@ describe('web worker server (browserDeps) on a virtual workspace', function () {
     const p = web.nextDiagnostics(LANES, (x) => x.diagnostics.some((d) => d.code === 'unknown-citation-key'));
     void web.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `${ROOT}essays/refs.bib`, type: 2 }] });
     const { diagnostics } = await p;
-    assert.ok(diagnostics.some((d) => d.code === 'unknown-citation-key' && d.message.includes('rivera2019')), JSON.stringify(diagnostics));
+    assert.ok(diagnostics.some((d) => d.code === 'unknown-citation-key' && JSON.stringify(d.message).includes('rivera2019')), JSON.stringify(diagnostics));
   });
 });
