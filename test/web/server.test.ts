@@ -99,6 +99,26 @@ describe('web worker server (browserDeps) on a virtual workspace', function () {
     assert.match((cited.contents as { value: string }).value, /Rivera/);
   });
 
+  it('definition, rename and completion work across files on the virtual scheme; references as on the desktop', async () => {
+    const lanes = files.get(LANES)!;
+    const bib = `${ROOT}essays/refs.bib`;
+    const def = (await web.client.sendRequest('textDocument/definition', { textDocument: { uri: LANES }, position: at(lanes, '@rivera2019', 2) })) as { uri: string }[];
+    assert.deepEqual(def.map((l) => l.uri), [bib]);
+    const edit = (await web.client.sendRequest('textDocument/rename', { textDocument: { uri: LANES }, position: at(lanes, '@rivera2019', 2), newName: 'rivera2019a' })) as { changes: Record<string, unknown[]> };
+    assert.deepEqual(Object.keys(edit.changes).sort(), [bib, LANES].sort());
+    // References as the desktop server gives them on the same files.
+    const refsOf = async (h: Harness, uri: string) =>
+      ((await h.client.sendRequest('textDocument/references', { textDocument: { uri }, position: at(lanes, '@rivera2019', 2), context: { includeDeclaration: true } })) as { uri: string; range: unknown }[]).map((r) => ({ file: r.uri.replace(/^.*\/essays\//, ''), range: r.range }));
+    const refs = await refsOf(web, LANES);
+    assert.ok(refs.length > 0);
+    assert.deepEqual(refs, await refsOf(desktop, pathToFileURL(join(dir, 'essays', 'lanes.md')).href));
+    const text = lanes.replace('Drivers read paint as a suggestion, and riders know it.', 'Painted lines do little for injuries [@');
+    web.change(LANES, 2, text);
+    const list = (await web.client.sendRequest('textDocument/completion', { textDocument: { uri: LANES }, position: at(text, 'injuries [@', 11) })) as { items: { label: string }[] };
+    assert.deepEqual(list.items.map((i) => i.label).sort(), ['lindqvist2018', 'okafor2021', 'rivera2019']);
+    web.change(LANES, 3, lanes);
+  });
+
   it('a bibliography changed in the editor is read again (file watcher → refresh → re-lint)', async () => {
     files.set(`${ROOT}essays/refs.bib`, '% emptied\n');
     const p = web.nextDiagnostics(LANES, (x) => x.diagnostics.some((d) => d.code === 'unknown-citation-key'));
