@@ -18,6 +18,7 @@ import {
 import { clientOptions, createConfig, lintWorkspace, openRuleDocs, showReferences, updateStatus as showStatus, validatedLanguages } from './common.js';
 import { ArgumentMapView, REVEAL_NODE_COMMAND, revealNode } from './map/panel.js';
 import { registerMcpServer } from './mcp.js';
+import type { McpDefinitionSpec } from './mcpDefinitions.js';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
@@ -50,10 +51,13 @@ async function stopClient(): Promise<void> {
   if (c) await c.stop().catch(() => undefined);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined }> {
+export async function activate(
+  context: vscode.ExtensionContext,
+): Promise<{ client: () => LanguageClient | undefined; mcpServers: () => { registered: boolean; servers: McpDefinitionSpec[] } }> {
   statusItem = vscode.window.createStatusBarItem('warrant.status', vscode.StatusBarAlignment.Right, 100);
   statusItem.name = 'Warrant';
   statusItem.command = 'workbench.actions.view.problems';
+  const mcp = registerMcpServer(context);
   const argumentMap = new ArgumentMapView({
     extensionUri: context.extensionUri,
     request: (params) => client?.sendRequest<ArgumentMapResult>(ARGUMENT_MAP, params),
@@ -85,10 +89,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       if (e.affectsConfiguration('warrant')) updateStatus();
     }),
     { dispose: () => void stopClient() },
-    ...registerMcpServer(context),
+    ...mcp.disposables,
   );
   await startClient(context);
-  return { client: () => client };
+  return { client: () => client, mcpServers: () => ({ registered: mcp.registered, servers: mcp.specs() }) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -6,7 +6,7 @@
  * editors this does nothing.
  */
 import * as vscode from 'vscode';
-import { mcpDefinitions } from './mcpDefinitions.js';
+import { mcpDefinitions, type McpDefinitionSpec } from './mcpDefinitions.js';
 
 /** The part of the 1.101 API used here (the project builds against older typings). */
 interface McpApi {
@@ -19,28 +19,35 @@ type StdioDefinition = new (label: string, command: string, args?: string[], env
 
 export const MCP_PROVIDER_ID = 'warrant.mcp';
 
-export function registerMcpServer(context: vscode.ExtensionContext): vscode.Disposable[] {
+/**
+ * Registers the provider; `specs` is what it offers now (the extension's API returns it, so the
+ * extension-host test can start the server VS Code would start). `registered` is false on editors
+ * without the MCP API.
+ */
+export function registerMcpServer(context: vscode.ExtensionContext): { disposables: vscode.Disposable[]; specs: () => McpDefinitionSpec[]; registered: boolean } {
+  const specs = (): McpDefinitionSpec[] =>
+    mcpDefinitions({
+      enabled: vscode.workspace.getConfiguration('warrant').get<boolean>('mcp.enable', true),
+      trusted: vscode.workspace.isTrusted,
+      folders: (vscode.workspace.workspaceFolders ?? []).map((f) => ({ name: f.name, uri: f.uri.toString(), fsPath: f.uri.fsPath })),
+      execPath: process.execPath,
+      serverScript: context.asAbsolutePath('dist/mcp.cjs'),
+      version: String(context.extension.packageJSON.version ?? '0.0.0'),
+    });
   const lm = (vscode as unknown as { lm?: Partial<McpApi> }).lm;
   const Definition = (vscode as unknown as { McpStdioServerDefinition?: StdioDefinition }).McpStdioServerDefinition;
-  if (!lm?.registerMcpServerDefinitionProvider || !Definition) return [];
+  if (!lm?.registerMcpServerDefinitionProvider || !Definition) return { disposables: [], specs, registered: false };
   const changed = new vscode.EventEmitter<void>();
   const provider = {
     onDidChangeMcpServerDefinitions: changed.event,
     provideMcpServerDefinitions: () =>
-      mcpDefinitions({
-        enabled: vscode.workspace.getConfiguration('warrant').get<boolean>('mcp.enable', true),
-        trusted: vscode.workspace.isTrusted,
-        folders: (vscode.workspace.workspaceFolders ?? []).map((f) => ({ name: f.name, uri: f.uri.toString(), fsPath: f.uri.fsPath })),
-        execPath: process.execPath,
-        serverScript: context.asAbsolutePath('dist/mcp.cjs'),
-        version: String(context.extension.packageJSON.version ?? '0.0.0'),
-      }).map((spec) => {
+      specs().map((spec) => {
         const d = new Definition(spec.label, spec.command, [...spec.args], { ...spec.env }, spec.version);
         d.cwd = vscode.Uri.file(spec.cwd);
         return d;
       }),
   };
-  return [
+  const disposables = [
     changed,
     lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, provider),
     vscode.workspace.onDidGrantWorkspaceTrust(() => changed.fire()),
@@ -49,4 +56,5 @@ export function registerMcpServer(context: vscode.ExtensionContext): vscode.Disp
       if (e.affectsConfiguration('warrant.mcp.enable')) changed.fire();
     }),
   ];
+  return { disposables, specs, registered: true };
 }
