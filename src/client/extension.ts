@@ -13,12 +13,15 @@ import {
   OPEN_RULE_DOCS_COMMAND,
   SHOW_REFERENCES_COMMAND,
   ARGUMENT_MAP,
+  THREAT_MATRIX,
+  type ThreatMatrixResult,
   type ArgumentMapResult,
 } from '../service/protocol.js';
 import { clientOptions, createConfig, lintWorkspace, openRuleDocs, showReferences, updateStatus as showStatus, validatedLanguages } from './common.js';
 import { ArgumentMapView, REVEAL_NODE_COMMAND, revealNode } from './map/panel.js';
 import { registerMcpServer } from './mcp.js';
 import type { McpDefinitionSpec } from './mcpDefinitions.js';
+import { ThreatCoverageView } from './threat/panel.js';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
@@ -63,8 +66,15 @@ export async function activate(
     request: (params) => client?.sendRequest<ArgumentMapResult>(ARGUMENT_MAP, params),
     isArgumentDocument: (document) => validatedLanguages().includes(document.languageId),
   });
+  const threatCoverage = new ThreatCoverageView({
+    extensionUri: context.extensionUri,
+    request: (params) => client?.sendRequest<ThreatMatrixResult>(THREAT_MATRIX, params),
+    isArgumentDocument: (document) => validatedLanguages().includes(document.languageId),
+  });
   context.subscriptions.push(
     argumentMap,
+    threatCoverage,
+    vscode.commands.registerCommand('warrant.showThreatCoverage', () => threatCoverage.show()),
     vscode.commands.registerCommand('warrant.showArgumentMap', () => argumentMap.show()),
     vscode.commands.registerCommand('warrant.exportArgumentMap', (format?: string, target?: vscode.Uri) => argumentMap.export(format, target)),
     vscode.commands.registerCommand(REVEAL_NODE_COMMAND, revealNode),
