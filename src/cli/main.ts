@@ -79,7 +79,7 @@ Usage:
                                               --by adversary|domain folds it, docs/ai-risk.md)
   warrant init [--preset ai-risk]             write a commented .warrant.yaml here (built on a preset)
   warrant explain <rule-id>                   print a rule's documentation
-  warrant mcp [folder]                        serve lint, claims and explain to AI agents (Model Context
+  warrant mcp [folder]                        serve lint, claims, matrix and explain to AI agents (Model Context
                                               Protocol over stdio, read-only, confined to the folder)
   warrant help                                show this help
 

@@ -1,6 +1,7 @@
 /**
  * The tools `warrant mcp` offers an AI agent: `lint` (files or inline Markdown → findings),
- * `claims` (the inventory of `warrant claims -f json`) and `explain` (a rule's documentation).
+ * `claims` (the inventory of `warrant claims -f json`), `matrix` (the threat-coverage matrix of
+ * `warrant matrix -f json`) and `explain` (a rule's documentation).
  * Each has a JSON-schema'd input (from the zod schemas below) and a structured output. All are
  * read-only, and every path is confined to the folder the server started in: a path that leaves
  * it (`..`, an absolute path elsewhere, a symbolic link pointing out) is refused before any read.
@@ -13,6 +14,7 @@ import { findFiles } from '../node/files.js';
 import { FsWorkspace, toPath } from '../node/fsWorkspace.js';
 import { claimRecords } from '../cli/claims.js';
 import { ruleDocumentation } from '../cli/commands.js';
+import { matrixCommand } from '../cli/matrix.js';
 import { isInside, runSession, type SessionOptions } from '../cli/session.js';
 import { Suppressions, suppressionsPath } from '../cli/suppressions.js';
 
@@ -82,6 +84,15 @@ export const ExplainOutput = z.strictObject({
   documentation: z.string().describe('the rule page in Markdown: what triggers it, an example, how to fix it, options'),
 });
 
+export const MatrixInput = z.strictObject({
+  paths: pathList.optional(),
+  by: z.enum(['adversary', 'domain']).optional().describe('Fold the matrix by a risk attribute, as `warrant matrix --by`'),
+});
+
+export const MatrixOutput = z.strictObject({
+  matrix: z.looseObject({}).describe('as `warrant matrix -f json` (with `--by`, its summary): risks with their ratings and the defenses that meet them, by layer'),
+});
+
 export interface ToolSpec {
   readonly name: string;
   readonly title: string;
@@ -123,6 +134,15 @@ export const TOOLS: readonly ToolSpec[] = [
     input: ClaimsInput,
     output: ClaimsOutput,
     run: (args: z.infer<typeof ClaimsInput>, root: Root) => claims(args, root),
+  },
+  {
+    name: 'matrix',
+    title: 'Threat coverage matrix',
+    description:
+      'For documents using the AI-risk threat model (`extends: warrant:ai-risk`): which defenses cover which risks, at which layer, with each risk\'s adversary, harm, severity and domain (inferred values marked), as `warrant matrix -f json`; `by` folds it by adversary or domain.',
+    input: MatrixInput,
+    output: MatrixOutput,
+    run: (args: z.infer<typeof MatrixInput>, root: Root) => matrix(args, root),
   },
   {
     name: 'explain',
@@ -244,6 +264,12 @@ function claims(args: z.infer<typeof ClaimsInput>, root: Root): z.infer<typeof C
   const result = runSession(sessionFor(args.paths, root));
   if (result.unmatched.length) throw new ToolError(result.unmatched.map((p) => `no files matching the pattern "${p}" were found`).join('; '));
   return { claims: claimRecords(result.files, result.engine, root.path) as unknown as z.infer<typeof ClaimOut>[] };
+}
+
+function matrix(args: z.infer<typeof MatrixInput>, root: Root): z.infer<typeof MatrixOutput> {
+  const result = runSession(sessionFor(args.paths, root));
+  if (result.unmatched.length) throw new ToolError(result.unmatched.map((p) => `no files matching the pattern "${p}" were found`).join('; '));
+  return { matrix: JSON.parse(matrixCommand(result, 'json', args.by, root.path)) as Record<string, unknown> };
 }
 
 function explain(id: string): z.infer<typeof ExplainOutput> {

@@ -74,9 +74,9 @@ describe('warrant mcp (SDK client over stdio)', function () {
     await client?.close();
   });
 
-  it('lists lint, claims and explain, read-only, with JSON schemas for input and output', async () => {
+  it('lists lint, claims, matrix and explain, read-only, with JSON schemas for input and output', async () => {
     const { tools } = await client.listTools();
-    assert.deepEqual(tools.map((t) => t.name).sort(), ['claims', 'explain', 'lint']);
+    assert.deepEqual(tools.map((t) => t.name).sort(), ['claims', 'explain', 'lint', 'matrix']);
     for (const tool of tools) {
       assert.equal(tool.inputSchema.type, 'object', tool.name);
       assert.equal(tool.outputSchema?.type, 'object', tool.name);
@@ -114,6 +114,19 @@ describe('warrant mcp (SDK client over stdio)', function () {
     const doc = explain.structuredContent as { rule: string; documentation: string; docsUrl: string };
     assert.equal(doc.documentation, warrant(['explain', 'unsupported-claim'], { cwd: REPO }).stdout);
     assert.match(doc.docsUrl, /docs\/rules\/unsupported-claim\.md$/);
+  });
+
+  it('matrix gives what `warrant matrix -f json` prints, folded with `by` as `--by`', async () => {
+    for (const by of [undefined, 'adversary', 'domain'] as const) {
+      const result = await client.callTool({ name: 'matrix', arguments: { paths: ['examples/ai-risk'], ...(by ? { by } : {}) } });
+      assert.equal(result.isError, undefined, JSON.stringify(result.content));
+      const cli = warrant(['matrix', 'examples/ai-risk', '-f', 'json', ...(by ? ['--by', by] : [])], { cwd: REPO });
+      assert.equal(cli.status, 0, cli.stderr);
+      assert.deepEqual((result.structuredContent as { matrix: unknown }).matrix, JSON.parse(cli.stdout), by ?? 'no --by');
+    }
+    const risks = ((await client.callTool({ name: 'matrix', arguments: { paths: ['examples/ai-risk'] } })).structuredContent as { matrix: { risks: unknown[] } }).matrix.risks;
+    assert.ok(risks.length > 0, 'the example has risks to compare');
+    assert.equal((await rejection(client.callTool({ name: 'matrix', arguments: { by: 'layer' } }))).code, ErrorCode.InvalidParams);
   });
 
   it('refuses paths outside the start folder, as a tool error, without reading them', async () => {

@@ -372,7 +372,7 @@ test('MCP: the extension offers `warrant mcp` for the folder, and the definition
     assert.strictEqual((await reply(1)).result.serverInfo.name, 'warrant');
     send({ method: 'notifications/initialized' });
     send({ id: 2, method: 'tools/list' });
-    assert.deepStrictEqual((await reply(2)).result.tools.map((t) => t.name).sort(), ['claims', 'explain', 'lint']);
+    assert.deepStrictEqual((await reply(2)).result.tools.map((t) => t.name).sort(), ['claims', 'explain', 'lint', 'matrix']);
     send({ id: 3, method: 'tools/call', params: { name: 'lint', arguments: { paths: ['lanes.md'] } } });
     const lint = (await reply(3)).result.structuredContent;
     // The file on disk (earlier tests edit the buffer): linted, with findings in the tool's shape.
