@@ -89,6 +89,9 @@ async function stopClient(): Promise<void> {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined }> {
+  // Hides the commands this host lacks (map, threat coverage). Not `isWeb`: that is also true in
+  // code-server, whose Node extension host runs the desktop entry with every command.
+  void vscode.commands.executeCommand('setContext', 'warrant.webHost', true);
   statusItem = vscode.window.createStatusBarItem('warrant.status', vscode.StatusBarAlignment.Right, 100);
   statusItem.name = 'Warrant';
   statusItem.command = 'workbench.actions.view.problems';
