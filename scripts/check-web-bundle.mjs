@@ -35,7 +35,9 @@ const plugin = {
 
 let result;
 try {
-  result = await build({ ...webBuildOptions(pkg.version, entries), absWorkingDir: ROOT, write: false, metafile: true, logLevel: 'silent', plugins: [plugin] });
+  const options = webBuildOptions(pkg.version, entries);
+  // The build's own shims resolve first (node:module → src/web/nodeModuleShim.ts); anything else from Node is caught.
+  result = await build({ ...options, absWorkingDir: ROOT, write: false, metafile: true, logLevel: 'silent', plugins: [...(options.plugins ?? []), plugin] });
 } catch (error) {
   console.error(`web bundle does not build for the browser:\n${error.message}`);
   process.exit(1);

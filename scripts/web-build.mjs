@@ -22,5 +22,15 @@ export function webBuildOptions(version, entryPoints = WEB_ENTRIES) {
     loader: { '.yaml': 'text' },
     define: { __WARRANT_VERSION__: JSON.stringify(version), 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
+    plugins: [nodeModuleShim],
   };
 }
+
+// core's bibliography reader imports node:module for a lazy require; in a browser the shim hands
+// out the bundled citation-js instead (src/web/nodeModuleShim.ts).
+const nodeModuleShim = {
+  name: 'node-module-shim',
+  setup(b) {
+    b.onResolve({ filter: /^node:module$/ }, () => ({ path: new URL('../src/web/nodeModuleShim.ts', import.meta.url).pathname }));
+  },
+};

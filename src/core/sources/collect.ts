@@ -8,6 +8,8 @@ import type { OffsetRange } from '../text/lineIndex.js';
 import type { BibEntry, InternalLink, Source } from '../model/types.js';
 import { resolveUri, type Workspace } from '../workspace.js';
 import { end, start } from '../recognizers/structure.js';
+import { findBareUrls } from './bareUrls.js';
+import { scanNumberedReferences } from './numbered.js';
 
 export interface SourceScan {
   readonly sources: readonly Source[];
@@ -20,6 +22,8 @@ export interface SourceScan {
   readonly htmlIds: ReadonlyMap<string, OffsetRange>;
   /** GFM footnote labels defined, with their ranges, for hovers and references. */
   readonly footnotes: ReadonlyMap<string, { readonly range: OffsetRange; readonly text: string; readonly url?: string }>;
+  /** Numbered reference lists the text cites (`[1]` → `1. Author, Title`), first entry to last: not prose. */
+  readonly referenceLists: readonly OffsetRange[];
 }
 
 export interface ScanContext {
@@ -66,7 +70,7 @@ export function scanSources(ctx: ScanContext): SourceScan {
 
   const footnotes = new Map<string, { range: OffsetRange; text: string; url?: string }>();
   for (const [label, def] of footnoteDefs) {
-    const url = firstUrl(def);
+    const url = firstUrl(def, text);
     footnotes.set(label, { range: { start: start(def), end: end(def) }, text: toString(def).trim(), ...(url ? { url } : {}) });
   }
   const substack = substackDefinitions(root);
@@ -207,7 +211,15 @@ export function scanSources(ctx: ScanContext): SourceScan {
         return;
       case 'text': {
         const s = start(node);
-        citationsIn(text.slice(s, end(node)), s, inLink);
+        if (inLink) return;
+        // Bare URLs are links (GFM autolink literals); their text holds no citations.
+        let at = s;
+        for (const u of findBareUrls(text, s, end(node))) {
+          citationsIn(text.slice(at, u.start), at, false);
+          classifyUrl(u.url, { start: u.start, end: u.end }, text.slice(u.start, u.end));
+          at = u.end;
+        }
+        citationsIn(text.slice(at, end(node)), at, false);
         return;
       }
       default:
@@ -244,8 +256,11 @@ export function scanSources(ctx: ScanContext): SourceScan {
   };
 
   visit(root, false);
+  const numbered = scanNumberedReferences(root, text);
+  sources.push(...numbered.sources);
+  definitionZones.push(...numbered.lists);
   sources.sort((a, b) => a.range.start - b.range.start);
-  return { sources, internalLinks, missingFootnotes, definitionZones, htmlIds, footnotes };
+  return { sources, internalLinks, missingFootnotes, definitionZones, htmlIds, footnotes, referenceLists: numbered.lists };
 }
 
 function citation(key: string, range: OffsetRange, locator: string, bibliography: ReadonlyMap<string, BibEntry>): Source {
@@ -274,10 +289,12 @@ function splitParts(inner: string): { text: string; offset: number }[] {
   return parts;
 }
 
-function firstUrl(node: Nodes): string | undefined {
+function firstUrl(node: Nodes, text: string): string | undefined {
   if (node.type === 'link' && EXTERNAL.test(node.url)) return node.url;
+  if (node.type === 'text') return findBareUrls(text, start(node), end(node)).find((u) => EXTERNAL.test(u.url))?.url;
+  if (node.type === 'link' || node.type === 'linkReference' || node.type === 'inlineCode' || node.type === 'code') return undefined;
   if ('children' in node) for (const c of node.children as Nodes[]) {
-    const u = firstUrl(c);
+    const u = firstUrl(c, text);
     if (u) return u;
   }
   return undefined;
