@@ -20,7 +20,8 @@ export function webBuildOptions(version, entryPoints = WEB_ENTRIES) {
     // DOM one (micromark's entity decoder has both).
     conditions: ['worker'],
     loader: { '.yaml': 'text' },
-    define: { __WARRANT_VERSION__: JSON.stringify(version), 'process.env.NODE_ENV': '"production"' },
+    // import.meta.url: only core's lazy createRequire reads it, and the node:module shim ignores it.
+    define: { __WARRANT_VERSION__: JSON.stringify(version), 'process.env.NODE_ENV': '"production"', 'import.meta.url': '"about:blank"' },
     logLevel: 'warning',
     plugins: [nodeModuleShim],
   };

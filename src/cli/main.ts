@@ -4,6 +4,7 @@
  * Reports go to stdout (or `-o`); messages about the run go to stderr.
  */
 import { existsSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -328,10 +329,12 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
 
 /** dist/mcp.cjs beside the bundle (the SDK stays out of every other command's start-up); from sources, the module. */
 async function mcpCommand(folder: string, io: Io): Promise<number> {
+  type McpModule = { runMcpServer: (folder: string, stderr: (s: string) => void) => Promise<number> };
   const beside = fileURLToPath(new URL('./mcp.cjs', import.meta.url));
-  // A variable specifier keeps the bundler from inlining the server into dist/cli.cjs.
-  const specifier = existsSync(beside) ? beside : '../mcp/main.js';
-  const mod = (await import(specifier)) as { runMcpServer: (folder: string, stderr: (s: string) => void) => Promise<number> };
+  // The bundle requires it (bin/ runs dist/cli.cjs in a vm script, where import() is unavailable);
+  // from sources, a variable specifier keeps the bundler from inlining the server into dist/cli.cjs.
+  const source = '../mcp/main.js';
+  const mod = (existsSync(beside) ? createRequire(import.meta.url)(beside) : await import(source)) as McpModule;
   return mod.runMcpServer(folder, io.stderr);
 }
 
