@@ -2,6 +2,7 @@
 // .vsix and the npm package free of node_modules. `vscode` is provided by the editor.
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
+import { webBuildOptions } from './scripts/web-build.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -11,6 +12,8 @@ const entries = [
   { in: 'src/server/main.ts', out: 'server' },
   { in: 'src/client/extension.ts', out: 'client' },
   { in: 'src/cli/worker.ts', out: 'worker' },
+  // `warrant mcp` and the editor's MCP server definition, loaded only for that command
+  { in: 'src/mcp/main.ts', out: 'mcp' },
   // Graphviz for the editor's argument map, loaded on first use (src/client/map/render.ts)
   { in: 'src/client/map/viz.ts', out: 'viz' },
 ].filter((e) => existsSync(e.in));
@@ -32,4 +35,13 @@ await build({
   logLevel: 'warning',
   // import.meta.url is used by a few ESM dependencies; give them the bundle's own URL.
   banner: { js: "const __import_meta_url = require('url').pathToFileURL(__filename).href;" },
+});
+
+// The web extension (package.json `browser`): the client and the worker's language server, built
+// for the browser; scripts/check-web-bundle.mjs (npm run lint) holds them free of Node.
+await build({
+  ...webBuildOptions(pkg.version),
+  sourcemap: true,
+  minify: !watch && process.env.WARRANT_MINIFY !== '0',
+  keepNames: true,
 });

@@ -4,8 +4,8 @@
  *
  * Why a staging folder: package.json has a `files` list for the npm package (CLI + server), and
  * vsce refuses a `.vscodeignore` next to a `files` property. The stage holds exactly what
- * `.vscodeignore` allows, and a manifest without `files`, `scripts` and dependencies (the
- * bundles contain them). Usage: node scripts/e2e-vsix.mjs [--out path.vsix]
+ * `.vscodeignore` allows, and a manifest without `files`, `scripts`, dependencies (the
+ * bundles contain them) and `type`. Usage: node scripts/e2e-vsix.mjs [--out path.vsix] [--web-only]
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,9 @@ import { createRequire } from 'node:module';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const outArg = process.argv.indexOf('--out');
+// --web-only: the same package without `main`, so VS Code must run the `browser` entry (the
+// web-host e2e test installs this one).
+const webOnly = process.argv.includes('--web-only');
 const out = outArg > 0 ? resolve(process.argv[outArg + 1]) : join(root, `warrant-${pkg.version}.vsix`);
 const REPO = 'https://github.com/warrant-dev/warrant';
 
@@ -41,7 +44,7 @@ try {
     } else if (existsSync(join(root, pattern))) copy(pattern);
     else missing.push(pattern);
   }
-  const required = ['dist/client.cjs', 'dist/server.cjs'];
+  const required = ['dist/client.cjs', 'dist/server.cjs', 'dist/web/extension.js', 'dist/web/server.js'];
   const fatal = missing.filter((m) => required.includes(m));
   if (fatal.length) throw new Error(`missing ${fatal.join(', ')} (run npm run build first)`);
   if (missing.length) console.warn(`warning: not packaged (missing): ${missing.join(', ')}`);
@@ -49,7 +52,11 @@ try {
 
   const manifest = { ...pkg };
   for (const key of ['files', 'scripts', 'devDependencies', 'dependencies', 'bin', 'private']) delete manifest[key];
+  // The extension's bundles are CommonJS (.cjs, and dist/web/*.js built as such): `type: module`
+  // is for the sources, and VS Code's web worker host refuses an extension that declares it.
+  delete manifest.type;
   manifest.repository ??= { type: 'git', url: REPO };
+  if (webOnly) delete manifest.main;
   writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
   const require = createRequire(import.meta.url);

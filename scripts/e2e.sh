@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Real-editor tests for Warrant (issue 3): VS Code (code-server 4.139.1 = VS Code 1.139.1) with the
-# extension-host tests and a Chromium UI smoke test with screenshots, then Neovim headless against
-# `warrant-language-server --stdio`, then the `warrant report` page in Chromium (issue 10). Ends with one "N passed, N failed" line; exits 1 on any failure.
+# extension-host tests and a Chromium UI smoke test with screenshots, the web extension (a web-only
+# .vsix, so the browser's web worker extension host runs it), then Neovim headless against
+# `warrant-language-server --stdio`, then the `warrant report` page in Chromium (issue 10). Ends
+# with one "N passed, N failed" line; exits 1 on any failure.
 #
 #   bash scripts/e2e.sh                 installs what is missing (cached in $WARRANT_E2E_HOME), builds, tests
 #   WARRANT_E2E_SKIP_BUILD=1 bash ...   reuse dist/ (when .ci/run has just built)
@@ -30,14 +32,15 @@ if [ "${WARRANT_E2E_SKIP_BUILD:-0}" != 1 ] || [ ! -f dist/server.cjs ]; then
   step "build"
   npm run -s build
 fi
-step "package the .vsix"
+step "package the .vsix, and a web-only build of it (no main: VS Code must run the browser entry)"
 node scripts/e2e-vsix.mjs --out "$E2E/warrant.vsix" >"$E2E/vsix.log" 2>&1 || { cat "$E2E/vsix.log"; exit 1; }
+node scripts/e2e-vsix.mjs --web-only --out "$E2E/warrant-web.vsix" >>"$E2E/vsix.log" 2>&1 || { cat "$E2E/vsix.log"; exit 1; }
 
 step "fresh workspaces, user data and extensions"
 RUN="$E2E/run"
-rm -rf "$RUN"; mkdir -p "$RUN/ud/User" "$RUN/exts" "$RUN/xdg/config" "$RUN/xdg/data" "$RUN/tmp" "$SHOTS"
+rm -rf "$RUN"; mkdir -p "$RUN/ud/User" "$RUN/exts" "$RUN/exts-web" "$RUN/xdg/config" "$RUN/xdg/data" "$RUN/tmp" "$SHOTS"
 # one copy per test: VS Code restores unsaved buffers per folder, and the in-host tests edit files
-for name in exthost ui nvim; do cp -r test/e2e/fixtures/workspace "$RUN/ws-$name"; done
+for name in exthost ui web nvim; do cp -r test/e2e/fixtures/workspace "$RUN/ws-$name"; done
 [ -d examples ] && cp -r examples "$RUN/ws-exthost/examples"   # the in-host tests also assert on the examples
 [ -d examples/ai-risk ] && cp -r examples/ai-risk "$RUN/ws-ui/ai-risk"   # the threat-coverage screenshot
 cat >"$RUN/ud/User/settings.json" <<'JSON'
@@ -67,18 +70,29 @@ CS_ARGS=(--config "$RUN/cs-config.yaml" --user-data-dir "$RUN/ud" --extensions-d
 "$NODE24/bin/node" "$CS_ENTRY" "${CS_ARGS[@]}" --install-extension "$E2E/warrant.vsix" >"$RUN/install-ext.log" 2>&1 \
   || { cat "$RUN/install-ext.log"; exit 1; }
 
+CS_WEB_ARGS=(--config "$RUN/cs-config.yaml" --user-data-dir "$RUN/ud" --extensions-dir "$RUN/exts-web")
+"$NODE24/bin/node" "$CS_ENTRY" "${CS_WEB_ARGS[@]}" --install-extension "$E2E/warrant-web.vsix" >>"$RUN/install-ext.log" 2>&1 \
+  || { cat "$RUN/install-ext.log"; exit 1; }
+
+# start_code_server <log> <args...>: code-server on 127.0.0.1:$PORT, waits until it answers
+start_code_server() {
+  local csl="$1"; shift
+  TMPDIR="$RUN/tmp" "$NODE24/bin/node" "$CS_ENTRY" "$@" --auth none --bind-addr "127.0.0.1:$PORT" \
+    --disable-telemetry --disable-update-check --disable-workspace-trust --disable-getting-started-override \
+    --reconnection-grace-time 30 --vscode-option enable-smoke-test-driver >"$csl" 2>&1 &
+  CS_PID=$!
+  local ready=0
+  for _ in $(seq 1 300); do
+    if node -e "require('http').get('http://127.0.0.1:$PORT/healthz',r=>process.exit(r.statusCode===200?0:1)).on('error',()=>process.exit(1))"; then ready=1; break; fi
+    sleep 0.2
+  done
+  [ "$ready" = 1 ] || { tail -30 "$csl"; exit 1; }
+}
+
 step "start code-server on 127.0.0.1:$PORT"
-TMPDIR="$RUN/tmp" "$NODE24/bin/node" "$CS_ENTRY" "${CS_ARGS[@]}" --auth none --bind-addr "127.0.0.1:$PORT" \
-  --disable-telemetry --disable-update-check --disable-workspace-trust --disable-getting-started-override \
-  --reconnection-grace-time 30 --vscode-option enable-smoke-test-driver >"$RUN/code-server.log" 2>&1 &
-CS_PID=$!
-trap 'kill "$CS_PID" 2>/dev/null || true' EXIT
-ready=0
-for _ in $(seq 1 300); do
-  if node -e "require('http').get('http://127.0.0.1:$PORT/healthz',r=>process.exit(r.statusCode===200?0:1)).on('error',()=>process.exit(1))"; then ready=1; break; fi
-  sleep 0.2
-done
-[ "$ready" = 1 ] || { tail -30 "$RUN/code-server.log"; exit 1; }
+CS_PID=
+trap '[ -z "$CS_PID" ] || kill "$CS_PID" 2>/dev/null || true' EXIT
+start_code_server "$RUN/code-server.log" "${CS_ARGS[@]}"
 
 PASSED=0; FAILED=0
 # run a layer, echo its output, add its "<layer>: N passed, N failed" line to the totals
@@ -100,20 +114,25 @@ layer() {
 }
 
 export CS_URL="http://127.0.0.1:$PORT"
-step "1/4 tests inside VS Code's extension host (extension loaded from this checkout)"
+step "1/5 tests inside VS Code's extension host (extension loaded from this checkout)"
 layer exthost env WS_DIR="$RUN/ws-exthost" EXT_DEV_PATH="$ROOT" EXT_TESTS_PATH="$ROOT/test/e2e/exthost/index.cjs" \
   timeout 300 node test/e2e/exthost-driver.cjs
 
-step "2/4 UI smoke test with the installed .vsix: Problems panel, hover card, screenshots"
+step "2/5 UI smoke test with the installed .vsix: Problems panel, hover card, screenshots"
 layer ui env WS_DIR="$RUN/ws-ui" SHOT_DIR="$SHOTS" timeout 300 node test/e2e/ui.cjs
 
 kill "$CS_PID" 2>/dev/null || true; wait "$CS_PID" 2>/dev/null || true
 
-step "3/4 Neovim $(nvim --version | head -1 | sed 's/NVIM //') against warrant-language-server --stdio"
+step "3/5 web extension: the web-only .vsix in code-server's browser (web worker) extension host"
+start_code_server "$RUN/code-server-web.log" "${CS_WEB_ARGS[@]}"
+layer web env WS_DIR="$RUN/ws-web" EXT_DIR="$RUN/exts-web" SHOT_DIR="$RUN" timeout 300 node test/e2e/web.cjs
+kill "$CS_PID" 2>/dev/null || true; wait "$CS_PID" 2>/dev/null || true
+
+step "4/5 Neovim $(nvim --version | head -1 | sed 's/NVIM //') against warrant-language-server --stdio"
 layer nvim env WARRANT_LSP_CMD="node $ROOT/bin/warrant-language-server.cjs --stdio" \
   timeout 120 nvim --headless -u NONE -i NONE -n -S test/e2e/nvim-check.lua "$RUN/ws-nvim/lanes.md" </dev/null
 
-step "4/4 the report page (warrant report) in Chromium, network blocked"
+step "5/5 the report page (warrant report) in Chromium, network blocked"
 layer report env CHROMIUM=/usr/bin/chromium timeout 300 node test/e2e/report.cjs
 
 step "done in $(( $(date +%s) - T0 ))s; screenshots in $SHOTS"

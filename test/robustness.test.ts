@@ -34,8 +34,6 @@ import {
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env['WARRANT_FUZZ_RUNS'] ?? 600);
 const DOC = 'file:///ws/essay.md';
-/** `WARRANT_STRICT=1` also fails on tag findings in a file that was skipped (a known bug, below). */
-const STRICT_SKIP = process.env['WARRANT_STRICT'] === '1';
 
 // ---------------------------------------------------------------------------------------------
 // The grammar
@@ -219,11 +217,8 @@ function checkResult(text: string, result: LintResult): void {
     }
   }
   if (text.slice(0, 8192).includes('\u0000')) {
-    // Skipped: one file-skipped finding and nothing else. Tolerated for now: `invalid-tag` for an
-    // unclosed fenced div, which the Pandoc recognizer still finds in a skipped file (see the
-    // skipped 'known bugs' test below; WARRANT_STRICT=1 turns the tolerance off).
-    const ids = result.findings.map((f) => f.ruleId);
-    assert.deepEqual(ids.filter((id) => STRICT_SKIP || id !== 'invalid-tag'), ['file-skipped'], 'a document with a NUL byte is skipped, with one finding');
+    // Skipped: one file-skipped finding and nothing else (no tag findings from the raw text either).
+    assert.deepEqual(result.findings.map((f) => f.ruleId), ['file-skipped'], 'a document with a NUL byte is skipped, with one finding');
     assert.equal(result.model.nodes.length, 0);
   }
 }
@@ -325,10 +320,7 @@ describe('robustness: regressions', () => {
   });
 });
 
-/**
- * Minimal counterexamples the properties found that src/core has not fixed yet: skipped, with the
- * bug described. Remove `.skip` (and the tolerance in `checkResult`) once fixed.
- */
+/** Minimal counterexamples the properties found, kept as regressions with the bug described. */
 describe('robustness: regressions for bugs the fuzzing found', () => {
   const lint = (text: string) => lintOnce(text, defaultConfig());
   const slices = (text: string, rule: string): string[] => lint(text).findings.filter((f) => f.ruleId === rule).map((f) => text.slice(f.range.start, f.range.end));

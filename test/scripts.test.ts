@@ -27,6 +27,41 @@ describe('scripts/check-core-imports.mjs', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  // Every import form the script's pattern claims to catch, one file each, the import on line 2.
+  const FORMS: [string, string, string][] = [
+    ['named.ts', "import { readFileSync } from 'node:fs';", 'node:fs'],
+    ['namespace.ts', "import * as fs from 'fs';", 'fs'],
+    ['default.ts', 'import fsp from "fs/promises";', 'fs/promises'],
+    ['type-only.ts', "import type { Connection } from 'vscode-languageserver/node';", 'vscode-languageserver/node'],
+    ['multi-line.ts', "import {\n  readFileSync,\n  statSync,\n} from 'node:fs';", 'node:fs'],
+    ['re-export.ts', "export { window } from 'vscode';", 'vscode'],
+    ['export-star.ts', "export * from 'node:net';", 'node:net'],
+    ['side-effect.ts', "import 'node:http';", 'node:http'],
+    ['require.ts', "const cp = require('child_process');", 'child_process'],
+    ['require-spaced.js', 'const fs = require( "fs" );', 'fs'],
+    ['dynamic.ts', "const { Worker } = await import('node:worker_threads');", 'node:worker_threads'],
+    ['dynamic-double.mjs', 'void import("vscode-languageclient/node");', 'vscode-languageclient/node'],
+  ];
+  it('catches every import form it claims to: static, type-only, multi-line, re-export, side-effect, require() and import()', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warrant-core-'));
+    try {
+      mkdirSync(join(dir, 'scripts'));
+      mkdirSync(join(dir, 'src', 'core'), { recursive: true });
+      cpSync(join(REPO, 'scripts', 'check-core-imports.mjs'), join(dir, 'scripts', 'check-core-imports.mjs'));
+      for (const [name, line] of FORMS) writeFileSync(join(dir, 'src', 'core', name), `// ${name}\n${line}\n`);
+      writeFileSync(join(dir, 'src', 'core', 'clean.ts'), "import { x } from './fs.js';\nconst y = requireAll('fs');\n");
+      const r = spawnSync(process.execPath, [join(dir, 'scripts', 'check-core-imports.mjs')], { encoding: 'utf8' });
+      assert.equal(r.status, 1);
+      const reported = r.stderr.split('\n').filter((l) => l.includes(' imports '));
+      assert.deepEqual(
+        reported.map((l) => l.replace(/ — .*/, '')).sort(),
+        FORMS.map(([name, , spec]) => `src/core/${name}:2: imports '${spec}'`).sort(),
+        r.stderr,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
   it('fails when any source file outside src/core starts a subprocess', () => {
     const dir = mkdtempSync(join(tmpdir(), 'warrant-core-'));
     try {
@@ -40,6 +75,33 @@ describe('scripts/check-core-imports.mjs', () => {
       assert.equal(r.status, 1);
       assert.match(r.stderr, /src\/node\/files\.ts:2: imports 'node:child_process' — no subprocess/);
       assert.doesNotMatch(r.stderr, /ok\.ts/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('scripts/check-web-bundle.mjs', function () {
+  this.timeout(120_000);
+  it('passes on the web extension and its worker server', () => {
+    const r = spawnSync(process.execPath, [join(REPO, 'scripts', 'check-web-bundle.mjs')], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /web bundle: ok \(\d+ inputs, nothing from Node\)/);
+  });
+  it('fails on a Node built-in (node: or bare, import or require) and on Warrant\'s Node-only code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warrant-web-'));
+    try {
+      writeFileSync(join(dir, 'a.ts'), "import { readFileSync } from 'node:fs';\nconsole.log(readFileSync);\n");
+      writeFileSync(join(dir, 'b.js'), "const p = require('path');\nconsole.log(p);\n");
+      writeFileSync(join(dir, 'c.ts'), `import { toPath } from '${join(REPO, 'src', 'node', 'fsWorkspace.ts')}';\nconsole.log(toPath);\n`);
+      writeFileSync(join(dir, 'ok.ts'), `import { LineIndex } from '${join(REPO, 'src', 'core', 'index.ts')}';\nconsole.log(LineIndex);\n`);
+      const bad = spawnSync(process.execPath, [join(REPO, 'scripts', 'check-web-bundle.mjs'), join(dir, 'a.ts'), join(dir, 'b.js'), join(dir, 'c.ts')], { encoding: 'utf8' });
+      assert.equal(bad.status, 1, bad.stdout);
+      assert.match(bad.stderr, /a\.ts: imports 'node:fs' \(a Node built-in\)/);
+      assert.match(bad.stderr, /b\.js: imports 'path' \(a Node built-in\)/);
+      assert.match(bad.stderr, /src\/node\/fsWorkspace\.ts: Node-only code in the web bundle/);
+      const ok = spawnSync(process.execPath, [join(REPO, 'scripts', 'check-web-bundle.mjs'), join(dir, 'ok.ts')], { encoding: 'utf8' });
+      assert.equal(ok.status, 0, ok.stderr);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -98,20 +98,26 @@ function docsFolder(): string | undefined {
   return undefined;
 }
 
-export function explainCommand(id: string, io: Io): number {
+/** A rule's documentation page (docs/rules/<id>.md), or a short page from its metadata; `undefined` for an unknown id. */
+export function ruleDocumentation(id: string): string | undefined {
   const meta = ruleMeta(id);
-  if (!meta) {
-    io.stderr(`warrant: unknown rule id "${id}"; known rules: ${allRuleMeta().map((m) => m.id).join(', ')}\n`);
-    return 2;
-  }
+  if (!meta) return undefined;
   const folder = docsFolder();
   const page = folder ? join(folder, `${id}.md`) : undefined;
   if (page && existsSync(page)) {
     const text = readFileSync(page, 'utf8');
-    io.stdout(text.endsWith('\n') ? text : text + '\n');
-    return 0;
+    return text.endsWith('\n') ? text : text + '\n';
   }
-  io.stdout(`# ${meta.id}\n\n${meta.description}.\n\nDefault severity: ${meta.defaultSeverity}. Tags: ${meta.tags.join(', ') || 'none'}.\n\nDocumentation: ${docsUrl(meta.id)}\n`);
+  return `# ${meta.id}\n\n${meta.description}.\n\nDefault severity: ${meta.defaultSeverity}. Tags: ${meta.tags.join(', ') || 'none'}.\n\nDocumentation: ${docsUrl(meta.id)}\n`;
+}
+
+export function explainCommand(id: string, io: Io): number {
+  const text = ruleDocumentation(id);
+  if (text === undefined) {
+    io.stderr(`warrant: unknown rule id "${id}"; known rules: ${allRuleMeta().map((m) => m.id).join(', ')}\n`);
+    return 2;
+  }
+  io.stdout(text);
   return 0;
 }
 

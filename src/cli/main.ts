@@ -3,9 +3,10 @@
  * warnings than `--max-warnings`, 2 usage or config error, or a pattern that matched nothing.
  * Reports go to stdout (or `-o`); messages about the run go to stderr.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { allRuleMeta, parseSeverity, RULE_IDS, SEVERITY_RANK, type Finding, type RuleSetting, type Severity, type UserConfig } from '../core/index.js';
 import { FORMATTERS, type FileReport } from './formatters/index.js';
@@ -70,7 +71,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-const COMMANDS = ['lint', 'report', 'claims', 'graph', 'matrix', 'init', 'explain', 'help'] as const;
+const COMMANDS = ['lint', 'report', 'claims', 'graph', 'matrix', 'init', 'explain', 'mcp', 'help'] as const;
 
 export const HELP = `warrant — an argument linter for Markdown
 
@@ -84,6 +85,8 @@ Usage:
                                               --by adversary|domain folds it, docs/ai-risk.md)
   warrant init [--preset ai-risk]             write a commented .warrant.yaml here (built on a preset)
   warrant explain <rule-id>                   print a rule's documentation
+  warrant mcp [folder]                        serve lint, claims, matrix and explain to AI agents (Model Context
+                                              Protocol over stdio, read-only, confined to the folder)
   warrant help                                show this help
 
 Output:
@@ -190,6 +193,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   if (v.init) command = 'init';
   if (command === 'init') return initCommand(io, v.preset);
+  if (command === 'mcp') {
+    if (parsed.positionals.length > 1) throw new UsageError('mcp takes at most one folder, for example `warrant mcp essays/`');
+    return mcpCommand(resolve(io.cwd, parsed.positionals[0] ?? '.'), io);
+  }
   if (command === 'explain') {
     if (parsed.positionals.length !== 1) throw new UsageError('explain takes one rule id, for example `warrant explain unsupported-claim`');
     return explainCommand(parsed.positionals[0]!, io);
@@ -345,6 +352,17 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
 function githubLinkBase(): { linkBase?: string } {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = process.env;
   return server && repo && sha ? { linkBase: `${server}/${repo}/blob/${sha}` } : {};
+}
+
+/** dist/mcp.cjs beside the bundle (the SDK stays out of every other command's start-up); from sources, the module. */
+async function mcpCommand(folder: string, io: Io): Promise<number> {
+  type McpModule = { runMcpServer: (folder: string, stderr: (s: string) => void) => Promise<number> };
+  const beside = fileURLToPath(new URL('./mcp.cjs', import.meta.url));
+  // The bundle requires it (bin/ runs dist/cli.cjs in a vm script, where import() is unavailable);
+  // from sources, a variable specifier keeps the bundler from inlining the server into dist/cli.cjs.
+  const source = '../mcp/main.js';
+  const mod = (existsSync(beside) ? createRequire(import.meta.url)(beside) : await import(source)) as McpModule;
+  return mod.runMcpServer(folder, io.stderr);
 }
 
 function emit(io: Io, outputFile: string | undefined, text: string): void {

@@ -3,7 +3,7 @@
  * analysis of every file first, then the rules. Shared by `lint`, `claims` and `graph`.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
 import { createEngine, type Engine, type Finding, type LintOptions, type LintResult, type ResolvedConfig, type UserConfig } from '../core/index.js';
 import { ConfigLoader } from '../node/config.js';
 import { findFiles, matchesIgnores } from '../node/files.js';
@@ -20,6 +20,10 @@ export interface SessionOptions {
   readonly lint?: LintOptions;
   /** `--stdin`: lint this text as `stdinFilename`. */
   readonly stdin?: { readonly text: string; readonly filename: string };
+  /** The workspace linked files are read through (`warrant mcp` passes one confined to its folder). */
+  readonly workspace?: FsWorkspace;
+  /** No file outside this folder is read as a referrer (`warrant mcp`'s start folder). */
+  readonly within?: string;
 }
 
 export interface FileResult {
@@ -73,7 +77,7 @@ export function configLoaderFor(options: Pick<SessionOptions, 'configFile' | 'no
 
 /** Discovery, config per file and reading: everything before analysis. */
 export function discover(options: SessionOptions): Discovery {
-  const workspace = new FsWorkspace();
+  const workspace = options.workspace ?? new FsWorkspace();
   const loader = configLoaderFor(options);
   let files: string[];
   let unmatched: readonly string[] = [];
@@ -156,7 +160,8 @@ function findReferrers(jobs: readonly Job[], loader: ConfigLoader, options: Sess
   const roots = new Set<string>();
   for (const job of jobs) {
     const configFile = loader.loadFor(job.filePath).configFile;
-    roots.add(configFile ? dirname(configFile) : dirname(job.filePath));
+    const root = configFile ? dirname(configFile) : dirname(job.filePath);
+    roots.add(options.within && !isInside(root, options.within) ? options.within : root);
   }
   const referrers: Job[] = [];
   const seen = new Set<string>();
@@ -178,6 +183,12 @@ function findReferrers(jobs: readonly Job[], loader: ConfigLoader, options: Sess
     }
   }
   return referrers;
+}
+
+/** True when `path` is `folder` or inside it (both absolute). */
+export function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 function readText(filePath: string): string | { error: string } {

@@ -1,6 +1,6 @@
 /**
  * The seam between the LSP host and the engine: the server never analyses text itself, it asks
- * an `Analyzer` (built in `nodeAnalyzer.ts` over core's engine and `src/node`'s config loader).
+ * an `Analyzer` (built in `engineAnalyzer.ts` over core's engine and a host's config source).
  */
 import type { Finding } from '../core/findings.js';
 import type { Workspace } from '../core/workspace.js';
@@ -44,4 +44,11 @@ export interface ServerDeps {
   listFiles(folderUri: string, globs: readonly string[]): Promise<string[]>;
   /** Absolute path for `warrant.configFile` relative to a folder. */
   resolvePath?(base: string, path: string): string;
+  /**
+   * Files whose text `readFile`/`exists` answered before they were known (the browser reads through
+   * the client, asynchronously): the server treats them as changed on disk.
+   */
+  onDidChangeFiles?(listener: (uris: readonly string[]) => void): void;
+  /** A file changed on disk (the editor's file watcher): a host that caches texts reads it again. */
+  refresh?(uri: string): void;
 }

@@ -1,40 +1,41 @@
 /**
- * The real analyzer: core's engine plus `src/node`'s config loader — exactly what `warrant lint`
+ * The real analyzer: core's engine plus a host's config source (`src/node`'s config loader on
+ * Node, `src/web`'s over the editor's file system in a browser) — exactly what `warrant lint`
  * runs, so editor and CLI findings match by construction.
  */
-import { allRuleMeta, baseOf, createEngine, docsUrl, type Workspace } from '../core/index.js';
-import { ConfigLoader } from '../node/config.js';
-import { toPath } from '../node/fsWorkspace.js';
+import { allRuleMeta, baseOf, createEngine, docsUrl, type Finding, type ResolvedConfig, type Workspace } from '../core/index.js';
 import type { Analyzer, AnalyzerOptions, AnalyzerResult } from './analyzer.js';
 import { CONFIG_TEMPLATE } from './configTemplate.js';
 
-export function createEngineAnalyzer(workspace: Workspace, configTemplate: () => string = () => CONFIG_TEMPLATE): Analyzer {
+/** Where a document's config comes from. */
+export interface ConfigSource {
+  /**
+   * The config for the document at `uri` (`configFile`: `warrant.configFile`, used instead of the
+   * nearest one); `undefined` config means the defaults.
+   */
+  load(uri: string, configFile: string | undefined): { readonly config?: ResolvedConfig; readonly configFile?: string; readonly problems: readonly Finding[] };
+  /** Forget cached config files. */
+  clear(): void;
+}
+
+export function createEngineAnalyzer(workspace: Workspace, configs: ConfigSource, configTemplate: () => string = () => CONFIG_TEMPLATE): Analyzer {
   const engine = createEngine({ workspace });
-  const loaders = new Map<string, ConfigLoader>();
-  const loaderFor = (configFile: string | undefined): ConfigLoader => {
-    const key = configFile ?? '';
-    let l = loaders.get(key);
-    if (!l) loaders.set(key, (l = new ConfigLoader(configFile ? { configFile } : {})));
-    return l;
-  };
   return {
     lint(uri: string, text: string, options: AnalyzerOptions): AnalyzerResult {
-      const path = toPath(uri);
-      // Untitled buffers have no folder: they get the default config (or the configured file).
-      const loaded = path || options.configFile ? loaderFor(options.configFile).loadFor(path ?? process.cwd() + '/untitled.md') : undefined;
-      const result = engine.lint(uri, text, loaded?.config);
+      const loaded = configs.load(uri, options.configFile);
+      const result = engine.lint(uri, text, loaded.config);
       const vocabulary = result.model.config.vocabulary;
       return {
         findings: result.findings,
         model: result.model,
         baseKindOf: (kind) => baseOf(vocabulary, kind),
-        dependencies: loaded?.configFile ? [loaded.configFile] : [],
-        configProblems: loaded?.problems ?? [],
+        dependencies: loaded.configFile ? [loaded.configFile] : [],
+        configProblems: loaded.problems,
       };
     },
     invalidate(uri?: string) {
       engine.invalidate(uri);
-      if (uri === undefined) for (const l of loaders.values()) l.clear();
+      if (uri === undefined) configs.clear();
     },
     graph: () => engine.graph(),
     rules: allRuleMeta().map((m) => ({ id: m.id, description: m.description, defaultSeverity: m.defaultSeverity, docsUrl: docsUrl(m.id) })),

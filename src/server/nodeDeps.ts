@@ -1,16 +1,39 @@
-/** The server's Node runtime: the disk, file search, and the engine analyzer. */
+/** The server's Node runtime: the disk, file search, config discovery and the engine analyzer. */
 import { resolve } from 'node:path';
+import { ConfigLoader } from '../node/config.js';
 import { findFiles } from '../node/files.js';
 import { FsWorkspace, toPath, toUri } from '../node/fsWorkspace.js';
 import type { ServerDeps } from './analyzer.js';
-import { createEngineAnalyzer } from './engineAnalyzer.js';
+import { createEngineAnalyzer, type ConfigSource } from './engineAnalyzer.js';
 import { initTemplate } from '../cli/commands.js';
+
+/** The nearest `.warrant.yaml` on disk, as `warrant lint` finds it (one loader per `warrant.configFile`). */
+export function nodeConfigSource(): ConfigSource {
+  const loaders = new Map<string, ConfigLoader>();
+  const loaderFor = (configFile: string | undefined): ConfigLoader => {
+    const key = configFile ?? '';
+    let l = loaders.get(key);
+    if (!l) loaders.set(key, (l = new ConfigLoader(configFile ? { configFile } : {})));
+    return l;
+  };
+  return {
+    load(uri, configFile) {
+      const path = toPath(uri);
+      // Untitled buffers have no folder: they get the default config (or the configured file).
+      if (!path && !configFile) return { problems: [] };
+      return loaderFor(configFile).loadFor(path ?? process.cwd() + '/untitled.md');
+    },
+    clear() {
+      for (const l of loaders.values()) l.clear();
+    },
+  };
+}
 
 export function nodeDeps(): ServerDeps {
   const disk = new FsWorkspace();
   return {
     // the same commented template `warrant init` writes
-    createAnalyzer: (workspace) => createEngineAnalyzer(workspace, initTemplate),
+    createAnalyzer: (workspace) => createEngineAnalyzer(workspace, nodeConfigSource(), initTemplate),
     readFile: (uri) => disk.readText(uri),
     exists: (uri) => disk.exists(uri),
     async listFiles(folderUri, globs) {

@@ -433,9 +433,16 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
   });
 
   connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) deps.refresh?.(change.uri);
+    filesChanged(params.changes);
+  });
+  // A host that learns of files late (the browser's reads through the client) reports them here too.
+  deps.onDidChangeFiles?.((uris) => filesChanged(uris.map((uri) => ({ uri, type: FileChangeType.Changed }))));
+
+  function filesChanged(changes: readonly { uri: string; type: FileChangeType }[]): void {
     let relevant = false;
     let onlyMarkdown = true;
-    for (const change of params.changes) {
+    for (const change of changes) {
       if (documents.get(change.uri)) continue; // the editor's buffer wins over the disk
       if (MARKDOWN_FILE.test(change.uri)) {
         diskCache.delete(change.uri);
@@ -445,7 +452,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
       relevant = true;
     }
     if (relevant) everythingChanged(onlyMarkdown);
-  });
+  }
 
   /** Documents just opened: TextDocuments reports the open as a content change too; lint those at once. */
   const justOpened = new Set<string>();

@@ -3,7 +3,6 @@
  * link or attribute points at it) or a citation key. Heading slugs are VS Code's Markdown
  * support's job and are left alone.
  */
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BibEntry } from '../core/model/types.js';
 import type { OffsetRange } from '../core/text/lineIndex.js';
 import { resolveUri } from '../core/workspace.js';
@@ -73,7 +72,8 @@ export function entryFileUri(entry: BibEntry, fromUri: string): string | undefin
   const origin = entry.origin;
   if (!origin || origin === 'front matter') return undefined;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(origin)) return origin;
-  if (origin.startsWith('/')) return pathToFileURL(origin).href;
+  // An absolute path, as node:url's pathToFileURL writes it (the service also runs in a browser).
+  if (origin.startsWith('/')) return `file://${encodeURI(origin).replace(/[?#]/g, encodeURIComponent)}`;
   return resolveUri(fromUri, origin);
 }
 
@@ -107,5 +107,3 @@ export function entryDefinition(
   const range = keyRangeInBibliography(text, entry.key);
   return range ? { uri, text, range } : undefined;
 }
-
-export const uriToPath = (uri: string): string => (uri.startsWith('file:') ? fileURLToPath(uri) : uri);

@@ -19,6 +19,34 @@ describe('inline control comments', () => {
     assert.deepEqual(where(lintText(`${bare(1)}\n<!-- warrant-disable-file unsupported-claim -->\n${bare(2)}`).findings), []);
   });
 
+  // Two rules fire on each `Claim: … [^n]` line (unsupported-claim at the label, missing-footnote
+  // at the footnote): each directive must silence the rule it names and leave the other standing,
+  // on the line it governs and on the line after.
+  describe('silences only the rules it names, with another rule firing on the same line', () => {
+    const claim = (n: number) => `Claim: number ${n} [^${n}]`;
+    const both = (line: number) => [`unsupported-claim@${line}:1`, `missing-footnote@${line}:17`];
+
+    it('disable-next-line', () => {
+      const text = `<!-- warrant-disable-next-line missing-footnote -->\n${claim(1)}\n\n${claim(2)}\n`;
+      assert.deepEqual(where(lintText(text).findings), ['unsupported-claim@2:1', ...both(4)]);
+    });
+
+    it('disable-line', () => {
+      const text = `${claim(1)} <!-- warrant-disable-line unsupported-claim -->\n\n${claim(2)}\n`;
+      assert.deepEqual(where(lintText(text).findings), ['missing-footnote@1:17', ...both(3)]);
+    });
+
+    it('disable … enable', () => {
+      const text = `<!-- warrant-disable missing-footnote -->\n${claim(1)}\n\n${claim(2)}\n\n<!-- warrant-enable missing-footnote -->\n${claim(3)}\n`;
+      assert.deepEqual(where(lintText(text).findings), ['unsupported-claim@2:1', 'unsupported-claim@4:1', ...both(7)]);
+    });
+
+    it('disable-file', () => {
+      const text = `${claim(1)}\n\n<!-- warrant-disable-file unsupported-claim -->\n${claim(2)}\n`;
+      assert.deepEqual(where(lintText(text).findings), ['missing-footnote@1:17', 'missing-footnote@4:17']);
+    });
+  });
+
   it('reports unused directives and unknown rule ids', () => {
     const result = lintText('<!-- warrant-disable-next-line duplicate-id -->\nPlain.\n\n<!-- warrant-disable no-such-rule -->\n');
     assert.deepEqual(result.unusedDirectives.map((d) => d.kind), ['disable-next-line', 'disable']);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { readSnapshot, updateHint } from '../helpers/snapshot.js';
 import { fileURLToPath } from 'node:url';
 import { HOST_SCOPES, INJECTION_PATH, snapshot, tokenize, type ScopedToken } from './tokenize.js';
 
@@ -16,8 +17,8 @@ describe('grammar: expected-scope fixtures', () => {
     it(name, async () => {
       const actual = snapshot(await tokenize(readFileSync(fixtures + name, 'utf8')));
       const expectedPath = fixtures + name + '.scopes';
-      if (process.env.UPDATE_EXPECT === '1' || !existsSync(expectedPath)) writeFileSync(expectedPath, actual);
-      assert.equal(actual, readFileSync(expectedPath, 'utf8'), `scopes differ; UPDATE_EXPECT=1 to accept`);
+      const options = { testFile: 'test/grammar/grammar.test.ts' };
+      assert.equal(actual, readSnapshot(expectedPath, actual, options), `scopes differ from ${updateHint(expectedPath, options)}`);
     });
   }
 });

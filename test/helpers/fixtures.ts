@@ -8,11 +8,12 @@
  * `ok*.md` fixtures must produce none and need no expected file. Run with `UPDATE_EXPECT=1` to
  * rewrite expected files after a deliberate change, then review the diff.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createEngine, type Finding } from '../../src/core/index.js';
 import { ConfigLoader } from '../../src/node/config.js';
 import { FsWorkspace, toUri } from '../../src/node/fsWorkspace.js';
+import { readSnapshot } from './snapshot.js';
 
 export function lintFixture(file: string): Finding[] {
   const text = readFileSync(file, 'utf8');
@@ -35,15 +36,14 @@ export function expectedPath(fixture: string): string {
   return fixture.replace(/\.(md|markdown|qmd)$/, '.expected');
 }
 
-/** Compare with the expected file, or write it under UPDATE_EXPECT=1. Returns [actual, expected]. */
+/**
+ * The expected file's findings beside `actual`, as [actual, expected]; under UPDATE_EXPECT=1 the
+ * file is rewritten first. A missing expected file throws, naming it and the update command.
+ */
 export function checkExpected(fixture: string, actual: string): [string, string] {
-  const path = expectedPath(fixture);
-  if (process.env['UPDATE_EXPECT'] === '1') {
-    writeFileSync(path, actual + '\n');
-    return [actual, actual];
-  }
-  const expected = existsSync(path) ? readFileSync(path, 'utf8').replace(/\n$/, '') : '<missing expected file>';
-  return [actual, expected];
+  return [actual, readSnapshot(expectedPath(fixture), actual + '\n', FIXTURE_SNAPSHOTS).replace(/\n$/, '')];
 }
+
+export const FIXTURE_SNAPSHOTS = { testFile: 'test/rules/fixtures.test.ts' } as const;
 
 export { dirname };

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { checkGenerated } from './generate-defaults.js';
+import { updating } from '../helpers/snapshot.js';
 import { defaultHeuristicOptions, heuristicOptionsFor, mergeHeuristicOptions, SHIPPED_MODEL } from '../../src/core/heuristics/index.js';
 
 describe('heuristics: shipped defaults and user overrides', () => {
   it('embeds the current data/heuristics.yaml (UPDATE_HEURISTICS=1 rewrites it)', () => {
-    const fresh = checkGenerated(process.env['UPDATE_HEURISTICS'] === '1');
-    assert.ok(fresh || process.env['UPDATE_HEURISTICS'] === '1', 'defaults.generated.ts is stale: run UPDATE_HEURISTICS=1 npx mocha test/heuristics');
+    const update = updating('UPDATE_HEURISTICS');
+    const fresh = checkGenerated(update);
+    assert.ok(fresh || update, `src/core/heuristics/defaults.generated.ts is stale or missing: run \`UPDATE_HEURISTICS=1 npx mocha test/heuristics/defaults.test.ts\` to rewrite it`);
   });
 
   it('loads every cue family the messages name, and the shipped model weighs each the way its reason says', () => {

@@ -1,11 +1,12 @@
 /**
  * `npm run package` output: the .vsix holds the bundles, grammar, snippets, schema, icon, README,
  * LICENSE and CHANGELOG, and nothing else (no sources, tests, maps or node_modules). The file
- * list is a snapshot in vsix-files.txt; UPDATE_EXPECT=1 rewrites it.
+ * list is a snapshot in vsix-files.txt; UPDATE_EXPECT=1 rewrites it, and a missing one fails.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readSnapshot, updateHint } from '../helpers/snapshot.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,8 +68,8 @@ describe('packaging: warrant-<version>.vsix', function () {
 
   it('file list matches the snapshot', () => {
     const names = entries.map((e) => e.name).sort().join('\n') + '\n';
-    if (process.env.UPDATE_EXPECT === '1' || !existsSync(SNAPSHOT)) writeFileSync(SNAPSHOT, names);
-    assert.equal(names, readFileSync(SNAPSHOT, 'utf8'), 'vsix contents changed; UPDATE_EXPECT=1 to accept');
+    const options = { testFile: 'test/packaging/vsix.test.ts' };
+    assert.equal(names, readSnapshot(SNAPSHOT, names, options), `vsix contents differ from ${updateHint(SNAPSHOT, options)}`);
   });
 
   it('ships bundles, grammar, schema, README, LICENSE, CHANGELOG and icon; no sources, tests, maps or node_modules', () => {
@@ -77,6 +78,10 @@ describe('packaging: warrant-<version>.vsix', function () {
       'extension/dist/client.cjs',
       'extension/dist/server.cjs',
       'extension/dist/viz.cjs',
+      'extension/dist/mcp.cjs',
+      'extension/dist/web/extension.js',
+      'extension/dist/web/server.js',
+      'extension/docs/rules/unsupported-claim.md',
       'extension/media/map.js',
       'extension/syntaxes/warrant.markdown.tmLanguage.json',
       'extension/schemas/warrant.schema.json',
@@ -95,9 +100,14 @@ describe('packaging: warrant-<version>.vsix', function () {
   it('the packaged manifest points at the bundle and has no npm-only fields', () => {
     const manifest = JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.read().toString('utf8'));
     assert.equal(manifest.main, './dist/client.cjs');
+    assert.equal(manifest.browser, './dist/web/extension.js');
+    assert.equal(manifest.type, undefined, 'the web worker host refuses a `type: module` extension');
     assert.equal(manifest.files, undefined);
     assert.equal(manifest.dependencies, undefined);
-    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    // Linting runs no workspace code anywhere; only the MCP server waits for trust.
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['warrant.mcp.enable']);
+    assert.deepEqual(manifest.contributes.mcpServerDefinitionProviders, [{ id: 'warrant.mcp', label: 'Warrant' }]);
     assert.ok(manifest.contributes.yamlValidation[0].url.endsWith('schemas/warrant.schema.json'));
   });
 });

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, existsSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { allRuleMeta } from '../../src/core/index.js';
-import { checkExpected, formatFindings, lintFixture } from '../helpers/fixtures.js';
+import { checkExpected, expectedPath, FIXTURE_SNAPSHOTS, formatFindings, lintFixture } from '../helpers/fixtures.js';
+import { updateHint } from '../helpers/snapshot.js';
 
 const ROOT = join(import.meta.dirname, '..', 'fixtures', 'rules');
 
@@ -24,7 +25,7 @@ describe('rules on fixtures', () => {
           } else {
             assert.ok(findings.length > 0, `${name} should produce at least one ${meta.id} finding`);
             const [actual, expected] = checkExpected(file, formatFindings(findings));
-            assert.equal(actual, expected);
+            assert.equal(actual, expected, `findings differ from ${updateHint(expectedPath(file), FIXTURE_SNAPSHOTS)}`);
           }
         });
       }

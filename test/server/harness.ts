@@ -51,13 +51,19 @@ export interface HarnessOptions {
   readonly settings?: Record<string, unknown>;
   readonly rootDir?: string;
   readonly deps?: ServerDeps;
+  /** Deps built over the server's own connection (the web worker's runtime asks the client for files). */
+  readonly depsFor?: (connection: ReturnType<typeof createConnection>) => ServerDeps;
+  /** The workspace folder's URI, when it is not a folder on disk (`rootDir`). */
+  readonly rootUri?: string;
+  /** Handlers the client answers besides the standard ones (registered before `initialize`). */
+  readonly onRequest?: Record<string, (params: never) => unknown>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startServer(serverConnection, options.deps ?? nodeDeps());
+  startServer(serverConnection, options.depsFor?.(serverConnection) ?? options.deps ?? nodeDeps());
   serverConnection.listen();
 
   const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
@@ -110,6 +116,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return null;
   });
   client.onNotification('window/logMessage', () => undefined);
+  for (const [method, handler] of Object.entries(options.onRequest ?? {})) client.onRequest(method, handler);
   client.listen();
 
   const capabilities: ClientCapabilities = {
@@ -126,11 +133,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
     },
   };
-  const root = options.rootDir ?? FIXTURE_DIR;
+  const rootUri = options.rootUri ?? pathToFileURL(options.rootDir ?? FIXTURE_DIR).href;
   await client.sendRequest('initialize', {
     processId: null,
-    rootUri: pathToFileURL(root).href,
-    workspaceFolders: [{ uri: pathToFileURL(root).href.replace(/\/$/, ''), name: 'ws' }],
+    rootUri,
+    workspaceFolders: [{ uri: rootUri.replace(/\/$/, ''), name: 'ws' }],
     capabilities,
     initializationOptions: options.configuration ? undefined : { settings: h.settings },
   });

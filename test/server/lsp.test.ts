@@ -194,15 +194,15 @@ describe('server: hover, lens, completion, navigation, symbols, quick fixes', ()
     const prep = (await h.client.sendRequest('textDocument/prepareRename', { textDocument: { uri: LANES }, position: at(lanes, '#cost', 2) })) as { placeholder: string };
     assert.equal(prep.placeholder, 'cost');
     const edit = (await h.client.sendRequest('textDocument/rename', { textDocument: { uri: LANES }, position: at(lanes, '#cost', 2), newName: 'kerb-cost' })) as WorkspaceEdit;
-    const after = applyEdits(lanes, edit.changes![LANES]!);
-    assert.ok(after.includes('<!-- objection #kerb-cost attacks='));
-    assert.ok(after.includes('defends=#kerb-cost -->'));
+    assert.deepEqual(Object.keys(edit.changes!), [LANES]);
+    assert.equal(applyEdits(lanes, edit.changes![LANES]!), lanes.replace('#cost attacks=', '#kerb-cost attacks=').replace('defends=#cost -->', 'defends=#kerb-cost -->'));
   });
 
   it('rename a citation key rewrites citations and the bibliography entry', async () => {
     const edit = (await h.client.sendRequest('textDocument/rename', { textDocument: { uri: LANES }, position: at(lanes, '@rivera2019', 2), newName: 'rivera2019a' })) as WorkspaceEdit;
-    assert.ok(applyEdits(lanes, edit.changes![LANES]!).includes('[@rivera2019a]'));
-    assert.ok(applyEdits(fixtureText('refs.bib'), edit.changes![fixtureUri('refs.bib')]!).startsWith('@article{rivera2019a,'));
+    assert.deepEqual(Object.keys(edit.changes!).sort(), [LANES, fixtureUri('refs.bib')].sort());
+    assert.equal(applyEdits(lanes, edit.changes![LANES]!), lanes.replace('[@rivera2019]', '[@rivera2019a]'));
+    assert.equal(applyEdits(fixtureText('refs.bib'), edit.changes![fixtureUri('refs.bib')]!), fixtureText('refs.bib').replace('@article{rivera2019,', '@article{rivera2019a,'));
   });
 
   it('no rename on plain heading anchors (VS Code Markdown owns them)', async () => {

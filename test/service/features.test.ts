@@ -5,6 +5,8 @@ import { toDiagnostics } from '../../src/service/diagnostics.js';
 import { prepareRename, rename } from '../../src/service/rename.js';
 import { getCodeActions } from '../../src/service/codeActions.js';
 import { normaliseSettings, DEFAULT_SETTINGS } from '../../src/server/settings.js';
+import type { WorkspaceEdit } from 'vscode-languageserver';
+import { LineIndex } from '../../src/core/index.js';
 import { cursor, workspace } from './helpers.js';
 
 const BIB = `---
@@ -110,6 +112,49 @@ describe('service: rename', () => {
     assert.equal(edit.changes!['file:///ws/essay.md']!.length, 2);
     assert.equal(edit.changes!['file:///ws/other.md']!.length, 1);
     assert.ok(edit.changes!['file:///ws/other.md']!.every((e) => e.newText === 'kerb-parking'));
+  });
+
+  // Counting edits and checking newText does not notice an edit that lands in the wrong place:
+  // apply the whole workspace edit to every file and compare the texts that result.
+  const files = {
+    'essay.md': '---\nbibliography: refs.bib\n---\n# Parking\n\n<!-- claim #parking -->\nParking pays [@tanaka2020].\n\n<!-- defense #d defends=#parking -->\nDefense: It does, says @tanaka2020.\n',
+    'other.md': '# Other\n\nAs [the essay](essay.md#parking) says, and [again](essay.md#parking).\n\n<!-- evidence #e supports=essay.md#parking -->\nEvidence: Meters filled [@tanaka2020, p. 4].\n',
+    'refs.bib': '% kerbside\n@article{tanaka2020,\n  author = {Tanaka, Yui},\n  title = {Kerbside parking turnover},\n  year = {2020}\n}\n',
+  };
+
+  function applyEverywhere(edit: WorkspaceEdit, texts: Record<string, string>): Record<string, string> {
+    const out = { ...texts };
+    for (const [uri, edits] of Object.entries(edit.changes ?? {})) {
+      const name = uri.replace('file:///ws/', '');
+      assert.ok(name in out, `an edit for a file that does not exist: ${uri}`);
+      const index = new LineIndex(out[name]!);
+      const sorted = edits.map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), text: e.newText })).sort((a, b) => b.start - a.start);
+      for (const e of sorted) out[name] = out[name]!.slice(0, e.start) + e.text + out[name]!.slice(e.end);
+    }
+    return out;
+  }
+
+  it('renames an id in other files exactly where it is used', () => {
+    const { text, position } = cursor(files['essay.md'].replace('#parking -->', '#par|king -->'));
+    const w = workspace({ ...files, 'essay.md': text });
+    const after = applyEverywhere(rename(w.doc('essay.md'), position, 'kerb-parking', w.ctx)!, files);
+    assert.deepEqual(after, {
+      ...files,
+      'essay.md': files['essay.md'].replaceAll('#parking', '#kerb-parking'),
+      'other.md': files['other.md'].replaceAll('essay.md#parking', 'essay.md#kerb-parking'),
+    });
+  });
+
+  it('renames a citation key in other files and in the bibliography exactly where it is used', () => {
+    const { text, position } = cursor(files['essay.md'].replace('[@tanaka2020]', '[@tana|ka2020]'));
+    const w = workspace({ ...files, 'essay.md': text });
+    const after = applyEverywhere(rename(w.doc('essay.md'), position, 'tanaka2020a', w.ctx)!, files);
+    assert.deepEqual(after, {
+      ...files,
+      'essay.md': files['essay.md'].replaceAll('@tanaka2020', '@tanaka2020a'),
+      'other.md': files['other.md'].replace('@tanaka2020', '@tanaka2020a'),
+      'refs.bib': files['refs.bib'].replace('{tanaka2020,', '{tanaka2020a,'),
+    });
   });
 });
 

@@ -360,6 +360,52 @@ test('coexistence: "Let Warrant Check Citations" writes the workspace setting; V
   if (citationFlagged) await waitFor('the citation link diagnostics to clear', () => citationLinkDiagnostics(lanesUri, doc).length === 0, 60000);
 });
 
+test('MCP: the extension offers `warrant mcp` for the folder, and the definition it offers starts and lists the tools', async () => {
+  const api = vscode.extensions.getExtension('warrant-dev.warrant').exports;
+  const { registered, servers } = api.mcpServers();
+  assert.strictEqual(registered, true, 'this VS Code has the MCP API: the provider is registered');
+  assert.strictEqual(servers.length, 1, JSON.stringify(servers));
+  const server = servers[0];
+  assert.strictEqual(server.cwd, ws.fsPath);
+  assert.ok(server.args[0].endsWith(path.join('dist', 'mcp.cjs')), server.args[0]);
+  // Start it exactly as VS Code would, and speak MCP to it over stdio.
+  const { spawn } = require('child_process');
+  const child = spawn(server.command, server.args, { cwd: server.cwd, env: { ...process.env, ...server.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  try {
+    const replies = [];
+    let buffer = '';
+    child.stdout.on('data', (chunk) => {
+      buffer += chunk;
+      let nl;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        replies.push(JSON.parse(buffer.slice(0, nl)));
+        buffer = buffer.slice(nl + 1);
+      }
+    });
+    const send = (m) => child.stdin.write(JSON.stringify({ jsonrpc: '2.0', ...m }) + '\n');
+    const reply = async (id) => {
+      for (let i = 0; i < 200; i++) {
+        const r = replies.find((x) => x.id === id);
+        if (r) return r;
+        await new Promise((r2) => setTimeout(r2, 50));
+      }
+      throw new Error(`no reply ${id}`);
+    };
+    send({ id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'exthost-test', version: '1' } } });
+    assert.strictEqual((await reply(1)).result.serverInfo.name, 'warrant');
+    send({ method: 'notifications/initialized' });
+    send({ id: 2, method: 'tools/list' });
+    assert.deepStrictEqual((await reply(2)).result.tools.map((t) => t.name).sort(), ['claims', 'explain', 'lint', 'matrix']);
+    send({ id: 3, method: 'tools/call', params: { name: 'lint', arguments: { paths: ['lanes.md'] } } });
+    const lint = (await reply(3)).result.structuredContent;
+    // The file on disk (earlier tests edit the buffer): linted, with findings in the tool's shape.
+    assert.strictEqual(lint.files[0].file, 'lanes.md', JSON.stringify(lint));
+    assert.ok(Array.isArray(lint.files[0].findings) && typeof lint.warningCount === 'number', JSON.stringify(lint));
+  } finally {
+    child.kill();
+  }
+});
+
 module.exports.run = async function run() {
   let passed = 0;
   let failed = 0;
