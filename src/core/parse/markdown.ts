@@ -9,9 +9,10 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, Yaml } from 'mdast';
 import { parseDocument, isMap, LineCounter } from 'yaml';
 import type { OffsetRange } from '../text/lineIndex.js';
+import { boundTreeDepth, MAX_TREE_DEPTH } from './depth.js';
 
 export interface ParseProblem {
-  readonly code: 'parse-error' | 'invalid-front-matter' | 'binary-file' | 'file-too-large';
+  readonly code: 'parse-error' | 'invalid-front-matter' | 'binary-file' | 'file-too-large' | 'too-deep';
   readonly message: string;
   readonly range: OffsetRange;
 }
@@ -87,6 +88,15 @@ export function parseMarkdown(text: string, limits: ParseLimits = DEFAULT_PARSE_
     };
   }
   const problems: ParseProblem[] = [];
+  const cut = boundTreeDepth(root);
+  if (cut) {
+    const lineEnd = text.indexOf('\n', cut.start);
+    problems.push({
+      code: 'too-deep',
+      message: `Block quotes, lists or emphasis nest more than ${MAX_TREE_DEPTH} levels deep here: what lies deeper is not linted; flatten the nesting`,
+      range: { start: cut.start, end: Math.min(cut.end, lineEnd < 0 ? text.length : lineEnd) },
+    });
+  }
   const frontMatter = readFrontMatter(text, root, problems);
   return { text, root, frontMatter, problems };
 }
@@ -141,15 +151,20 @@ function readFrontMatter(text: string, root: Root, problems: ParseProblem[]): Fr
   return { data: data as Record<string, unknown>, range, keyRanges };
 }
 
-function shiftPositions(node: Root | Root['children'][number], by: number): void {
-  const p = node.position;
-  if (p) {
-    if (p.start.offset !== undefined) p.start.offset += by;
-    if (p.end.offset !== undefined) p.end.offset += by;
-    if (p.start.line === 1) p.start.column += by;
-    if (p.end.line === 1) p.end.column += by;
+function shiftPositions(root: Root, by: number): void {
+  // A stack rather than recursion: this runs before the tree's depth is bounded.
+  const stack: (Root | Root['children'][number])[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const p = node.position;
+    if (p) {
+      if (p.start.offset !== undefined) p.start.offset += by;
+      if (p.end.offset !== undefined) p.end.offset += by;
+      if (p.start.line === 1) p.start.column += by;
+      if (p.end.line === 1) p.end.column += by;
+    }
+    if ('children' in node) for (const child of node.children as Root['children']) stack.push(child);
   }
-  if ('children' in node) for (const child of node.children as Root['children']) shiftPositions(child, by);
 }
 
 function firstLine(s: string): string {
