@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { allRuleMeta, parseSeverity, RULE_IDS, SEVERITY_RANK, type Finding, type RuleSetting, type Severity, type UserConfig } from '../core/index.js';
+import { allRuleMeta, escapeJsonControls, parseSeverity, RULE_IDS, SEVERITY_RANK, visibleControls, type Finding, type RuleSetting, type Severity, type UserConfig } from '../core/index.js';
 import { FORMATTERS, type FileReport } from './formatters/index.js';
 import { counts } from './formatters/types.js';
 import { runSession, type SessionOptions } from './session.js';
@@ -207,7 +207,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const format = v.format ?? 'json';
     if (format !== 'json' && format !== 'table') throw new UsageError(`unknown format "${format}" for claims: use json or table`);
     const records = claimRecords(result.files, result.engine, io.cwd);
-    emit(io, v['output-file'], format === 'json' ? JSON.stringify(records, null, 2) + '\n' : formatClaimsTable(records));
+    emit(io, v['output-file'], format === 'json' ? escapeJsonControls(JSON.stringify(records, null, 2) + '\n') : visibleControls(formatClaimsTable(records)));
     return result.configProblems.length ? 2 : 0;
   }
   return 0;
