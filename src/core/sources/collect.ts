@@ -8,6 +8,7 @@ import type { OffsetRange } from '../text/lineIndex.js';
 import type { BibEntry, InternalLink, Source } from '../model/types.js';
 import { resolveUri, type Workspace } from '../workspace.js';
 import { end, start } from '../recognizers/structure.js';
+import { isUnsafeUrl } from './urls.js';
 
 export interface SourceScan {
   readonly sources: readonly Source[];
@@ -94,7 +95,7 @@ export function scanSources(ctx: ScanContext): SourceScan {
       sources.push({ kind: 'link', range, url, text: linkText || title || url });
       return;
     }
-    if (/^(mailto|tel|javascript|data):/i.test(url)) return;
+    if (/^(mailto|tel):/i.test(url) || isUnsafeUrl(url)) return;
     if (/^doi:/i.test(url)) {
       sources.push({ kind: 'doi', range, url: `https://doi.org/${url.slice(4).trim()}`, key: url.slice(4).trim(), text: linkText });
       return;
