@@ -12,7 +12,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { statSync } from 'node:fs';
-import { configHash, loadCache, runKey, saveCache, type CacheData, type CacheEntry } from './cache.js';
+import { configHash, loadCache, replayProblem, runKey, saveCache, type CacheData, type CacheEntry } from './cache.js';
 import { LintHost, hashText, type FileOutcome, type HostJob, type HostOptions } from './host.js';
 import { WorkerPool } from './pool.js';
 import { discover, type Job, type SessionOptions, type SessionResult } from './session.js';
@@ -34,6 +34,8 @@ export interface LintRunResult {
   readonly unreadable: SessionResult['unreadable'];
   /** How the run went, for `--debug` and the benchmark. */
   readonly stats: { readonly files: number; readonly fromCache: number; readonly workers: number; readonly detail: string };
+  /** Why the cache file was set aside (it is rewritten at the end of the run), if it was. */
+  readonly notice?: string;
 }
 
 /** With `auto`, one worker per this many bytes of Markdown (and at least this many files each). */
@@ -65,7 +67,9 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
   };
   const cache = options.cache && !session.stdin ? options.cache : undefined;
   const key = runKey(session.lint);
-  const previous = cache ? loadCache(cache.path, key) : undefined;
+  const loaded = cache ? loadCache(cache.path, key) : {};
+  let previous = loaded.data;
+  let cacheNotice = loaded.problem;
 
   const hashes = new Map<string, string>();
   const stats = new Map<string, { size: number; mtimeMs: number }>();
@@ -85,6 +89,20 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
         }
       }
       hashes.set(job.uri, hashText(job.text));
+    }
+  }
+
+  // A stored entry replayed for an unchanged file must still fit that file; one that does not
+  // means the cache was written by something else, and none of it is trusted.
+  if (previous) {
+    for (const job of jobs) {
+      const entry = previous.files[job.uri];
+      const problem = entry && entry.hash === hashes.get(job.uri) ? replayProblem(entry, job.text, job.uri) : undefined;
+      if (problem) {
+        previous = undefined;
+        cacheNotice = problem;
+        break;
+      }
     }
   }
 
@@ -136,6 +154,7 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
     unmatched: found.unmatched,
     unreadable: found.unreadable,
     stats: { files: jobs.length, fromCache: jobs.length - toLint.size, workers: host.workers, detail: host.detail },
+    ...(cacheNotice && cache ? { notice: `ignoring the cache ${cache.path}: ${cacheNotice}; linting every file` } : {}),
   };
 }
 

@@ -251,6 +251,7 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
     concurrency,
     ...(v.cache || v['cache-location'] ? { cache: { path: cachePath(io.cwd, v['cache-location']), strategy } } : {}),
   });
+  if (result.notice) io.stderr(`warrant: ${visibleControls(result.notice)}\n`);
   if (result.unmatched.length && !v['no-error-on-unmatched-pattern']) {
     for (const p of result.unmatched) io.stderr(`warrant: no files matching the pattern "${p}" were found\n`);
     return 2;
