@@ -8,11 +8,12 @@
  * and nothing the engine read outside the run (bibliographies, linked files, probed paths)
  * changed; otherwise the whole component is linted again. See `plan` in `lintRun.ts`.
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { LineIndex, RULE_IDS, type LintOptions, type ResolvedConfig } from '../core/index.js';
 import { hashText, type FileOutcome } from './host.js';
 import { VERSION } from './version.js';
+import { NotRegularFileError, readRegularFile } from '../node/readFile.js';
 
 export const CACHE_FILE = '.warrantcache';
 const FORMAT = 1;
@@ -64,9 +65,9 @@ export function runKey(lint: LintOptions | undefined): string {
 export function loadCache(path: string, key: string): { data?: CacheData; problem?: string } {
   let raw: string;
   try {
-    raw = readFileSync(path, 'utf8');
-  } catch {
-    return {};
+    raw = readRegularFile(path);
+  } catch (error) {
+    return error instanceof NotRegularFileError ? { problem: `it ${error.message}` } : {};
   }
   let data: unknown;
   try {
@@ -165,9 +166,22 @@ export function replayProblem(entry: CacheEntry, text: string, uri: string): str
   return undefined;
 }
 
-export function saveCache(path: string, data: Omit<CacheData, 'format' | 'warrant'>): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, JSON.stringify({ format: FORMAT, warrant: VERSION, ...data }));
+/**
+ * Write the cache beside its place and rename it there: a reader never sees half a cache, and a
+ * named pipe or other special file at the path is replaced rather than written into (which would
+ * block until something reads it). Returns why the cache could not be written, if it could not.
+ */
+export function saveCache(path: string, data: Omit<CacheData, 'format' | 'warrant'>): string | undefined {
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temp, JSON.stringify({ format: FORMAT, warrant: VERSION, ...data }), { flag: 'wx' });
+    renameSync(temp, path);
+    return undefined;
+  } catch (error) {
+    rmSync(temp, { force: true });
+    return `cannot write the cache ${path}: ${(error as Error).message}`;
+  }
 }
 
 const configHashes = new WeakMap<ResolvedConfig, string>();

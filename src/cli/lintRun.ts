@@ -69,7 +69,8 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
   const key = runKey(session.lint);
   const loaded = cache ? loadCache(cache.path, key) : {};
   let previous = loaded.data;
-  let cacheNotice = loaded.problem;
+  let loadNotice = loaded.problem;
+  let cacheNotice: string | undefined;
 
   const hashes = new Map<string, string>();
   const stats = new Map<string, { size: number; mtimeMs: number }>();
@@ -100,7 +101,7 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
       const problem = entry && entry.hash === hashes.get(job.uri) ? replayProblem(entry, job.text, job.uri) : undefined;
       if (problem) {
         previous = undefined;
-        cacheNotice = problem;
+        loadNotice = problem;
         break;
       }
     }
@@ -145,7 +146,8 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
     }
     Object.assign(allGraph, graph);
     for (const [uri, state] of Object.entries(reads)) if (!runUris.has(uri)) allReads[uri] = state;
-    saveCache(cache.path, { key, files, graph: allGraph, reads: allReads });
+    const unwritten = saveCache(cache.path, { key, files, graph: allGraph, reads: allReads });
+    if (unwritten) cacheNotice = unwritten;
   }
 
   return {
@@ -154,7 +156,7 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
     unmatched: found.unmatched,
     unreadable: found.unreadable,
     stats: { files: jobs.length, fromCache: jobs.length - toLint.size, workers: host.workers, detail: host.detail },
-    ...(cacheNotice && cache ? { notice: `ignoring the cache ${cache.path}: ${cacheNotice}; linting every file` } : {}),
+    ...(loadNotice && cache ? { notice: `ignoring the cache ${cache.path}: ${loadNotice}; linting every file${cacheNotice ? `; ${cacheNotice}` : ''}` } : cacheNotice ? { notice: cacheNotice } : {}),
   };
 }
 

@@ -18,6 +18,8 @@ import { Suppressions, suppressionsPath } from './suppressions.js';
 import { graphCommand, GRAPH_FORMATS } from './graph.js';
 import { explainCommand, initCommand, printConfig } from './commands.js';
 import { VERSION } from './version.js';
+import { unmatchedMessage } from '../node/files.js';
+import { unreadableReason } from '../node/readFile.js';
 
 export interface Io {
   readonly cwd: string;
@@ -194,7 +196,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (command === 'lint') return lintCommand(v, session, io, color);
   const result = runSession(session);
   if (result.unmatched.length && !v['no-error-on-unmatched-pattern']) {
-    for (const p of result.unmatched) io.stderr(`warrant: no files matching the pattern "${p}" were found\n`);
+    for (const p of result.unmatched) io.stderr(`warrant: ${unmatchedMessage(io.cwd, p)}\n`);
     return 2;
   }
   if (command === 'graph') {
@@ -253,7 +255,7 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
   });
   if (result.notice) io.stderr(`warrant: ${visibleControls(result.notice)}\n`);
   if (result.unmatched.length && !v['no-error-on-unmatched-pattern']) {
-    for (const p of result.unmatched) io.stderr(`warrant: no files matching the pattern "${p}" were found\n`);
+    for (const p of result.unmatched) io.stderr(`warrant: ${unmatchedMessage(io.cwd, p)}\n`);
     return 2;
   }
 
@@ -262,7 +264,7 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
   try {
     suppressions = Suppressions.load(suppressPath);
   } catch (error) {
-    io.stderr(`warrant: cannot read suppressions: ${(error as Error).message}\n`);
+    io.stderr(`warrant: cannot read the suppressions file ${relative(io.cwd, suppressPath) || suppressPath}: ${unreadableReason(error)}\n`);
     return 2;
   }
   const recordRules = v['suppress-all'] ? 'all' : v['suppress-rule']?.length ? new Set(v['suppress-rule']) : undefined;
@@ -328,5 +330,5 @@ function ruleOverrides(specs: readonly string[], cwd: string): UserConfig {
 
 function unreadableFinding(filePath: string, message: string): Finding {
   const zero = { line: 0, character: 0 };
-  return { ruleId: 'file-skipped', severity: 'error', message: `Cannot read ${filePath}: ${message}`, uri: filePath, range: { start: 0, end: 0 }, position: { start: zero, end: zero }, related: [] };
+  return { ruleId: 'file-skipped', severity: 'error', message: `Not linted: this path ${message}; only regular files are read`, uri: filePath, range: { start: 0, end: 0 }, position: { start: zero, end: zero }, related: [] };
 }
