@@ -3,8 +3,8 @@
  * warnings than `--max-warnings`, 2 usage or config error, or a pattern that matched nothing.
  * Reports go to stdout (or `-o`); messages about the run go to stderr.
  */
-import { writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { allRuleMeta, escapeJsonControls, parseSeverity, RULE_IDS, SEVERITY_RANK, visibleControls, type Finding, type RuleSetting, type Severity, type UserConfig } from '../core/index.js';
@@ -30,6 +30,9 @@ export interface Io {
 }
 
 class UsageError extends Error {}
+
+/** `-o` could not be written: one line, exit 2, no stack. */
+class OutputError extends Error {}
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -148,6 +151,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`warrant: ${error.message}\nRun \`warrant --help\` for usage.\n`);
+      return 2;
+    }
+    if (error instanceof OutputError) {
+      io.stderr(`warrant: ${error.message}\n`);
       return 2;
     }
     const e = error as Error;
@@ -309,9 +316,21 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
   return 0;
 }
 
+/** Print, or write `-o`'s file, creating its folders as ESLint does. */
 function emit(io: Io, outputFile: string | undefined, text: string): void {
-  if (outputFile) writeFileSync(resolve(io.cwd, outputFile), text);
-  else if (text) io.stdout(text);
+  if (!outputFile) {
+    if (text) io.stdout(text);
+    return;
+  }
+  const path = resolve(io.cwd, outputFile);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    const why = e.code === 'EISDIR' ? 'it is a folder' : e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a file stands where a folder of its path should be' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.message;
+    throw new OutputError(`cannot write the output file ${outputFile}: ${why}`);
+  }
 }
 
 /** `--rule unsupported-claim:error` → a config layer applied after the config file. */
