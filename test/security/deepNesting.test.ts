@@ -15,7 +15,7 @@ import { createEngine, MemoryWorkspace } from '../../src/core/index.js';
 import { circularSupport } from '../../src/core/rules/circular-support.js';
 import type { ArgumentGraph, NodeHandle } from '../../src/core/model/graph.js';
 import type { Report, RuleContext } from '../../src/core/rule.js';
-import { MAX_TREE_DEPTH } from '../../src/core/parse/depth.js';
+import { MAX_CONTAINER_DEPTH } from '../../src/core/parse/bounds.js';
 import { warrant } from '../cli/helpers.js';
 import { startHarness } from '../server/harness.js';
 
@@ -23,26 +23,31 @@ const CLAIM = 'Claim: the new scheduler halves tail latency for every tenant.\n'
 const deepQuotes = (n: number): string => `${'> '.repeat(n)}deep\n`;
 
 describe('deep nesting costs the document its deep part, never the run', () => {
-  it('3,000 nested block quotes on one line: one file-skipped finding at that line, the rest still linted', () => {
+  it('3,000 nested block quotes on one line: the file is skipped with one finding at that line', () => {
+    // Bounded before parsing (src/core/parse/bounds.ts): micromark's own cost and stack grow with the depth.
     const text = `${CLAIM}\n${deepQuotes(3000)}\n${CLAIM}`;
     const r = lintText(text);
-    assert.deepEqual(where(r.findings, 'file-skipped'), [`file-skipped@3:${2 * MAX_TREE_DEPTH - 1}`]);
-    assert.match(r.findings.find((f) => f.ruleId === 'file-skipped')!.message, new RegExp(`more than ${MAX_TREE_DEPTH} levels`));
-    // The claims before and after the deep line are still found by the rules.
-    assert.deepEqual(where(r.findings, 'unsupported-claim'), ['unsupported-claim@1:1', 'unsupported-claim@5:1']);
-    assert.deepEqual(where(r.findings, 'internal-error'), []);
+    assert.deepEqual(where(r.findings), ['file-skipped@3:1']);
+    assert.match(r.findings[0]!.message, new RegExp(`^Line 3 nests block quotes or lists more than ${MAX_CONTAINER_DEPTH} deep: the file is not linted`));
   });
 
-  it('a document nested just under the limit gets no finding', () => {
-    // Each `>` is one level below the root, so MAX_TREE_DEPTH - 2 quotes keep a paragraph and text.
-    const r = lintText(`${deepQuotes(MAX_TREE_DEPTH - 2)}\n${CLAIM}`);
+  it('3,000 nested list markers on one line, and 1,000 lines each indented one level deeper', () => {
+    assert.deepEqual(where(lintText(`${CLAIM}\n${'- '.repeat(3000)}x\n`).findings), ['file-skipped@3:1']);
+    const indented = Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n');
+    assert.deepEqual(where(lintText(`${CLAIM}\n${indented}\n`).findings), [`file-skipped@${3 + 2 * MAX_CONTAINER_DEPTH}:1`]);
+  });
+
+  it('a document nested at the limit is linted as usual', () => {
+    const r = lintText(`${deepQuotes(MAX_CONTAINER_DEPTH)}\n${CLAIM}`);
     assert.deepEqual(where(r.findings, 'file-skipped'), []);
+    assert.deepEqual(where(r.findings, 'unsupported-claim'), ['unsupported-claim@3:1']);
   });
 
   it('deeply nested emphasis is cut too', () => {
     const n = 400;
     const r = lintText(`${'*a _b '.repeat(n)}c${' d_ e*'.repeat(n)}\n\n${CLAIM}`);
     assert.deepEqual(where(r.findings, 'file-skipped').map((w) => w.replace(/:\d+$/, '')), ['file-skipped@1']);
+    assert.match(r.findings.find((f) => f.ruleId === 'file-skipped')!.message, /nest more than 128 levels deep here: what lies deeper is not linted/);
     assert.deepEqual(where(r.findings, 'unsupported-claim'), ['unsupported-claim@3:1']);
   });
 });

@@ -105,7 +105,7 @@ function analyzeOnce(input: AnalyzeInput, failure?: string): DocumentModel {
   }));
   if (failure !== undefined) problems.push({ ruleId: 'internal-error', message: failure, range: { start: 0, end: 0 } });
   const root = parsed.root;
-  const skipped = failure !== undefined || parsed.problems.some((p) => p.code === 'binary-file' || p.code === 'file-too-large');
+  const skipped = failure !== undefined || parsed.problems.some((p) => p.code === 'binary-file' || p.code === 'file-too-large' || p.code === 'too-nested');
   // A skipped file gets its one finding and nothing else: no config layer, no bibliography.
   const config = skipped ? input.config : frontMatterConfig(input, parsed.frontMatter, problems);
 

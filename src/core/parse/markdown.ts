@@ -10,9 +10,10 @@ import type { Root, Yaml } from 'mdast';
 import { parseDocument, isMap, LineCounter } from 'yaml';
 import type { OffsetRange } from '../text/lineIndex.js';
 import { boundTreeDepth, MAX_TREE_DEPTH } from './depth.js';
+import { defuseUnclosedHtml, MAX_CONTAINER_DEPTH, tooDeepLine } from './bounds.js';
 
 export interface ParseProblem {
-  readonly code: 'parse-error' | 'invalid-front-matter' | 'binary-file' | 'file-too-large' | 'too-deep';
+  readonly code: 'parse-error' | 'invalid-front-matter' | 'binary-file' | 'file-too-large' | 'too-deep' | 'too-nested';
   readonly message: string;
   readonly range: OffsetRange;
 }
@@ -74,9 +75,26 @@ export function parseMarkdown(text: string, limits: ParseLimits = DEFAULT_PARSE_
       ],
     };
   }
+  const deep = tooDeepLine(text);
+  if (deep) {
+    return {
+      text,
+      root: empty,
+      frontMatter: noFrontMatter,
+      problems: [
+        {
+          code: 'too-nested',
+          message: `Line ${deep.line + 1} nests block quotes or lists more than ${MAX_CONTAINER_DEPTH} deep: the file is not linted; flatten the nesting`,
+          range: { start: deep.start, end: deep.end },
+        },
+      ],
+    };
+  }
   let root: Root;
   try {
-    root = processor.parse(text) as Root;
+    // Front matter is YAML, not Markdown: only the text after it is defused.
+    const body = frontMatterEnd(text);
+    root = processor.parse(text.slice(0, body) + defuseUnclosedHtml(text.slice(body))) as Root;
     // micromark drops a leading byte-order mark, so its offsets are one short of ours.
     if (text.charCodeAt(0) === 0xfeff) shiftPositions(root, 1);
   } catch (error) {
@@ -165,6 +183,14 @@ function shiftPositions(root: Root, by: number): void {
     }
     if ('children' in node) for (const child of node.children as Root['children']) stack.push(child);
   }
+}
+
+/** Offset just past a leading `---` front-matter block, or 0. */
+function frontMatterEnd(text: string): number {
+  const m = /^\ufeff?---[ \t]*\r?\n/.exec(text);
+  if (!m) return 0;
+  const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(text.slice(m[0].length));
+  return close ? m[0].length + close.index + close[0].length : 0;
 }
 
 function firstLine(s: string): string {

@@ -147,9 +147,11 @@ export function scanSources(ctx: ScanContext): SourceScan {
     }
     IN_TEXT_KEY.lastIndex = 0;
     let t: RegExpExecArray | null;
+    let b = 0; // groups and keys both come in order: one pass, not a search per key
     while ((t = IN_TEXT_KEY.exec(raw))) {
       const keyStart = base + t.index + t[1]!.length;
-      if (bracketed.some((r) => keyStart >= r.start && keyStart < r.end)) continue;
+      while (b < bracketed.length && bracketed[b]!.end <= keyStart) b++;
+      if (b < bracketed.length && keyStart >= bracketed[b]!.start) continue;
       const key = t[2]!;
       sources.push({ ...citation(key, { start: keyStart, end: keyStart + 1 + key.length }, '', ctx.bibliography), inText: true });
     }
