@@ -64,6 +64,8 @@ export function formatSource(s: Source): string {
       return s.entry ? `${codeSpan(`@${s.key}`)} ${formatEntry(s.entry)}` : `${codeSpan(`@${s.key}`)} — not in the bibliography`;
     case 'footnote':
       return `footnote [^${escapeMd(s.key ?? '')}]: ${escapeMd(text || '(no text)')}${s.url && !text.includes(s.url) ? ` ${autolink(s.url)}` : ''}`;
+    case 'numbered':
+      return `\\[${escapeMd(s.key ?? '')}\\] ${escapeMd(text || '(no text)')}${s.url && !text.includes(s.url) ? ` ${autolink(s.url)}` : ''}`;
     case 'file':
       return `file ${s.url ? mdLink(escapeMd(text || s.url), s.url) : escapeMd(text)}`;
     default:

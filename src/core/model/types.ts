@@ -48,6 +48,7 @@ export interface BibEntry {
 export type SourceKind =
   | 'link' // inline, reference-style, autolink or <a href> to an external URL
   | 'footnote' // GFM footnote [^1] or a Substack-style [1](…#footnote-1) link
+  | 'numbered' // plain [1], [3, 4], [5-7] resolved against the document's numbered reference list
   | 'citation' // Pandoc [@key] / @key / [-@key]
   | 'dcite' // distill <d-cite key="…">
   | 'doi' // bare DOI in prose
@@ -62,15 +63,32 @@ export interface Source {
   /** Link text, footnote text, or the formatted bibliography entry. */
   readonly text?: string;
   readonly url?: string;
-  /** Citation key (Pandoc, d-cite) or footnote label. */
+  /** Citation key (Pandoc, d-cite), footnote label, or the number of a numbered reference. */
   readonly key?: string;
   readonly locator?: string;
   /** Resolved bibliography entry for citation keys; `undefined` when unknown. */
   readonly entry?: BibEntry;
-  /** For footnotes: the definition's range, where the source text is written. */
+  /** For footnotes and numbered references: the definition's (entry's) range, where the source text is written. */
   readonly definitionRange?: OffsetRange;
   /** Pandoc in-text citation written without brackets (`@smith2020 argues`). */
   readonly inText?: boolean;
+}
+
+/** For `adversary=skilled`: the range of `adversary` and the range of `skilled`. */
+export interface AttributeRange {
+  readonly key: OffsetRange;
+  readonly value: OffsetRange;
+}
+
+/**
+ * A value inferred from the node's text for a declared attribute the node does not write
+ * (`.warrant.yaml` `attributes: { layer: { cues: … } }`): for "RLHF makes refusals the default"
+ * under `warrant:ai-risk`, `layer` is `{ value: 'model', cue: 'RLHF' }`. `cue` is the text that
+ * triggered it, or `adversary=none` for a value derived from another attribute.
+ */
+export interface InferredAttribute {
+  readonly value: string;
+  readonly cue: string;
 }
 
 export interface ArgNode {
@@ -90,6 +108,10 @@ export interface ArgNode {
   readonly tagRange: OffsetRange;
   /** `key=value` attributes from comment tags and Pandoc attributes, relations excluded. */
   readonly attributes: Readonly<Record<string, string>>;
+  /** Where each of `attributes` is written; empty for labels without an attribute comment. */
+  readonly attributeRanges: Readonly<Record<string, AttributeRange>>;
+  /** Declared attributes the node does not write, inferred from its text; explicit values always win. */
+  readonly inferred: Readonly<Record<string, InferredAttribute>>;
   readonly sources: readonly Source[];
   readonly relations: readonly Relation[];
   /** Index (in `DocumentModel.nodes`) of the tagged node that contains this one. */
