@@ -183,7 +183,14 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
    */
   async function loadWorkspace(settings: ServerSettings): Promise<void> {
     const files = await ensureFileList(settings);
-    for (const _ of makeIndex(settings, files).all());
+    // A file on disk is read and analysed once; the watcher drops changed ones from diskCache, so
+    // a keystroke reads nothing from disk and an id change re-lints no closed file (#13).
+    for (const d of documents.all()) if (MARKDOWN_FILE.test(d.uri) || d.languageId === 'markdown' || d.languageId === 'quarto') analyzeOpen(d, settings);
+    for (const uri of files) {
+      if (documents.get(uri) || diskCache.has(uri)) continue;
+      const text = deps.readFile(uri);
+      if (text !== undefined) analyzeText(uri, text, -1, settings);
+    }
   }
 
   function makeIndex(settings: ServerSettings, files: readonly string[]): DocumentIndex {
@@ -309,10 +316,13 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     }
   }
 
-  function everythingChanged(): void {
+  /** `keepIndex`: only Markdown files changed on disk (each already dropped from the index), so the rest of the index stands. */
+  function everythingChanged(keepIndex = false): void {
     generation++;
-    getAnalyzer().invalidate();
-    diskCache.clear();
+    if (!keepIndex) {
+      getAnalyzer().invalidate();
+      diskCache.clear();
+    }
     savedDiagnostics.clear();
     if (pullDiagnostics) {
       if (refreshSupport) void connection.languages.diagnostics.refresh();
@@ -421,16 +431,17 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
 
   connection.onDidChangeWatchedFiles((params) => {
     let relevant = false;
+    let onlyMarkdown = true;
     for (const change of params.changes) {
       if (documents.get(change.uri)) continue; // the editor's buffer wins over the disk
       if (MARKDOWN_FILE.test(change.uri)) {
         diskCache.delete(change.uri);
         getAnalyzer().invalidate(change.uri);
         if (change.type !== FileChangeType.Changed) fileList = undefined;
-      }
+      } else onlyMarkdown = false;
       relevant = true;
     }
-    if (relevant) everythingChanged();
+    if (relevant) everythingChanged(onlyMarkdown);
   });
 
   /** Documents just opened: TextDocuments reports the open as a content change too; lint those at once. */
@@ -472,6 +483,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     openCache.delete(uri);
+    diskCache.delete(uri); // read again from disk: the engine forgets the buffer's model
     savedDiagnostics.delete(uri);
     focusLines.delete(uri);
     getAnalyzer().invalidate(uri);

@@ -62,6 +62,8 @@ export interface AnalyzeInput {
   readonly knownRules: ReadonlySet<string>;
   /** Bibliography cache shared across documents, keyed by URI; hosts may pass one. */
   readonly bibliographies?: BibliographyCache;
+  /** This document's previous parse, for an incremental parse (the editor's last version). */
+  readonly previous?: { readonly text: string; readonly root: Root };
 }
 
 export class BibliographyCache {
@@ -97,7 +99,7 @@ function analyzeOnce(input: AnalyzeInput, failure?: string): DocumentModel {
   const lineIndex = new LineIndex(text);
   const parsed: ParsedMarkdown =
     failure === undefined
-      ? parseMarkdown(text, { maxLength: input.config.maxFileSize })
+      ? parseMarkdown(text, { maxLength: input.config.maxFileSize }, input.previous)
       : { text, root: { type: 'root', children: [] }, frontMatter: { data: {}, keyRanges: {} }, problems: [] };
   const problems: AnalysisProblem[] = parsed.problems.map((p) => ({
     ruleId: p.code === 'invalid-front-matter' ? 'invalid-front-matter' : 'file-skipped',

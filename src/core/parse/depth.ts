@@ -28,14 +28,18 @@ export function boundTreeDepth(root: Root, maxDepth = MAX_TREE_DEPTH): OffsetRan
   const stack: { node: Nodes; depth: number }[] = [{ node: root, depth: 0 }];
   while (stack.length) {
     const { node, depth } = stack.pop()!;
-    if (!('children' in node) || node.children.length === 0) continue;
-    if (depth >= maxDepth) {
+    // A node cut in an earlier parse may come back through the editor's incremental parse: it
+    // carries a mark, so its finding comes back too.
+    const cutBefore = (node.data as { warrantCut?: boolean } | undefined)?.warrantCut === true;
+    if (!cutBefore && (!('children' in node) || node.children.length === 0)) continue;
+    if (depth >= maxDepth || cutBefore) {
       const start = node.position?.start.offset ?? 0;
       if (!first || start < first.start) first = { start, end: node.position?.end.offset ?? start };
       (node as Parent).children = [];
+      node.data = { ...node.data, warrantCut: true } as typeof node.data;
       continue;
     }
-    for (const child of node.children as Nodes[]) stack.push({ node: child, depth: depth + 1 });
+    for (const child of (node as Parent).children as Nodes[]) stack.push({ node: child, depth: depth + 1 });
   }
   return first;
 }
