@@ -65,7 +65,7 @@ export function formatSource(s: Source): string {
     case 'footnote':
       return `footnote [^${escapeMd(s.key ?? '')}]: ${escapeMd(text || '(no text)')}${s.url && !text.includes(s.url) ? ` ${autolink(s.url)}` : ''}`;
     case 'numbered':
-      return `\\[${escapeMd(s.key ?? '')}\\] ${escapeMd(text || '(no text)')}${s.url && !text.includes(s.url) ? ` ${autolink(s.url)}` : ''}`;
+      return `[${escapeMd(s.key ?? '')}] ${escapeMd(text || '(no text)')}${s.url && !text.includes(s.url) ? ` ${autolink(s.url)}` : ''}`;
     case 'file':
       return `file ${s.url ? mdLink(escapeMd(text || s.url), s.url) : escapeMd(text)}`;
     default:
