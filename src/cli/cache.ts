@@ -8,11 +8,12 @@
  * and nothing the engine read outside the run (bibliographies, linked files, probed paths)
  * changed; otherwise the whole component is linted again. See `plan` in `lintRun.ts`.
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { RULE_IDS, type LintOptions, type ResolvedConfig } from '../core/index.js';
+import { LineIndex, RULE_IDS, type LintOptions, type ResolvedConfig } from '../core/index.js';
 import { hashText, type FileOutcome } from './host.js';
 import { VERSION } from './version.js';
+import { NotRegularFileError, readRegularFile } from '../node/readFile.js';
 
 export const CACHE_FILE = '.warrantcache';
 const FORMAT = 1;
@@ -55,20 +56,132 @@ export function runKey(lint: LintOptions | undefined): string {
   return hashText(JSON.stringify({ lint: lint ?? {}, rules: [...RULE_IDS].sort() }));
 }
 
-/** The cache, or `undefined` when absent, unreadable, or from another version or option set. */
-export function loadCache(path: string, key: string): CacheData | undefined {
+/**
+ * The cache file is input, not truth: anyone who can write the folder can write it. `data` is the
+ * cache when it is present, of this version and option set, and well formed throughout;
+ * `problem` says why a file that is there was set aside (a notice, then a clean run). A cache of
+ * another version or option set is set aside silently: that is an upgrade, not a fault.
+ */
+export function loadCache(path: string, key: string): { data?: CacheData; problem?: string } {
+  let raw: string;
   try {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as CacheData;
-    if (data.format !== FORMAT || data.warrant !== VERSION || data.key !== key || typeof data.files !== 'object') return undefined;
-    return data;
-  } catch {
-    return undefined;
+    raw = readRegularFile(path);
+  } catch (error) {
+    return error instanceof NotRegularFileError ? { problem: `it ${error.message}` } : {};
   }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return { problem: 'it is not valid JSON' };
+  }
+  if (isRecord(data) && (data['format'] !== FORMAT || data['warrant'] !== VERSION || data['key'] !== key)) return {};
+  const problem = cacheProblem(data);
+  return problem ? { problem } : { data: data as CacheData };
 }
 
-export function saveCache(path: string, data: Omit<CacheData, 'format' | 'warrant'>): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, JSON.stringify({ format: FORMAT, warrant: VERSION, ...data }));
+const SEVERITIES: ReadonlySet<unknown> = new Set(['error', 'warning', 'info', 'hint']);
+const KNOWN_RULES: ReadonlySet<string> = new Set([...RULE_IDS, 'unused-disable-directive']);
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+function isPosition(v: unknown): boolean {
+  return isRecord(v) && isCount(v['line']) && isCount(v['character']);
+}
+
+function isPositionRange(v: unknown): boolean {
+  return isRecord(v) && isPosition(v['start']) && isPosition(v['end']);
+}
+
+/** Keys of a cache map: `__proto__` and friends would reach `Object.prototype` when copied. */
+function badKey(obj: Record<string, unknown>): string | undefined {
+  return Object.keys(obj).find((k) => k === '__proto__' || k === 'constructor' || k === 'prototype');
+}
+
+/** What is wrong with a finding as stored, or `undefined` (whether it fits its file is `replayProblem`'s). */
+function findingProblem(f: unknown, uri: string): string | undefined {
+  if (!isRecord(f)) return 'is not an object';
+  if (typeof f['ruleId'] !== 'string' || !KNOWN_RULES.has(f['ruleId'])) return `names an unknown rule ${JSON.stringify(String(f['ruleId']).slice(0, 40))}`;
+  if (!SEVERITIES.has(f['severity'])) return 'has no valid severity';
+  if (typeof f['message'] !== 'string') return 'has no message';
+  if (f['uri'] !== uri) return 'belongs to another file';
+  const range = f['range'];
+  if (!isRecord(range) || !isCount(range['start']) || !isCount(range['end']) || range['start'] > range['end']) return 'has no valid range';
+  if (!isPositionRange(f['position'])) return 'has no valid position';
+  if (!Array.isArray(f['related']) || !f['related'].every((r) => isRecord(r) && typeof r['uri'] === 'string' && typeof r['message'] === 'string' && isPositionRange(r['range']))) return 'has malformed related information';
+  if (f['data'] !== undefined && !isRecord(f['data'])) return 'has malformed data';
+  return undefined;
+}
+
+/** What is wrong with the cache's shape, or `undefined`: every field of every entry is checked. */
+export function cacheProblem(data: unknown): string | undefined {
+  if (!isRecord(data)) return 'it is not a JSON object';
+  if (typeof data['key'] !== 'string') return '"key" is not a string';
+  for (const field of ['files', 'graph', 'reads'] as const) {
+    const value = data[field];
+    if (!isRecord(value)) return `"${field}" is not an object`;
+    const bad = badKey(value);
+    if (bad) return `"${field}" has an entry named "${bad}"`;
+  }
+  for (const [uri, targets] of Object.entries(data['graph'] as Record<string, unknown>)) {
+    if (!Array.isArray(targets) || !targets.every((t) => typeof t === 'string')) return `graph entry for ${uri} is not a list of files`;
+  }
+  for (const [uri, state] of Object.entries(data['reads'] as Record<string, unknown>)) {
+    if (state !== null && typeof state !== 'string') return `reads entry for ${uri} is neither a hash nor null`;
+  }
+  for (const [uri, entry] of Object.entries(data['files'] as Record<string, unknown>)) {
+    if (!isRecord(entry)) return `entry for ${uri} is not an object`;
+    if (typeof entry['hash'] !== 'string' || typeof entry['config'] !== 'string') return `entry for ${uri} has no hash or config hash`;
+    if (typeof entry['size'] !== 'number' || typeof entry['mtimeMs'] !== 'number') return `entry for ${uri} has no size or mtime`;
+    for (const list of ['findings', 'unusedDirectives'] as const) {
+      const findings = entry[list];
+      if (!Array.isArray(findings)) return `entry for ${uri} has no ${list} list`;
+      for (const [i, f] of findings.entries()) {
+        const problem = findingProblem(f, uri);
+        if (problem) return `${list}[${i}] of ${uri} ${problem}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What is wrong with replaying `entry` for the file whose text is `text` (its hash matched), or
+ * `undefined`: every finding must lie inside the file, at the line and column its offsets give.
+ */
+export function replayProblem(entry: CacheEntry, text: string, uri: string): string | undefined {
+  const lines = new LineIndex(text);
+  for (const f of [...entry.findings, ...entry.unusedDirectives]) {
+    if (f.range.end > text.length) return `a finding of ${uri} lies outside the file`;
+    const at = lines.toRange(f.range);
+    const p = f.position;
+    if (at.start.line !== p.start.line || at.start.character !== p.start.character || at.end.line !== p.end.line || at.end.character !== p.end.character) {
+      return `a finding of ${uri} is at a position its offsets do not give`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Write the cache beside its place and rename it there: a reader never sees half a cache, and a
+ * named pipe or other special file at the path is replaced rather than written into (which would
+ * block until something reads it). Returns why the cache could not be written, if it could not.
+ */
+export function saveCache(path: string, data: Omit<CacheData, 'format' | 'warrant'>): string | undefined {
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temp, JSON.stringify({ format: FORMAT, warrant: VERSION, ...data }), { flag: 'wx' });
+    renameSync(temp, path);
+    return undefined;
+  } catch (error) {
+    rmSync(temp, { force: true });
+    return `cannot write the cache ${path}: ${(error as Error).message}`;
+  }
 }
 
 const configHashes = new WeakMap<ResolvedConfig, string>();

@@ -5,6 +5,7 @@
 import { relative, sep } from 'node:path';
 import { exportGraph, toAif, toDot, toMermaid } from '../core/export/graph.js';
 import { toPath } from '../node/fsWorkspace.js';
+import { escapeJsonControls, visibleControls } from '../core/text/controls.js';
 import type { SessionResult } from './session.js';
 
 export const GRAPH_FORMATS = ['mermaid', 'dot', 'svg', 'json', 'aif'] as const;
@@ -20,17 +21,18 @@ export async function graphCommand(result: SessionResult, format: GraphFormat, c
     return (rel && !rel.startsWith('..') ? rel : path).split(sep).join('/');
   };
   const data = exportGraph(graph, models, name);
+  // Claim text and file names are the documents': no control character reaches the output raw.
   switch (format) {
     case 'json':
-      return JSON.stringify(data, null, 2) + '\n';
+      return escapeJsonControls(JSON.stringify(data, null, 2) + '\n');
     case 'mermaid':
-      return toMermaid(data);
+      return visibleControls(toMermaid(data));
     case 'dot':
-      return toDot(data);
+      return visibleControls(toDot(data));
     case 'aif':
-      return JSON.stringify(toAif(data), null, 2) + '\n';
+      return escapeJsonControls(JSON.stringify(toAif(data), null, 2) + '\n');
     case 'svg':
-      return renderSvg(toDot(data));
+      return renderSvg(visibleControls(toDot(data)));
   }
 }
 

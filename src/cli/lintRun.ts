@@ -12,7 +12,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { statSync } from 'node:fs';
-import { configHash, loadCache, runKey, saveCache, type CacheData, type CacheEntry } from './cache.js';
+import { configHash, loadCache, replayProblem, runKey, saveCache, type CacheData, type CacheEntry } from './cache.js';
 import { LintHost, hashText, type FileOutcome, type HostJob, type HostOptions } from './host.js';
 import { WorkerPool } from './pool.js';
 import { discover, type Job, type SessionOptions, type SessionResult } from './session.js';
@@ -34,6 +34,8 @@ export interface LintRunResult {
   readonly unreadable: SessionResult['unreadable'];
   /** How the run went, for `--debug` and the benchmark. */
   readonly stats: { readonly files: number; readonly fromCache: number; readonly workers: number; readonly workerChoice: string; readonly detail: string };
+  /** Why the cache file was set aside (it is rewritten at the end of the run), if it was. */
+  readonly notice?: string;
 }
 
 /** With `auto`, one worker per this many bytes of Markdown (and at least this many files each). */
@@ -84,7 +86,10 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
   };
   const cache = options.cache && !session.stdin ? options.cache : undefined;
   const key = runKey(session.lint);
-  const previous = cache ? loadCache(cache.path, key) : undefined;
+  const loaded = cache ? loadCache(cache.path, key) : {};
+  let previous = loaded.data;
+  let loadNotice = loaded.problem;
+  let cacheNotice: string | undefined;
 
   const hashes = new Map<string, string>();
   const stats = new Map<string, { size: number; mtimeMs: number }>();
@@ -104,6 +109,20 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
         }
       }
       hashes.set(job.uri, hashText(job.text));
+    }
+  }
+
+  // A stored entry replayed for an unchanged file must still fit that file; one that does not
+  // means the cache was written by something else, and none of it is trusted.
+  if (previous) {
+    for (const job of jobs) {
+      const entry = previous.files[job.uri];
+      const problem = entry && entry.hash === hashes.get(job.uri) ? replayProblem(entry, job.text, job.uri) : undefined;
+      if (problem) {
+        previous = undefined;
+        loadNotice = problem;
+        break;
+      }
     }
   }
 
@@ -146,7 +165,8 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
     }
     Object.assign(allGraph, graph);
     for (const [uri, state] of Object.entries(reads)) if (!runUris.has(uri)) allReads[uri] = state;
-    saveCache(cache.path, { key, files, graph: allGraph, reads: allReads });
+    const unwritten = saveCache(cache.path, { key, files, graph: allGraph, reads: allReads });
+    if (unwritten) cacheNotice = unwritten;
   }
 
   return {
@@ -155,6 +175,7 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
     unmatched: found.unmatched,
     unreadable: found.unreadable,
     stats: { files: jobs.length, fromCache: jobs.length - toLint.size, workers: host.workers, workerChoice: host.choice, detail: host.detail },
+    ...(loadNotice && cache ? { notice: `ignoring the cache ${cache.path}: ${loadNotice}; linting every file${cacheNotice ? `; ${cacheNotice}` : ''}` } : cacheNotice ? { notice: cacheNotice } : {}),
   };
 }
 

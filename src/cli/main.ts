@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { allRuleMeta, parseSeverity, RULE_IDS, SEVERITY_RANK, type Finding, type RuleSetting, type Severity, type UserConfig } from '../core/index.js';
+import { allRuleMeta, escapeJsonControls, parseSeverity, RULE_IDS, SEVERITY_RANK, visibleControls, type Finding, type RuleSetting, type Severity, type UserConfig } from '../core/index.js';
 import { FORMATTERS, type FileReport } from './formatters/index.js';
 import { counts } from './formatters/types.js';
 import { runSession, type SessionOptions } from './session.js';
@@ -22,6 +22,8 @@ import { explainCommand, initCommand, printConfig } from './commands.js';
 import { htmlReport, reportRun } from './report.js';
 import { DEFAULT_MAX_ROWS } from '../report/markdown.js';
 import { VERSION } from './version.js';
+import { unmatchedMessage } from '../node/files.js';
+import { unreadableReason } from '../node/readFile.js';
 
 export interface Io {
   readonly cwd: string;
@@ -32,6 +34,9 @@ export interface Io {
 }
 
 class UsageError extends Error {}
+
+/** `-o` could not be written: one line, exit 2, no stack. */
+class OutputError extends Error {}
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -167,6 +172,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`warrant: ${error.message}\nRun \`warrant --help\` for usage.\n`);
       return 2;
     }
+    if (error instanceof OutputError) {
+      io.stderr(`warrant: ${error.message}\n`);
+      return 2;
+    }
     const e = error as Error;
     io.stderr(`warrant: unexpected error: ${e?.stack ?? String(error)}\nPlease report this with the command you ran.\n`);
     return 2;
@@ -217,7 +226,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (command === 'lint' || command === 'report') return lintCommand(v, session, io, color, command);
   const result = runSession(session);
   if (result.unmatched.length && !v['no-error-on-unmatched-pattern']) {
-    for (const p of result.unmatched) io.stderr(`warrant: no files matching the pattern "${p}" were found\n`);
+    for (const p of result.unmatched) io.stderr(`warrant: ${unmatchedMessage(io.cwd, p)}\n`);
     return 2;
   }
   if (command === 'graph') {
@@ -237,7 +246,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const format = v.format ?? 'json';
     if (format !== 'json' && format !== 'table') throw new UsageError(`unknown format "${format}" for claims: use json or table`);
     const records = claimRecords(result.files, result.engine, io.cwd);
-    emit(io, v['output-file'], format === 'json' ? JSON.stringify(records, null, 2) + '\n' : formatClaimsTable(records));
+    emit(io, v['output-file'], format === 'json' ? escapeJsonControls(JSON.stringify(records, null, 2) + '\n') : visibleControls(formatClaimsTable(records)));
     return result.configProblems.length ? 2 : 0;
   }
   return 0;
@@ -291,8 +300,9 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
     concurrency,
     ...(v.cache || v['cache-location'] ? { cache: { path: cachePath(io.cwd, v['cache-location']), strategy } } : {}),
   });
+  if (result.notice) io.stderr(`warrant: ${visibleControls(result.notice)}\n`);
   if (result.unmatched.length && !v['no-error-on-unmatched-pattern']) {
-    for (const p of result.unmatched) io.stderr(`warrant: no files matching the pattern "${p}" were found\n`);
+    for (const p of result.unmatched) io.stderr(`warrant: ${unmatchedMessage(io.cwd, p)}\n`);
     return 2;
   }
 
@@ -301,7 +311,7 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
   try {
     suppressions = Suppressions.load(suppressPath);
   } catch (error) {
-    io.stderr(`warrant: cannot read suppressions: ${(error as Error).message}\n`);
+    io.stderr(`warrant: cannot read the suppressions file ${relative(io.cwd, suppressPath) || suppressPath}: ${unreadableReason(error)}\n`);
     return 2;
   }
   const recordRules = v['suppress-all'] ? 'all' : v['suppress-rule']?.length ? new Set(v['suppress-rule']) : undefined;
@@ -365,17 +375,21 @@ async function mcpCommand(folder: string, io: Io): Promise<number> {
   return mod.runMcpServer(folder, io.stderr);
 }
 
+/** Print, or write `-o`'s file, creating its folders as ESLint does. */
 function emit(io: Io, outputFile: string | undefined, text: string): void {
-  if (outputFile) {
-    // `-o out/report.html` creates `out/`, as ESLint does; a path that cannot be written is a usage error, not a crash.
-    const path = resolve(io.cwd, outputFile);
-    try {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, text);
-    } catch (error) {
-      throw new UsageError(`cannot write the report to ${outputFile}: ${(error as Error).message}`);
-    }
-  } else if (text) io.stdout(text);
+  if (!outputFile) {
+    if (text) io.stdout(text);
+    return;
+  }
+  const path = resolve(io.cwd, outputFile);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    const why = e.code === 'EISDIR' ? 'it is a folder' : e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a file stands where a folder of its path should be' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.message;
+    throw new OutputError(`cannot write the output file ${outputFile}: ${why}`);
+  }
 }
 
 /** `--rule unsupported-claim:error` → a config layer applied after the config file. */
@@ -394,5 +408,5 @@ function ruleOverrides(specs: readonly string[], cwd: string): UserConfig {
 
 function unreadableFinding(filePath: string, message: string): Finding {
   const zero = { line: 0, character: 0 };
-  return { ruleId: 'file-skipped', severity: 'error', message: `Cannot read ${filePath}: ${message}`, uri: filePath, range: { start: 0, end: 0 }, position: { start: zero, end: zero }, related: [] };
+  return { ruleId: 'file-skipped', severity: 'error', message: `Not linted: this path ${message}; only regular files are read`, uri: filePath, range: { start: 0, end: 0 }, position: { start: zero, end: zero }, related: [] };
 }

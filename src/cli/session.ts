@@ -2,11 +2,11 @@
  * One CLI run over files: discovery, config per file, one engine (so cross-file links resolve),
  * analysis of every file first, then the rules. Shared by `lint`, `claims` and `graph`.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
 import { createEngine, type Engine, type Finding, type LintOptions, type LintResult, type ResolvedConfig, type UserConfig } from '../core/index.js';
 import { ConfigLoader } from '../node/config.js';
 import { findFiles, matchesIgnores } from '../node/files.js';
+import { readRegularFile, unreadableReason } from '../node/readFile.js';
 import { FsWorkspace, toPath, toUri } from '../node/fsWorkspace.js';
 
 export interface SessionOptions {
@@ -193,9 +193,8 @@ export function isInside(path: string, folder: string): boolean {
 
 function readText(filePath: string): string | { error: string } {
   try {
-    if (statSync(filePath).isDirectory()) return { error: 'is a folder' };
-    return readFileSync(filePath, 'utf8');
+    return readRegularFile(filePath);
   } catch (error) {
-    return { error: String((error as Error).message) };
+    return { error: unreadableReason(error) };
   }
 }

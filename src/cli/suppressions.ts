@@ -10,9 +10,10 @@
  * rule while there are no more of them than the count; when there are more, all of them show
  * again (Warrant cannot tell which one is new), as ESLint does.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../core/index.js';
+import { readRegularFile } from '../node/readFile.js';
 
 export const SUPPRESSIONS_FILE = 'warrant-suppressions.json';
 
@@ -27,7 +28,7 @@ export class Suppressions {
   static load(path: string): Suppressions {
     let data: SuppressionsData = {};
     if (existsSync(path)) {
-      const parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+      const parsed = JSON.parse(readRegularFile(path)) as unknown;
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${path} is not a suppressions file (expected an object of files)`);
       data = parsed as SuppressionsData;
     }

@@ -125,7 +125,7 @@ export function createEngine(options: { workspace: Workspace; config?: ResolvedC
       const severity = rules.get(problem.ruleId)?.severity ?? 'error';
       if (severity !== 'off') findings.push(toFinding(problem.ruleId, severity, problem));
     }
-    const skipped = model.problems.some((p) => p.ruleId === 'file-skipped');
+    const skipped = model.problems.some((p) => (p.ruleId === 'file-skipped' && !p.partial) || p.ruleId === 'internal-error');
     if (!skipped) {
       for (const rule of RULES) {
         const setting = rules.get(rule.meta.id);

@@ -3,7 +3,7 @@
  * from the file's folder upwards wins, as with `.markdownlint.*`; `-c` names one explicitly.
  * Loaded files are cached by path and content.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   defaultConfig,
@@ -19,6 +19,7 @@ import {
   type UserConfig,
 } from '../core/index.js';
 import { toUri } from './fsWorkspace.js';
+import { readRegularFileOrUndefined } from './readFile.js';
 
 export const CONFIG_FILE_NAMES = ['.warrant.yaml', '.warrant.yml'] as const;
 
@@ -142,9 +143,5 @@ function configFinding(uri: string, index: LineIndex, range: { start: number; en
 }
 
 function safeRead(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readRegularFileOrUndefined(file);
 }

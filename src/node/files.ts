@@ -4,11 +4,12 @@
  * files ignore (read as text: git itself never runs, see `gitignore.ts`), `.warrantignore`
  * patterns (gitignore syntax) and config `ignores`, unless `--no-ignore`.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore from 'ignore';
 import { GitIgnores } from './gitignore.js';
+import { readRegularFileOrUndefined } from './readFile.js';
 
 /** VS Code's Markdown extensions plus Quarto's. */
 export const MARKDOWN_EXTENSIONS = ['md', 'markdown', 'mdown', 'mkd', 'mkdn', 'mdwn', 'mdtxt', 'mdtext', 'markdn', 'workbook', 'qmd'] as const;
@@ -45,8 +46,10 @@ export function findFiles(search: FileSearch): FileSearchResult {
     if (pattern.startsWith('!')) continue;
     const abs = resolve(cwd, pattern);
     let matches: string[] = [];
-    if (!isGlob(pattern) && existsSync(abs)) {
-      if (statSync(abs).isDirectory()) {
+    if (!isGlob(pattern) && pathExists(abs)) {
+      // A named path that exists is linted or gets a file-skipped finding saying why (a named
+      // pipe, a symbolic link loop); only folders are searched.
+      if (isFolder(abs)) {
         matches = fg.sync(mdGlob, { cwd: abs, absolute: true, dot: false, ignore: ALWAYS_SKIPPED, caseSensitiveMatch: false, followSymbolicLinks: false });
         if (filter) matches = filter(matches);
       } else {
@@ -70,11 +73,39 @@ export function findFiles(search: FileSearch): FileSearchResult {
   return { files: [...found].sort(), unmatched };
 }
 
+/** True when the path itself exists, even as a broken or looping symbolic link. */
+function pathExists(abs: string): boolean {
+  try {
+    lstatSync(abs);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isFolder(abs: string): boolean {
+  try {
+    return statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What to tell the user about a pattern that matched nothing: a folder without Markdown files is
+ * not the same mistake as a path that is not there.
+ */
+export function unmatchedMessage(cwd: string, pattern: string): string {
+  if (!isGlob(pattern) && isFolder(resolve(cwd, pattern))) return `"${pattern}" is a folder, and no Markdown files were found in it`;
+  return `no files matching the pattern "${pattern}" were found`;
+}
+
 /** Drops files that git, `.warrantignore` or `--ignore-pattern` ignore. */
 function ignoreFilter(cwd: string, extra: readonly string[]): (files: string[]) => string[] {
   const ig = ignore();
   const warrantIgnore = join(cwd, '.warrantignore');
-  if (existsSync(warrantIgnore)) ig.add(readFileSync(warrantIgnore, 'utf8'));
+  const ignoreText = readRegularFileOrUndefined(warrantIgnore);
+  if (ignoreText !== undefined) ig.add(ignoreText);
   if (extra.length) ig.add([...extra]);
   const git = new GitIgnores();
   return (files) =>

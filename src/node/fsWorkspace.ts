@@ -2,9 +2,10 @@
  * The file-system workspace shared by the CLI and the server: open editor buffers first
  * (`setOverlay`), then files on disk. Reads are synchronous, matching the engine's one-pass design.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Workspace } from '../core/index.js';
+import { readRegularFileOrUndefined } from './readFile.js';
 
 export function toUri(path: string): string {
   return pathToFileURL(path).href;
@@ -38,12 +39,11 @@ export class FsWorkspace implements Workspace {
     const path = toPath(uri);
     if (!path) return undefined;
     try {
-      const stat = statSync(path);
-      if (!stat.isFile() || stat.size > MAX_LINKED_FILE) return undefined;
-      return readFileSync(path, 'utf8');
+      if (statSync(path).size > MAX_LINKED_FILE) return undefined;
     } catch {
       return undefined;
     }
+    return readRegularFileOrUndefined(path);
   }
 
   exists(uri: string): boolean {

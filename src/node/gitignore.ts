@@ -10,9 +10,10 @@
  * applies with the lowest precedence. Outside a repository nothing is ignored, as with
  * `git check-ignore`. Not read: `core.excludesFile` (it lives in git config, which we do not read).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { readRegularFile } from './readFile.js';
 
 /** Caps what one ignore file may cost: a hostile or generated file is read only this far. */
 const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
@@ -84,9 +85,7 @@ export class GitIgnores {
 
 function readIgnoreFile(path: string): Ignore | null {
   try {
-    const stat = statSync(path);
-    if (!stat.isFile()) return null;
-    let text = readFileSync(path, 'utf8');
+    let text = readRegularFile(path);
     if (text.length > MAX_IGNORE_FILE_BYTES) text = text.slice(0, MAX_IGNORE_FILE_BYTES);
     return ignore().add(text);
   } catch {

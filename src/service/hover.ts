@@ -6,7 +6,7 @@
  */
 import type { Hover, Position } from 'vscode-languageserver';
 import { backing, statusLine, type NodeAt } from './graph.js';
-import { capitalize, escapeMd, firstSentence, formatEntry, formatSource, locationLink, truncate } from './format.js';
+import { capitalize, codeSpan, escapeMd, firstSentence, formatEntry, formatSource, locationLink, mdLink, truncate } from './format.js';
 import { contains, nodeAt, sourceAt, toRange } from './locate.js';
 import { describeReasons } from '../core/heuristics/reasons.js';
 import type { AnalyzedDocument, ServiceContext } from './types.js';
@@ -42,7 +42,7 @@ export function getHover(doc: AnalyzedDocument, position: Position, ctx: Service
   const b = backing(ctx.graph(), ctx.index, at);
   const lines: string[] = [];
   const kind = capitalize(hit.node.kind);
-  const id = hit.node.id ? ` \`#${hit.node.id}\`` : '';
+  const id = hit.node.id ? ` ${codeSpan(`#${hit.node.id}`)}` : '';
   const detected = hit.node.syntax === 'heuristic' ? ' (detected)' : '';
   lines.push(`**${kind}**${id}${detected} — ${statusLine(b)}`);
 
@@ -59,7 +59,7 @@ export function getHover(doc: AnalyzedDocument, position: Position, ctx: Service
     return d && n ? { doc: d, node: n, index } : undefined;
   };
   const nodeLine = (n: NodeAt, prefix = ''): string =>
-    `${prefix}[${escapeMd(firstSentence(n.node.text) || capitalize(n.node.kind))}](${locationLink(n.doc, n.node.selectionRange)})${
+    `${prefix}${mdLink(escapeMd(firstSentence(n.node.text) || capitalize(n.node.kind)), locationLink(n.doc, n.node.selectionRange))}${
       n.doc.uri !== doc.uri ? ` — ${escapeMd(n.doc.uri.slice(n.doc.uri.lastIndexOf('/') + 1))}` : ''
     }`;
   list('Support', b.support.map((n) => nodeLine(n)));

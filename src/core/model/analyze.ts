@@ -5,7 +5,7 @@
 import type { Root } from 'mdast';
 import { isMap, parseDocument } from 'yaml';
 import { LineIndex, type OffsetRange } from '../text/lineIndex.js';
-import { parseMarkdown, type FrontMatter } from '../parse/markdown.js';
+import { parseMarkdown, type FrontMatter, type ParsedMarkdown } from '../parse/markdown.js';
 import { extendConfig, validateConfigNode, type ConfigProblem, type ResolvedConfig } from '../config/config.js';
 import { collectHeadings, type HeadingInfo } from '../recognizers/structure.js';
 import { recognizeLabels } from '../recognizers/labels.js';
@@ -22,9 +22,11 @@ import type { ArgNode, BibEntry, InternalLink, Relation, Source } from './types.
 
 /** A problem found while analysing, before any rule runs; becomes a finding of a system rule. */
 export interface AnalysisProblem {
-  readonly ruleId: 'invalid-front-matter' | 'invalid-tag' | 'invalid-bibliography' | 'file-skipped' | 'invalid-config';
+  readonly ruleId: 'invalid-front-matter' | 'invalid-tag' | 'invalid-bibliography' | 'file-skipped' | 'invalid-config' | 'internal-error';
   readonly message: string;
   readonly range: OffsetRange;
+  /** A `file-skipped` problem for part of the file only (nesting too deep): the rules still run. */
+  readonly partial?: boolean;
 }
 
 export interface DocumentModel {
@@ -82,16 +84,32 @@ export class BibliographyCache {
 const SYNTAX_PRIORITY: Readonly<Record<string, number>> = { comment: 3, pandoc: 2, label: 1, heuristic: 0 };
 
 export function analyzeDocument(input: AnalyzeInput): DocumentModel {
+  try {
+    return analyzeOnce(input);
+  } catch (error) {
+    // A document can cost its own findings, never the host's run: analyse it again as an empty
+    // document that carries one internal-error finding (the engine runs no rule on it).
+    const message = String((error as Error)?.stack ?? error).split('\n').slice(0, 2).join(' ').slice(0, 300);
+    return analyzeOnce(input, `Warrant failed on this document: ${message}; please report it`);
+  }
+}
+
+function analyzeOnce(input: AnalyzeInput, failure?: string): DocumentModel {
   const { uri, text, workspace } = input;
   const lineIndex = new LineIndex(text);
-  const parsed = parseMarkdown(text, { maxLength: input.config.maxFileSize }, input.previous);
+  const parsed: ParsedMarkdown =
+    failure === undefined
+      ? parseMarkdown(text, { maxLength: input.config.maxFileSize }, input.previous)
+      : { text, root: { type: 'root', children: [] }, frontMatter: { data: {}, keyRanges: {} }, problems: [] };
   const problems: AnalysisProblem[] = parsed.problems.map((p) => ({
     ruleId: p.code === 'invalid-front-matter' ? 'invalid-front-matter' : 'file-skipped',
     message: p.message,
     range: p.range,
+    ...(p.code === 'too-deep' ? { partial: true } : {}),
   }));
+  if (failure !== undefined) problems.push({ ruleId: 'internal-error', message: failure, range: { start: 0, end: 0 } });
   const root = parsed.root;
-  const skipped = parsed.problems.some((p) => p.code === 'binary-file' || p.code === 'file-too-large');
+  const skipped = failure !== undefined || parsed.problems.some((p) => p.code === 'binary-file' || p.code === 'file-too-large' || p.code === 'too-nested');
   // A skipped file gets its one finding and nothing else: no config layer, no bibliography.
   const config = skipped ? input.config : frontMatterConfig(input, parsed.frontMatter, problems);
 

@@ -17,10 +17,12 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { parseDocument, isMap, LineCounter } from 'yaml';
 import type { OffsetRange } from '../text/lineIndex.js';
+import { boundTreeDepth, MAX_TREE_DEPTH } from './depth.js';
+import { defuseUnclosedHtml, MAX_CONTAINER_DEPTH, tooDeepLine } from './bounds.js';
 import { parseIncrementally } from './incremental.js';
 
 export interface ParseProblem {
-  readonly code: 'parse-error' | 'invalid-front-matter' | 'binary-file' | 'file-too-large';
+  readonly code: 'parse-error' | 'invalid-front-matter' | 'binary-file' | 'file-too-large' | 'too-deep' | 'too-nested';
   readonly message: string;
   readonly range: OffsetRange;
 }
@@ -98,15 +100,35 @@ export function parseMarkdown(text: string, limits: ParseLimits = DEFAULT_PARSE_
       ],
     };
   }
+  const deep = tooDeepLine(text);
+  if (deep) {
+    return {
+      text,
+      root: empty,
+      frontMatter: noFrontMatter,
+      problems: [
+        {
+          code: 'too-nested',
+          message: `Line ${deep.line + 1} nests block quotes or lists more than ${MAX_CONTAINER_DEPTH} deep: the file is not linted; flatten the nesting`,
+          range: { start: deep.start, end: deep.end },
+        },
+      ],
+    };
+  }
   let root: Root;
   try {
+    // What micromark is handed is bounded (parse/bounds.ts); front matter is YAML, left as it is.
+    const parse = (t: string): Root => {
+      const body = frontMatterEnd(t);
+      return processor.parse(t.slice(0, body) + defuseUnclosedHtml(t.slice(body))) as Root;
+    };
     let reused: Root | undefined;
     try {
-      reused = previous && previous.root.children.length ? parseIncrementally(previous.text, previous.root, text, (t) => processor.parse(t) as Root) : undefined;
+      reused = previous && previous.root.children.length ? parseIncrementally(previous.text, previous.root, text, parse) : undefined;
     } catch {
       reused = undefined; // never worse than a full parse
     }
-    root = reused ?? (processor.parse(text) as Root);
+    root = reused ?? parse(text);
     // micromark drops a leading byte-order mark, so its offsets are one short of ours.
     if (text.charCodeAt(0) === 0xfeff) shiftPositions(root, 1);
   } catch (error) {
@@ -118,6 +140,15 @@ export function parseMarkdown(text: string, limits: ParseLimits = DEFAULT_PARSE_
     };
   }
   const problems: ParseProblem[] = [];
+  const cut = boundTreeDepth(root);
+  if (cut) {
+    const lineEnd = text.indexOf('\n', cut.start);
+    problems.push({
+      code: 'too-deep',
+      message: `Block quotes, lists or emphasis nest more than ${MAX_TREE_DEPTH} levels deep here: what lies deeper is not linted; flatten the nesting`,
+      range: { start: cut.start, end: Math.min(cut.end, lineEnd < 0 ? text.length : lineEnd) },
+    });
+  }
   const frontMatter = readFrontMatter(text, root, problems);
   return { text, root, frontMatter, problems };
 }
@@ -172,15 +203,28 @@ function readFrontMatter(text: string, root: Root, problems: ParseProblem[]): Fr
   return { data: data as Record<string, unknown>, range, keyRanges };
 }
 
-function shiftPositions(node: Root | Root['children'][number], by: number): void {
-  const p = node.position;
-  if (p) {
-    if (p.start.offset !== undefined) p.start.offset += by;
-    if (p.end.offset !== undefined) p.end.offset += by;
-    if (p.start.line === 1) p.start.column += by;
-    if (p.end.line === 1) p.end.column += by;
+function shiftPositions(root: Root, by: number): void {
+  // A stack rather than recursion: this runs before the tree's depth is bounded.
+  const stack: (Root | Root['children'][number])[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const p = node.position;
+    if (p) {
+      if (p.start.offset !== undefined) p.start.offset += by;
+      if (p.end.offset !== undefined) p.end.offset += by;
+      if (p.start.line === 1) p.start.column += by;
+      if (p.end.line === 1) p.end.column += by;
+    }
+    if ('children' in node) for (const child of node.children as Root['children']) stack.push(child);
   }
-  if ('children' in node) for (const child of node.children as Root['children']) shiftPositions(child, by);
+}
+
+/** Offset just past a leading `---` front-matter block, or 0. */
+function frontMatterEnd(text: string): number {
+  const m = /^\ufeff?---[ \t]*\r?\n/.exec(text);
+  if (!m) return 0;
+  const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(text.slice(m[0].length));
+  return close ? m[0].length + close.index + close[0].length : 0;
 }
 
 function firstLine(s: string): string {

@@ -107,7 +107,17 @@ export function plainTextIn(root: Root, range: OffsetRange, skip: readonly Offse
     }
     if (node.type === 'html' || node.type === 'yaml' || node.type === 'code' || node.type === 'definition') return;
     if ('children' in node) {
-      for (const child of node.children as Nodes[]) visit(child);
+      // Children are in document order: start at the first one that can overlap the range, so a
+      // call costs the range's share of the tree, not the whole document (one call per tag).
+      const children = node.children as Nodes[];
+      let lo = 0;
+      let hi = children.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (end(children[mid]!) <= range.start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < children.length && start(children[i]!) < range.end; i++) visit(children[i]!);
       if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'listItem' || node.type === 'tableCell') parts.push(' ');
     }
   };

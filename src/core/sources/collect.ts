@@ -8,6 +8,7 @@ import type { OffsetRange } from '../text/lineIndex.js';
 import type { BibEntry, InternalLink, Source } from '../model/types.js';
 import { resolveUri, type Workspace } from '../workspace.js';
 import { end, start } from '../recognizers/structure.js';
+import { isUnsafeUrl } from './urls.js';
 import { findBareUrls } from './bareUrls.js';
 import { scanNumberedReferences } from './numbered.js';
 
@@ -98,7 +99,7 @@ export function scanSources(ctx: ScanContext): SourceScan {
       sources.push({ kind: 'link', range, url, text: linkText || title || url });
       return;
     }
-    if (/^(mailto|tel|javascript|data):/i.test(url)) return;
+    if (/^(mailto|tel):/i.test(url) || isUnsafeUrl(url)) return;
     if (/^doi:/i.test(url)) {
       sources.push({ kind: 'doi', range, url: `https://doi.org/${url.slice(4).trim()}`, key: url.slice(4).trim(), text: linkText });
       return;
@@ -150,9 +151,11 @@ export function scanSources(ctx: ScanContext): SourceScan {
     }
     IN_TEXT_KEY.lastIndex = 0;
     let t: RegExpExecArray | null;
+    let b = 0; // groups and keys both come in order: one pass, not a search per key
     while ((t = IN_TEXT_KEY.exec(raw))) {
       const keyStart = base + t.index + t[1]!.length;
-      if (bracketed.some((r) => keyStart >= r.start && keyStart < r.end)) continue;
+      while (b < bracketed.length && bracketed[b]!.end <= keyStart) b++;
+      if (b < bracketed.length && keyStart >= bracketed[b]!.start) continue;
       const key = t[2]!;
       sources.push({ ...citation(key, { start: keyStart, end: keyStart + 1 + key.length }, '', ctx.bibliography), inText: true });
     }

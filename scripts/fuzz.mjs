@@ -1,0 +1,34 @@
+/**
+ * `npm run fuzz [-- --n 100000 --seed 11 --time 3600]`: the grammar + mutation fuzzer over N
+ * documents (bounded by count and by seconds), then the growth families of issue #11 with their
+ * exponents (log2 of the time ratio from n to 2n: 1 is linear, 2 quadratic). Exits 1 on any
+ * exception or finding outside its text. `npm test` runs a short round (test/security/fuzz.test.ts).
+ */
+import { parseArgs } from 'node:util';
+import { runFuzz } from '../test/helpers/fuzz.ts';
+import { FAMILIES, growth } from '../test/helpers/families.ts';
+
+const { values } = parseArgs({ options: { n: { type: 'string' }, seed: { type: 'string' }, time: { type: 'string' }, 'no-growth': { type: 'boolean' } } });
+const n = Number(values.n ?? 10000);
+const seed = Number(values.seed ?? 11);
+const timeMs = Number(values.time ?? 1800) * 1000;
+
+console.log(`fuzz: up to ${n} documents, seed ${seed}, at most ${timeMs / 1000} s`);
+const s = runFuzz({ n, seed, timeMs, onProgress: (done) => process.stderr.write(`  ${done} documents\r`) });
+console.log(`documents: ${s.documents}${s.documents < n ? ' (stopped by the time limit)' : ''} in ${(s.elapsedMs / 1000).toFixed(0)} s`);
+console.log(`exceptions: ${s.exceptions.length}`);
+for (const e of s.exceptions.slice(0, 5)) console.log(`  #${e.index}: ${e.error.split('\n')[0]}\n    document: ${JSON.stringify(e.doc.slice(0, 300))}`);
+console.log(`findings outside their text: ${s.badFindings.length}`);
+for (const b of s.badFindings.slice(0, 5)) console.log(`  #${b.index}: ${b.problem}`);
+console.log(`documents over 1 s (CPU): ${s.overOneSecond}`);
+console.log('slowest ten (CPU ms, size in UTF-16 units):');
+for (const x of s.slowest) console.log(`  #${x.index}: ${x.ms.toFixed(0)} ms, ${x.size} chars`);
+
+if (!values['no-growth']) {
+  console.log('growth families (CPU ms at n and 2n, median of 3; exponent = log2 of the ratio):');
+  for (const f of FAMILIES) {
+    const g = growth(f);
+    console.log(`  ${f.name.padEnd(30)} n=${String(g.n).padEnd(5)} ${g.small.toFixed(0).padStart(6)} ms → ${g.large.toFixed(0).padStart(6)} ms  ratio ${g.ratio.toFixed(2)}  exponent ${g.exponent.toFixed(2)}${f.unbounded ? '  (not bounded yet)' : ''}`);
+  }
+}
+process.exit(s.exceptions.length || s.badFindings.length ? 1 : 0);

@@ -1,0 +1,95 @@
+/**
+ * Input families whose cost once grew faster than their size (issue #11, item 6). Each builds a
+ * document of "size" `n`; the growth tests and `npm run fuzz` time `n` against `2n` and check that
+ * the time at most about doubles. Times are CPU time (`process.cpuUsage`), the median of a few
+ * runs, each with a fresh engine: the machine is shared, and wall time would measure the others.
+ */
+import { createEngine, MemoryWorkspace } from '../../src/core/index.js';
+
+export interface Family {
+  readonly name: string;
+  /** What made it slow, and where it is bounded now. */
+  readonly cause: string;
+  readonly build: (n: number) => string;
+  /** Sizes at which the growth test compares n and 2n: large enough that noise is small. */
+  readonly n: number;
+  /** Known to grow faster than linearly still: printed by `npm run fuzz`, not asserted. */
+  readonly unbounded?: boolean;
+}
+
+export const FAMILIES: readonly Family[] = [
+  {
+    name: 'indented nested lists',
+    cause: 'micromark re-checks every open container per line: bounded by MAX_CONTAINER_DEPTH (parse/bounds.ts)',
+    // Each line one level deeper than the last (starting over every 100 lines, so the size grows
+    // with n rather than n²).
+    build: (n) => Array.from({ length: n }, (_, i) => `${'  '.repeat(i % 100)}- item ${i}`).join('\n') + '\n',
+    n: 2000,
+  },
+  {
+    name: 'support chain',
+    cause: 'circular-support searched from every node, recursively; plainTextIn walked the whole tree per tag',
+    build: (n) => Array.from({ length: n }, (_, i) => `<!-- claim #c${i} -->\nStep ${i} holds${i + 1 < n ? `, as [the next](#c${i + 1}) shows` : ''}.\n`).join('\n'),
+    n: 500,
+  },
+  {
+    name: 'support cycle',
+    cause: 'as the chain, plus one search per node of the loop',
+    build: (n) => Array.from({ length: n }, (_, i) => `<!-- claim #c${i} -->\nStep ${i} holds, as [the next](#c${(i + 1) % n}) shows.\n`).join('\n'),
+    n: 500,
+  },
+  {
+    name: 'unclosed comments on one line',
+    cause: 'micromark scans to the paragraph end once per unclosed <!--: defused in parse/bounds.ts',
+    build: (n) => `Text ${'<!-- a '.repeat(n)}\n`,
+    n: 2000,
+  },
+  {
+    name: 'citations in one paragraph',
+    cause: 'every in-text key searched all bracketed groups (sources/collect.ts)',
+    build: (n) => `Claim: it holds ${Array.from({ length: n }, (_, i) => `[see @k${i}] and @j${i}`).join(', ')}.\n`,
+    n: 2000,
+  },
+  {
+    name: 'labels in one paragraph',
+    cause: 'one label per sentence in a single paragraph',
+    build: (n) => Array.from({ length: n }, (_, i) => `**Claim:** step ${i} holds.`).join(' ') + '\n',
+    n: 1000,
+  },
+  {
+    // Still quadratic (micromark's attention resolver; not bounded yet): `npm run fuzz` prints it.
+    name: 'nested emphasis',
+    cause: 'micromark matches each closer by searching back over every inner event (attention resolver)',
+    build: (n) => `${'*a '.repeat(n)}b${' c*'.repeat(n)}\n`,
+    n: 500,
+    unbounded: true,
+  },
+];
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** CPU milliseconds to lint `text` with a fresh engine: median of `reps` runs. */
+export function lintCost(text: string, reps = 3): number {
+  const times: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const uri = 'file:///ws/essay.md';
+    const engine = createEngine({ workspace: new MemoryWorkspace({ [uri]: text }) });
+    const start = cpuMs();
+    engine.lint(uri, text);
+    times.push(cpuMs() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+/** The time ratio from `n` to `2n`, and the growth exponent it implies (log2 of the ratio). */
+export function growth(family: Family, n = family.n, reps = 3): { n: number; small: number; large: number; ratio: number; exponent: number } {
+  lintCost(family.build(Math.max(1, n >> 3)), 1); // warm the code paths up
+  const small = lintCost(family.build(n), reps);
+  const large = lintCost(family.build(2 * n), reps);
+  const ratio = large / Math.max(small, 0.5);
+  return { n, small, large, ratio, exponent: Math.log2(ratio) };
+}
