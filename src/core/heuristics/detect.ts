@@ -73,8 +73,9 @@ export function extractSentences(input: DetectInput, hashBits: number): Sentence
   }
   const blocks = collectProse(text, root, { tables: options.tables, skipSection: cues.skipSection });
   const citations = sortedStarts(input.citations);
-  const exclude = [...input.exclude].sort((a, b) => a.start - b.start);
+  const exclude = mergeRanges(input.exclude);
   const groupRanges = groupExtents(blocks);
+  const citedGroups = new Map<number, boolean>(); // once per group: a long list is one group
   const quotesSeen = new Set<number>();
   const out: SentenceRecord[] = [];
 
@@ -99,8 +100,12 @@ export function extractSentences(input: DetectInput, hashBits: number): Sentence
       if (fence >= 0) endOffset = startOffset + fence;
       spans.push({ start: startOffset, end: endOffset, sentence });
     }
-    const g = groupRanges.get(block.group);
-    const groupCited = g !== undefined && g.some((r) => anyIn(citations, r.start, r.end));
+    let groupCited = citedGroups.get(block.group);
+    if (groupCited === undefined) {
+      const g = groupRanges.get(block.group);
+      groupCited = g !== undefined && g.some((r) => anyIn(citations, r.start, r.end));
+      citedGroups.set(block.group, groupCited);
+    }
     pending.push({ block, bi, spans, inSentence: spans.map((sp) => anyIn(citations, sp.start, sp.end)), groupCited });
   });
   const total = pending.reduce((n, p) => n + p.spans.length, 0);
@@ -260,12 +265,28 @@ function anyIn(sorted: Int32Array, start: number, end: number): boolean {
   return lo < sorted.length && sorted[lo]! < end;
 }
 
-function inRanges(sorted: readonly OffsetRange[], offset: number): boolean {
+/** Overlapping or nested ranges merged into a sorted, disjoint list (for binary search). */
+function mergeRanges(ranges: readonly OffsetRange[]): OffsetRange[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const out: { start: number; end: number }[] = [];
   for (const r of sorted) {
-    if (r.start > offset) return false;
-    if (offset < r.end) return true;
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ start: r.start, end: r.end });
   }
-  return false;
+  return out;
+}
+
+/** Whether `offset` lies in one of the disjoint, sorted ranges. Binary search: many tags, one paragraph. */
+function inRanges(sorted: readonly OffsetRange[], offset: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && offset < sorted[lo - 1]!.end;
 }
 
 function trimEnd(text: string, end: number, min: number): number {
