@@ -2,7 +2,7 @@
  * The real analyzer: core's engine plus `src/node`'s config loader — exactly what `warrant lint`
  * runs, so editor and CLI findings match by construction.
  */
-import { allRuleMeta, baseOf, createEngine, docsUrl, type Workspace } from '../core/index.js';
+import { allRuleMeta, baseOf, createEngine, docsUrl, type DocumentModel, type Workspace } from '../core/index.js';
 import { ConfigLoader } from '../node/config.js';
 import { toPath } from '../node/fsWorkspace.js';
 import type { Analyzer, AnalyzerOptions, AnalyzerResult } from './analyzer.js';
@@ -30,6 +30,7 @@ export function createEngineAnalyzer(workspace: Workspace, configTemplate: () =>
         baseKindOf: (kind) => baseOf(vocabulary, kind),
         dependencies: loaded?.configFile ? [loaded.configFile] : [],
         configProblems: loaded?.problems ?? [],
+        outline: outlineOf(result.model),
       };
     },
     invalidate(uri?: string) {
@@ -40,4 +41,13 @@ export function createEngineAnalyzer(workspace: Workspace, configTemplate: () =>
     rules: allRuleMeta().map((m) => ({ id: m.id, description: m.description, defaultSeverity: m.defaultSeverity, docsUrl: docsUrl(m.id) })),
     configTemplate,
   };
+}
+
+/** Ids a link can reach, then each node's kind, id, whether it is cited, and its relations, then internal links. */
+function outlineOf(model: DocumentModel): string {
+  const target = (t: { file?: string; id: string }) => `${t.file ?? ''}#${t.id}`;
+  const lines = [[...model.ids.keys()].join(' ')];
+  for (const n of model.nodes) lines.push(`${n.kind} ${n.id ?? ''} ${n.sources.length > 0 ? 'cited' : ''} ${n.relations.map((r) => `${r.type}>${target(r.target)}`).join(' ')}`);
+  for (const l of model.internalLinks) lines.push(`link>${target(l.target)}`);
+  return lines.join('\n');
 }
