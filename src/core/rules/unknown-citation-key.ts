@@ -2,8 +2,8 @@ import type { Rule } from '../rule.js';
 
 /**
  * A citation key that no bibliography defines: `[@smith2020]` when no entry has id `smith2020`.
- * In-text keys (`@smith2020 argues`) are only checked when a bibliography is configured, so that
- * handles such as `@someone` in essays without one stay quiet.
+ * In-text keys (`@smith2020 argues`) are never reported: a bare `@word` no bibliography holds is
+ * text (a handle such as `@someone`), not a citation, so only bracketed keys reach this rule.
  */
 export const unknownCitationKey: Rule = {
   meta: {
@@ -16,7 +16,6 @@ export const unknownCitationKey: Rule = {
     const { bibliography } = ctx.model;
     for (const source of ctx.model.sources) {
       if ((source.kind !== 'citation' && source.kind !== 'dcite') || !source.key || source.entry) continue;
-      if (source.inText && bibliography.size === 0) continue;
       const entries = `${bibliography.size} ${bibliography.size === 1 ? 'entry' : 'entries'}`;
       const message =
         bibliography.size > 0

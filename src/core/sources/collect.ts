@@ -150,6 +150,8 @@ export function scanSources(ctx: ScanContext): SourceScan {
       const keyStart = base + t.index + t[1]!.length;
       if (bracketed.some((r) => keyStart >= r.start && keyStart < r.end)) continue;
       const key = t[2]!;
+      // A bare `@word` no bibliography holds is a handle (`as @someone said`), plain text.
+      if (!ctx.bibliography.has(key)) continue;
       sources.push({ ...citation(key, { start: keyStart, end: keyStart + 1 + key.length }, '', ctx.bibliography), inText: true });
     }
     FOOTNOTE_CALL.lastIndex = 0;
