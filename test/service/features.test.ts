@@ -91,6 +91,33 @@ describe('service: rename', () => {
   });
 });
 
+describe('service: rename to a name already taken', () => {
+  const essay = '<!-- claim #par|king -->\nParking pays.\n\n<!-- claim #kerbs -->\nKerbs matter.\n\n## Street space\n\nText.\n';
+
+  it('refuses an explicit id or heading slug of the same document, with where it is', () => {
+    const { text, position } = cursor(essay);
+    const w = workspace({ 'essay.md': text });
+    const doc = w.doc('essay.md');
+    assert.throws(() => rename(doc, position, '#kerbs', w.ctx), /"kerbs" is already an id in essay\.md:4/);
+    assert.throws(() => rename(doc, position, 'street-space', w.ctx), /"street-space" is already an id in essay\.md:7/);
+    assert.ok(rename(doc, position, 'parking', w.ctx), 'renaming to its own name is harmless');
+    assert.ok(rename(doc, position, 'kerb-parking', w.ctx));
+  });
+
+  it('refuses, from a reference in another file, an id the target file already has', () => {
+    const { text, position } = cursor('[see](essay.md#par|king)\n');
+    const w = workspace({ 'essay.md': essay.replace('|', ''), 'other.md': text });
+    assert.throws(() => rename(w.doc('other.md'), position, 'kerbs', w.ctx), /already an id in essay\.md:4/);
+  });
+
+  it('refuses a citation key the bibliography already holds', () => {
+    const bib = BIB.replace('---\n', '---\nreferences:\n  - id: lee2021\n').replace('references:\n  - id: tanaka2020', '  - id: tanaka2020');
+    const { text, position } = cursor(bib + 'Claim: Parking pays [@tana|ka2020].\n');
+    const w = workspace({ 'essay.md': text });
+    assert.throws(() => rename(w.doc('essay.md'), position, 'lee2021', w.ctx), /"lee2021" is already a citation key/);
+  });
+});
+
 describe('service: quick fixes', () => {
   it('puts the citation inside the sentence, before its full stop, in a list-item claim', () => {
     const text = BIB + '- Claim: Kerbside parking turns over fast.\n';
