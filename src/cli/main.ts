@@ -269,7 +269,7 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
   const reports: FileReport[] = [];
   for (const problem of result.configProblems) reports.push({ filePath: problem.filePath, findings: problem.findings });
   for (const file of result.unreadable) {
-    reports.push({ filePath: file.filePath, findings: [unreadableFinding(file.filePath, file.message)] });
+    reports.push({ filePath: file.filePath, findings: [unreadableFinding(file.filePath, file.message, file.position)] });
   }
   let hidden = 0;
   let unusedSuppressions = 0;
@@ -325,7 +325,6 @@ function ruleOverrides(specs: readonly string[], cwd: string): UserConfig {
   return { baseUri: pathToFileURL(resolve(cwd) + "/").href, rules };
 }
 
-function unreadableFinding(filePath: string, message: string): Finding {
-  const zero = { line: 0, character: 0 };
-  return { ruleId: 'file-skipped', severity: 'error', message: `Cannot read ${filePath}: ${message}`, uri: filePath, range: { start: 0, end: 0 }, position: { start: zero, end: zero }, related: [] };
+function unreadableFinding(filePath: string, message: string, at = { line: 0, character: 0 }): Finding {
+  return { ruleId: 'file-skipped', severity: 'error', message: `Cannot read ${filePath}: ${message}`, uri: filePath, range: { start: 0, end: 0 }, position: { start: at, end: at }, related: [] };
 }

@@ -7,7 +7,7 @@ import { basename, dirname } from 'node:path';
 import { createEngine, type Engine, type Finding, type LintOptions, type LintResult, type ResolvedConfig, type UserConfig } from '../core/index.js';
 import { ConfigLoader } from '../node/config.js';
 import { findFiles, matchesIgnores } from '../node/files.js';
-import { FsWorkspace, toPath, toUri } from '../node/fsWorkspace.js';
+import { decodeText, FsWorkspace, toPath, toUri } from '../node/fsWorkspace.js';
 
 export interface SessionOptions {
   readonly cwd: string;
@@ -34,7 +34,7 @@ export interface SessionResult {
   readonly configProblems: readonly { readonly filePath: string; readonly findings: readonly Finding[] }[];
   readonly unmatched: readonly string[];
   /** Files that could not be read at all (permissions, vanished): reported, never a crash. */
-  readonly unreadable: readonly { readonly filePath: string; readonly message: string }[];
+  readonly unreadable: readonly { readonly filePath: string; readonly message: string; readonly position?: { readonly line: number; readonly character: number } }[];
   readonly engine: Engine;
 }
 
@@ -95,7 +95,7 @@ export function discover(options: SessionOptions): Discovery {
   }
   const configProblems = new Map<string, Finding[]>();
   const jobs: Job[] = [];
-  const unreadable: { filePath: string; message: string }[] = [];
+  const unreadable: { filePath: string; message: string; position?: { line: number; character: number } }[] = [];
   for (const filePath of files) {
     const loaded = loader.loadFor(filePath);
     // Problems sit in the file they are written in: the config, or a file it `extends`.
@@ -108,7 +108,7 @@ export function discover(options: SessionOptions): Discovery {
     if (!options.noIgnore && loaded.configFile && matchesIgnores(filePath, dirname(loaded.configFile), loaded.config.ignores)) continue;
     const text = texts.get(filePath) ?? readText(filePath);
     if (typeof text !== 'string') {
-      unreadable.push({ filePath, message: text.error });
+      unreadable.push({ filePath, message: text.error, ...(text.line !== undefined ? { position: { line: text.line, character: text.character ?? 0 } } : {}) });
       continue;
     }
     jobs.push({ filePath, uri: toUri(filePath), text, config: loaded.config });
@@ -180,10 +180,10 @@ function findReferrers(jobs: readonly Job[], loader: ConfigLoader, options: Sess
   return referrers;
 }
 
-function readText(filePath: string): string | { error: string } {
+function readText(filePath: string): string | { error: string; line?: number; character?: number } {
   try {
     if (statSync(filePath).isDirectory()) return { error: 'is a folder' };
-    return readFileSync(filePath, 'utf8');
+    return decodeText(readFileSync(filePath));
   } catch (error) {
     return { error: String((error as Error).message) };
   }

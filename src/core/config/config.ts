@@ -39,6 +39,8 @@ export interface ResolvedConfig {
   readonly vocabulary: Vocabulary;
   /** Bibliography URIs, resolved against the layer that named them. */
   readonly bibliography: readonly string[];
+  /** Each bibliography as written in its layer (same order as `bibliography`), for messages. */
+  readonly bibliographyAsWritten?: readonly string[];
   /** Inline CSL items from config or front-matter `references:`. */
   readonly references: readonly unknown[];
   readonly ignores: readonly string[];
@@ -309,15 +311,20 @@ export function extendConfig(base: ResolvedConfig, layer: UserConfig, resolvePat
   }
   const vocabularySpec = layer.vocabulary ? { ...base.vocabularySpec, ...layer.vocabulary } : base.vocabularySpec;
   const bibliography = [...base.bibliography];
+  const bibliographyAsWritten = base.bibliography.map((uri, i) => base.bibliographyAsWritten?.[i] ?? uri);
   for (const path of layer.bibliography ?? []) {
     const uri = resolvePath(layer.baseUri, path);
-    if (uri && !bibliography.includes(uri)) bibliography.push(uri);
+    if (uri && !bibliography.includes(uri)) {
+      bibliography.push(uri);
+      bibliographyAsWritten.push(path);
+    }
   }
   return {
     rules,
     vocabulary: layer.vocabulary ? buildVocabulary(vocabularySpec) : base.vocabulary,
     vocabularySpec,
     bibliography,
+    bibliographyAsWritten,
     references: [...base.references, ...(layer.references ?? [])],
     ignores: layer.ignores ?? base.ignores,
     heuristics: layer.heuristics !== undefined ? [...base.heuristics, layer.heuristics] : base.heuristics,

@@ -1,0 +1,86 @@
+/**
+ * What a first-day user tripped on (issue #12), through the built CLI on real files: bibliography
+ * problems said once and as written, files that are not UTF-8, exit codes, JUnit, explain,
+ * unknown commands, and what `init` writes.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { warrant } from './helpers.js';
+
+describe('first-day defects (built CLI)', () => {
+  let dir: string;
+  const write = (name: string, text: string | Uint8Array) => {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  };
+  const lint = (...args: string[]) => warrant(['lint', ...args, '-f', 'gnu'], { cwd: dir });
+  const rules = (out: string) => [...out.matchAll(/\[([a-z-]+)\]$/gm)].map((m) => m[1]);
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'warrant-first-day-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  describe('bibliographies', () => {
+    it('three unreadable bibliographies are three findings, not one error per citation key', () => {
+      const cites = Array.from({ length: 12 }, (_, i) => `Claim: Point ${i} holds [@key${i}].`).join('\n\n');
+      write('essay.md', `---\nbibliography: [a.bib, b.bib, c.bib]\n---\n\n${cites}\n`);
+      const r = lint('essay.md');
+      assert.deepEqual(rules(r.stdout), ['invalid-bibliography', 'invalid-bibliography', 'invalid-bibliography'], r.stdout);
+      assert.equal(r.status, 1);
+    });
+
+    it('keys are not checked while one of the bibliographies cannot be read, and are once it can', () => {
+      write('refs.json', JSON.stringify([{ id: 'known', title: 'Known' }]));
+      write('essay.md', '---\nbibliography: [refs.json, gone.bib]\n---\n\nClaim: One [@known] and [@maybe-in-gone].\n');
+      assert.deepEqual(rules(lint('essay.md').stdout), ['invalid-bibliography']);
+      write('essay.md', '---\nbibliography: [refs.json]\n---\n\nClaim: One [@known] and [@maybe-in-gone].\n');
+      assert.deepEqual(rules(lint('essay.md').stdout), ['unknown-citation-key']);
+    });
+
+    it('a file with many problems is one finding that counts the rest', () => {
+      write('bad.json', '[{"id": "a"}, 3, "x", null]');
+      write('essay.md', '---\nbibliography: bad.json\n---\n\nClaim: One [@a].\n');
+      const r = lint('essay.md');
+      assert.deepEqual(rules(r.stdout), ['invalid-bibliography'], r.stdout);
+    });
+
+    it('names the path as written and the real reason', () => {
+      write('notes/essay.md', '---\nbibliography: [/etc/passwd, /dev/zero, ../refs, missing.bib]\n---\n\nClaim: One [@a].\n');
+      mkdirSync(join(dir, 'refs'));
+      const r = lint('notes/essay.md');
+      const messages = r.stdout.split('\n').filter((l) => l.includes('[invalid-bibliography]'));
+      assert.equal(messages.length, 4, r.stdout);
+      const all = messages.join('\n');
+      assert.match(all, /error: \/etc\/passwd: unknown bibliography format/);
+      assert.match(all, /error: \/dev\/zero: bibliography file is not a regular file/);
+      assert.match(all, /error: \.\.\/refs: bibliography file is a folder/);
+      assert.match(all, /error: missing\.bib: bibliography file not found: fix the path/);
+      assert.doesNotMatch(r.stdout, /\.\.\/\.\.\//);
+    });
+
+    it('a config bibliography is named as the config wrote it', () => {
+      write('.warrant.yaml', 'bibliography: [./refs/none.bib]\n');
+      write('sub/essay.md', 'Claim: One [@a].\n');
+      assert.match(lint('sub/essay.md').stdout, /error: \.\/refs\/none\.bib: bibliography file not found/);
+    });
+  });
+
+  describe('text that is not UTF-8', () => {
+    it('is one finding at the first bad byte, not a file quietly full of U+FFFD', () => {
+      const latin1 = Buffer.from('# Caf\xe9s\n\nClaim: Na\xefve claims need sources.\n', 'latin1');
+      write('latin1.md', latin1);
+      const r = lint('latin1.md');
+      assert.match(r.stdout, /^latin1\.md:1:6: error: .*is not UTF-8 text \(byte 0xE9 at line 1, column 6; Latin-1 or Windows-1252\?\): save it as UTF-8 \[file-skipped\]$/m);
+      assert.equal(rules(r.stdout).length, 1, r.stdout);
+      assert.doesNotMatch(r.stdout, /\uFFFD/);
+    });
+
+    it('a UTF-8 file with a byte-order mark and a binary file are read as before', () => {
+      write('bom.md', '\ufeffClaim: Fine [src](https://example.org).\n');
+      write('blob.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe]));
+      const r = lint('bom.md', 'blob.md');
+      assert.match(r.stdout, /^blob\.md:1:1: warning: File looks binary/m);
+      assert.doesNotMatch(r.stdout, /bom\.md/);
+    });
+  });
+});
