@@ -289,17 +289,18 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
   } else if (unusedSuppressions) {
     io.stderr(`warrant: ${unusedSuppressions} suppression${unusedSuppressions === 1 ? '' : 's'} in ${relative(io.cwd, suppressPath)} match fewer findings than recorded; run with --prune-suppressions\n`);
   }
-  const output = formatter(reports, { cwd: io.cwd, color: color && !v['output-file'], rules: allRuleMeta() });
+  const total = counts(reports.flatMap((r) => r.findings));
+  const warningsFail = maxWarnings >= 0 && total.warnings > maxWarnings;
+  const output = formatter(reports, { cwd: io.cwd, color: color && !v['output-file'], rules: allRuleMeta(), warningsFail });
   emit(io, v['output-file'], output);
   if (v.debug) {
     const s = result.stats;
     io.stderr(`warrant: ${s.files} files, ${s.fromCache} from cache, ${s.workers ? `${s.workers} workers` : 'no workers'}, ${hidden} suppressed, ${Date.now() - started} ms${s.detail ? ` (${s.detail})` : ''}\n`);
   }
 
-  const total = counts(reports.flatMap((r) => r.findings));
   if (result.configProblems.length) return 2;
   if (total.errors > 0) return 1;
-  if (maxWarnings >= 0 && total.warnings > maxWarnings) {
+  if (warningsFail) {
     io.stderr(`warrant: found too many warnings (maximum: ${maxWarnings})\n`);
     return 1;
   }

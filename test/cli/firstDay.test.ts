@@ -83,4 +83,30 @@ describe('first-day defects (built CLI)', () => {
       assert.doesNotMatch(r.stdout, /bom\.md/);
     });
   });
+
+  describe('JUnit', () => {
+    const ESSAY = '## Background\n\nEvidence: Thresholds were proposed in 2023 ([p](https://example.org/p)).\n\n### Claim 1: Audits need access\n\nNo links here.\n';
+    const suite = (xml: string) => {
+      const m = /<testsuite [^>]*tests="(\d+)" errors="(\d+)" failures="(\d+)" skipped="(\d+)"/.exec(xml);
+      assert.ok(m, xml);
+      return { tests: +m[1]!, errors: +m[2]!, failures: +m[3]!, skipped: +m[4]! };
+    };
+
+    it('info findings and warnings that do not fail the run are skipped test cases, not failures', () => {
+      write('essay.md', ESSAY);
+      const r = warrant(['lint', 'essay.md', '-f', 'junit'], { cwd: dir });
+      assert.equal(r.status, 0);
+      assert.deepEqual(suite(r.stdout), { tests: 3, errors: 0, failures: 0, skipped: 2 });
+      assert.match(r.stdout, /<skipped type="info" message="Evidence/);
+      assert.doesNotMatch(r.stdout, /<failure/);
+    });
+
+    it('warnings are failures when they fail the run', () => {
+      write('essay.md', ESSAY);
+      const r = warrant(['lint', 'essay.md', '-f', 'junit', '--max-warnings', '0'], { cwd: dir });
+      assert.equal(r.status, 1);
+      assert.deepEqual(suite(r.stdout), { tests: 2, errors: 0, failures: 1, skipped: 1 });
+      assert.match(r.stdout, /<failure type="warning"/);
+    });
+  });
 });

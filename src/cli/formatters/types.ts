@@ -13,6 +13,8 @@ export interface FormatContext {
   readonly cwd: string;
   readonly color: boolean;
   readonly rules: readonly RuleMeta[];
+  /** Warnings fail this run (more than `--max-warnings`, or `--frail`); errors always do. */
+  readonly warningsFail?: boolean;
 }
 
 export type Formatter = (reports: readonly FileReport[], context: FormatContext) => string;
