@@ -298,7 +298,9 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
     io.stderr(`warrant: ${s.files} files, ${s.fromCache} from cache, ${s.workers ? `${s.workers} workers` : 'no workers'}, ${hidden} suppressed, ${Date.now() - started} ms${s.detail ? ` (${s.detail})` : ''}\n`);
   }
 
-  if (result.configProblems.length) return 2;
+  // Configuration errors exit 2 wherever they are written: .warrant.yaml, a front-matter
+  // `warrant:` key, or a `warrant-disable` comment naming an unknown rule.
+  if (result.configProblems.length || reports.some((r) => r.findings.some((f) => f.ruleId === 'invalid-config'))) return 2;
   if (total.errors > 0) return 1;
   if (warningsFail) {
     io.stderr(`warrant: found too many warnings (maximum: ${maxWarnings})\n`);

@@ -109,4 +109,23 @@ describe('first-day defects (built CLI)', () => {
       assert.match(r.stdout, /<failure type="warning"/);
     });
   });
+
+  describe('exit codes for configuration errors', () => {
+    it('front matter `warrant:` with an unknown rule exits 2, like .warrant.yaml', () => {
+      write('fm.md', '---\nwarrant:\n  rules:\n    nope: error\n---\n\nText.\n');
+      const r = lint('fm.md');
+      assert.match(r.stdout, /^fm\.md:4:5: error: Front matter `warrant:`: .*nope.*\[invalid-config\]$/m);
+      assert.equal(r.status, 2);
+      write('.warrant.yaml', 'rules:\n  nope: error\n');
+      write('plain.md', 'Text.\n');
+      assert.equal(lint('plain.md').status, 2);
+    });
+
+    it('a disable comment naming an unknown rule exits 2 too; a clean file still exits 0', () => {
+      write('directive.md', '<!-- warrant-disable-next-line no-such-rule -->\nText.\n');
+      assert.equal(lint('directive.md').status, 2);
+      write('clean.md', 'Text.\n');
+      assert.equal(lint('clean.md').status, 0);
+    });
+  });
 });
