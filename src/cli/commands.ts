@@ -2,9 +2,22 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allRuleMeta, docsUrl, ruleMeta, type ResolvedConfig } from '../core/index.js';
+import { allRuleMeta, docsUrl, ruleMeta, type ResolvedConfig, type RuleMeta } from '../core/index.js';
 import { CONFIG_FILE_NAMES } from '../node/config.js';
 import { configLoaderFor, type SessionOptions } from './session.js';
+
+/**
+ * Findings only the CLI reports (they are not rules the engine runs, so configs cannot name them),
+ * explainable like every other id the tool prints.
+ */
+export const CLI_FINDINGS: readonly RuleMeta[] = [
+  { id: 'unused-disable-directive', description: 'A `warrant-disable…` comment that silences nothing', defaultSeverity: 'warning', tags: ['system'] },
+];
+
+/** Every id a report can carry: the engine's rules and system findings, and the CLI's own. */
+export function reportableMeta(): readonly RuleMeta[] {
+  return [...allRuleMeta(), ...CLI_FINDINGS];
+}
 
 interface Io {
   readonly cwd: string;
@@ -80,9 +93,9 @@ function docsFolder(): string | undefined {
 }
 
 export function explainCommand(id: string, io: Io): number {
-  const meta = ruleMeta(id);
+  const meta = ruleMeta(id) ?? CLI_FINDINGS.find((m) => m.id === id);
   if (!meta) {
-    io.stderr(`warrant: unknown rule id "${id}"; known rules: ${allRuleMeta().map((m) => m.id).join(', ')}\n`);
+    io.stderr(`warrant: unknown rule id "${id}"; known rules: ${reportableMeta().map((m) => m.id).join(', ')}\n`);
     return 2;
   }
   const folder = docsFolder();

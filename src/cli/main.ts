@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { allRuleMeta, parseSeverity, RULE_IDS, SEVERITY_RANK, type Finding, type RuleSetting, type Severity, type UserConfig } from '../core/index.js';
+import { parseSeverity, RULE_IDS, SEVERITY_RANK, type Finding, type RuleSetting, type Severity, type UserConfig } from '../core/index.js';
 import { FORMATTERS, type FileReport } from './formatters/index.js';
 import { counts } from './formatters/types.js';
 import { runSession, type SessionOptions } from './session.js';
@@ -16,7 +16,7 @@ import { cachePath } from './cache.js';
 import { lintRun, type Concurrency } from './lintRun.js';
 import { Suppressions, suppressionsPath } from './suppressions.js';
 import { graphCommand, GRAPH_FORMATS } from './graph.js';
-import { explainCommand, initCommand, printConfig } from './commands.js';
+import { explainCommand, initCommand, printConfig, reportableMeta } from './commands.js';
 import { VERSION } from './version.js';
 
 export interface Io {
@@ -291,7 +291,7 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
   }
   const total = counts(reports.flatMap((r) => r.findings));
   const warningsFail = maxWarnings >= 0 && total.warnings > maxWarnings;
-  const output = formatter(reports, { cwd: io.cwd, color: color && !v['output-file'], rules: allRuleMeta(), warningsFail });
+  const output = formatter(reports, { cwd: io.cwd, color: color && !v['output-file'], rules: reportableMeta(), warningsFail });
   emit(io, v['output-file'], output);
   if (v.debug) {
     const s = result.stats;

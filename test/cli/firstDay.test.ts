@@ -4,10 +4,11 @@
  * unknown commands, and what `init` writes.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { warrant } from './helpers.js';
+import { allRuleMeta } from '../../src/core/index.js';
+import { REPO, warrant } from './helpers.js';
 
 describe('first-day defects (built CLI)', () => {
   let dir: string;
@@ -126,6 +127,22 @@ describe('first-day defects (built CLI)', () => {
       assert.equal(lint('directive.md').status, 2);
       write('clean.md', 'Text.\n');
       assert.equal(lint('clean.md').status, 0);
+    });
+  });
+
+  describe('explain', () => {
+    it('explains every id the tool can print: the rules, the system findings and the CLI\'s own', () => {
+      // Every `ruleId: '…'` a finding is built with in src/, plus the registered rules.
+      const src = join(REPO, 'src');
+      const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+      const ids = new Set(allRuleMeta().map((m) => m.id));
+      for (const f of files) for (const m of readFileSync(join(src, f), 'utf8').matchAll(/ruleId: '([a-z-]+)'/g)) ids.add(m[1]!);
+      assert.ok(ids.has('unused-disable-directive'));
+      for (const id of ids) {
+        const r = warrant(['explain', id], { cwd: dir });
+        assert.equal(r.status, 0, `${id}: ${r.stderr}`);
+        assert.match(r.stdout, new RegExp(`^# ${id}\\b`), id);
+      }
     });
   });
 });
