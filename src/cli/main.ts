@@ -3,11 +3,11 @@
  * warnings than `--max-warnings`, 2 usage or config error, or a pattern that matched nothing.
  * Reports go to stdout (or `-o`); messages about the run go to stderr.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { parseSeverity, RULE_IDS, SEVERITY_RANK, type Finding, type RuleSetting, type Severity, type UserConfig } from '../core/index.js';
+import { closest, parseSeverity, RULE_IDS, SEVERITY_RANK, type Finding, type RuleSetting, type Severity, type UserConfig } from '../core/index.js';
 import { FORMATTERS, type FileReport } from './formatters/index.js';
 import { counts } from './formatters/types.js';
 import { runSession, type SessionOptions } from './session.js';
@@ -157,6 +157,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 async function run(argv: readonly string[], io: Io): Promise<number> {
   const args = [...argv];
   let command = (args[0] && (COMMANDS as readonly string[]).includes(args[0]) ? args.shift() : 'lint') as (typeof COMMANDS)[number];
+  // `warrant frobnicate`: a bare word that is no command and names no file is a mistyped command,
+  // not a pattern that matched nothing.
+  const first = argv[0];
+  if (command === 'lint' && first !== undefined && first !== 'lint' && /^[a-z][a-z-]*$/i.test(first) && !existsSync(resolve(io.cwd, first))) {
+    const near = closest(first.toLowerCase(), COMMANDS);
+    throw new UsageError(`unknown command "${first}"${near ? `; did you mean \`warrant ${near}\`?` : ''} (commands: ${COMMANDS.join(', ')}; to lint a file, name it)`);
+  }
   let parsed;
   try {
     parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });

@@ -145,4 +145,23 @@ describe('first-day defects (built CLI)', () => {
       }
     });
   });
+
+  describe('unknown commands', () => {
+    it('a bare word that is no command and no file is an unknown command, exit 2', () => {
+      const r = warrant(['frobnicate'], { cwd: dir });
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /^warrant: unknown command "frobnicate" \(commands: lint, claims, graph, init, explain, help; to lint a file, name it\)$/m);
+      assert.doesNotMatch(r.stderr, /no files matching/);
+      const typo = warrant(['claim', 'essay.md'], { cwd: dir });
+      assert.equal(typo.status, 2);
+      assert.match(typo.stderr, /unknown command "claim"; did you mean `warrant claims`\?/);
+    });
+
+    it('a bare word that names a file or folder is still linted', () => {
+      write('drafts/essay.md', 'Claim: One [src](https://example.org).\n');
+      write('NOTES', 'Claim: Two [src](https://example.org).\n');
+      assert.equal(warrant(['drafts'], { cwd: dir }).status, 0);
+      assert.equal(warrant(['NOTES'], { cwd: dir }).status, 0);
+    });
+  });
 });

@@ -256,7 +256,7 @@ function stringList(value: YamlNode | null, name: string, at: (n: YamlNode | nul
 }
 
 /** Closest candidate by edit distance, when close enough to be a likely typo. */
-function closest(word: string, candidates: readonly string[]): string | undefined {
+export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(3, Math.floor(word.length / 3)) + 1;
   for (const c of candidates) {
