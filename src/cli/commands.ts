@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allRuleMeta, docsUrl, ruleMeta, type ResolvedConfig, type RuleMeta } from '../core/index.js';
+import { allRuleMeta, DEFAULT_MAX_FILE_SIZE, docsUrl, ruleMeta, type ResolvedConfig, type RuleMeta } from '../core/index.js';
 import { CONFIG_FILE_NAMES } from '../node/config.js';
 import { configLoaderFor, type SessionOptions } from './session.js';
 
@@ -62,8 +62,8 @@ ${rules}
 # heuristics:
 #   threshold: 1.4
 
-# Files larger than this many bytes are skipped with a file-skipped finding.
-# maxFileSize: 1048576
+# Files larger than this many bytes are skipped with a file-skipped finding (default: ${DEFAULT_MAX_FILE_SIZE / 1024 / 1024} MiB).
+# maxFileSize: ${DEFAULT_MAX_FILE_SIZE}
 
 # Stop looking for .warrant.yaml files further up the tree.
 root: true

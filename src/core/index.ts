@@ -11,7 +11,7 @@ export { createEngine, defaultConfig, defaultRuleSettings, type Engine, type Lin
 export { compareFindings, SEVERITY_RANK, type Finding, type Severity, type SeverityOrOff, type RelatedInformation } from './findings.js';
 export { LineIndex, type OffsetRange, type Position, type PositionRange } from './text/lineIndex.js';
 export { MemoryWorkspace, resolveUri, type Workspace } from './workspace.js';
-export { baseConfig, closest, extendConfig, parseConfigText, parseSeverity, type ConfigProblem, type ResolvedConfig, type RuleSetting, type UserConfig } from './config/config.js';
+export { baseConfig, closest, DEFAULT_MAX_FILE_SIZE, extendConfig, parseConfigText, parseSeverity, type ConfigProblem, type ResolvedConfig, type RuleSetting, type UserConfig } from './config/config.js';
 export { BASE_KINDS, baseOf, type BaseKind, type Vocabulary } from './config/vocabulary.js';
 export { analyzeDocument, type DocumentModel, type AnalysisProblem } from './model/analyze.js';
 export { ArgumentGraph, type Edge, type NodeHandle, type Dangling } from './model/graph.js';

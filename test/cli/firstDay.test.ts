@@ -164,4 +164,31 @@ describe('first-day defects (built CLI)', () => {
       assert.equal(warrant(['NOTES'], { cwd: dir }).status, 0);
     });
   });
+
+  describe('claims table and init', () => {
+    it('a detected sentence cited by its paragraph or a link says so, not "cited 0"', () => {
+      write('essay.md', [
+        'Half of all firms already use automated hiring tools, twice as many as in 2019. Few of the tools were ever audited [survey](https://example.org/survey).',
+        '',
+        '<!-- defense #d -->',
+        'Audits are cheap [src](https://example.org/a).',
+        '',
+        'Regulators fined three firms in 2023, as [the defense](#d) explains.',
+        '',
+      ].join('\n'));
+      const table = warrant(['claims', 'essay.md', '-f', 'table'], { cwd: dir }).stdout;
+      assert.match(table, /essay\.md:1:1 +claim +cited +paragraph +Half of all firms/);
+      assert.match(table, /essay\.md:6:1 +claim +cited +link +Regulators fined/);
+      assert.doesNotMatch(table, /cited +0 /);
+      const json = JSON.parse(warrant(['claims', 'essay.md'], { cwd: dir }).stdout) as { line: number; cited_by?: string }[];
+      assert.deepEqual(json.filter((r) => r.cited_by).map((r) => [r.line, r.cited_by]), [[1, 'paragraph'], [1, 'sentence'], [6, 'link']]);
+    });
+
+    it('init writes the real default maxFileSize (4 MiB)', () => {
+      assert.equal(warrant(['init'], { cwd: dir }).status, 0);
+      const written = readFileSync(join(dir, '.warrant.yaml'), 'utf8');
+      assert.match(written, /^# maxFileSize: 4194304$/m);
+      assert.match(written, /default: 4 MiB/);
+    });
+  });
 });

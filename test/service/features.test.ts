@@ -59,6 +59,19 @@ describe('service: hover', () => {
     assert.match((h!.contents as { value: string }).value, /^\*\*Assertion\*\* \(detected\) — 0 sources\n\n(Statistic|Research)/);
   });
 
+  it('answers on the whole line of a claim heading: the ### and the ** around it too', () => {
+    const text = '# Notes\n\n### **Claim 1: Parking pays for itself.**\n\nNo links.\n';
+    const w = workspace({ 'essay.md': text });
+    const doc = w.doc('essay.md');
+    const line = 2;
+    const width = text.split('\n')[line]!.length;
+    for (const character of [0, 2, 4, 5, width - 1, width]) {
+      const h = getHover(doc, { line, character }, w.ctx);
+      assert.match((h?.contents as { value: string } | undefined)?.value ?? '', /^\*\*Claim\*\* `#claim-1-parking-pays-for-itself`/, `character ${character}`);
+    }
+    assert.equal(getHover(doc, { line: 0, character: 0 }, w.ctx), null, 'an untagged heading still has no card');
+  });
+
   it('returns nothing on untagged prose', () => {
     const { text, position } = cursor('Just a | sentence.\n');
     const w = workspace({ 'essay.md': text });
