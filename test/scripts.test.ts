@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync, cpSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, cpSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -40,6 +40,31 @@ describe('scripts/check-core-imports.mjs', () => {
       assert.equal(r.status, 1);
       assert.match(r.stderr, /src\/node\/files\.ts:2: imports 'node:child_process' — no subprocess/);
       assert.doesNotMatch(r.stderr, /ok\.ts/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('npm run examples', () => {
+  const script = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['examples:lint']!;
+  const run = (command: string) => spawnSync('sh', ['-c', command], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+  it('prints the examples\' findings and exits 0, because the lint exits 1 as the README says', () => {
+    const r = run(script);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /error/);
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    assert.match(readme.replace(/\s+/g, ' '), /`warrant lint examples` exits 1 there.*`npm run examples` prints the same findings and exits 0 exactly when the lint exited 1/);
+  });
+
+  it('fails when the lint exits anything but 1: a clean folder, or a bad config', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warrant-examples-'));
+    try {
+      writeFileSync(join(dir, 'clean.md'), 'Claim: Fine [src](https://example.org).\n');
+      assert.notEqual(run(script.replace(' examples', ` ${dir}`)).status, 0, 'a clean run is not what the examples promise');
+      writeFileSync(join(dir, '.warrant.yaml'), 'rules:\n  nope: error\n');
+      assert.notEqual(run(script.replace(' examples', ` ${dir}`)).status, 0, 'exit 2 fails it');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
