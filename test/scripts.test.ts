@@ -70,3 +70,26 @@ describe('npm run examples', () => {
     }
   });
 });
+
+describe('screenshots', () => {
+  const read = (path: string) => readFileSync(join(REPO, path), 'utf8');
+
+  it('the e2e script writes them to a scratch folder unless told otherwise, and CI never points it at images/', () => {
+    const e2e = read('scripts/e2e.sh');
+    const fallback = /^SHOTS="\$\{WARRANT_E2E_SHOTS:-([^}]*)\}"$/m.exec(e2e);
+    assert.ok(fallback, 'scripts/e2e.sh reads WARRANT_E2E_SHOTS');
+    assert.doesNotMatch(fallback[1]!, /images/, 'the default is not the README images folder');
+    const ci = read('.ci/run');
+    const run = ci.split('\n').find((l) => /scripts\/e2e\.sh/.test(l) && !l.trimStart().startsWith('#'));
+    assert.ok(run, '.ci/run runs the e2e script');
+    assert.match(run, /WARRANT_E2E_SHOTS="[^"]+"/);
+    assert.doesNotMatch(run, /WARRANT_E2E_SHOTS="?[^" ]*images/);
+    assert.match(ci, /git diff --quiet -- images\//, '.ci/run fails when images/ changed');
+  });
+
+  it('refreshing the README images is its own npm script', () => {
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+    assert.equal(scripts['e2e:images'], 'WARRANT_E2E_SHOTS=images bash scripts/e2e.sh');
+    assert.match(read('README.md'), /npm run e2e:images/);
+  });
+});
