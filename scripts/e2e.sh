@@ -41,6 +41,7 @@ rm -rf "$RUN"; mkdir -p "$RUN/ud/User" "$RUN/exts" "$RUN/xdg/config" "$RUN/xdg/d
 # one copy per test: VS Code restores unsaved buffers per folder, and the in-host tests edit files
 for name in exthost ui nvim; do cp -r test/e2e/fixtures/workspace "$RUN/ws-$name"; done
 [ -d examples ] && cp -r examples "$RUN/ws-exthost/examples"   # the in-host tests also assert on the examples
+[ -d examples/ai-risk ] && cp -r examples/ai-risk "$RUN/ws-ui/ai-risk"   # the threat-coverage screenshot
 cat >"$RUN/ud/User/settings.json" <<'JSON'
 {
   "security.workspace.trust.enabled": false,

@@ -32,6 +32,8 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   'pandoc.qmd': ['unsourced-evidence', 'unanswered-objection', 'unmitigated-risk'],
   'multi-file/liability.md': ['unknown-citation-key', 'dangling-reference'],
   'multi-file/replies.md': [],
+  // Under warrant:ai-risk: the one risk a skilled crew brings, answered by model alignment alone.
+  'ai-risk/essay.md': ['alignment-only-defense'],
 };
 
 const PASSING = 'multi-file/replies.md';

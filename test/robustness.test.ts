@@ -23,6 +23,7 @@ import {
   LineIndex,
   MemoryWorkspace,
   parseConfigText,
+  presetLayer,
   resolveUri,
   RULE_IDS,
   type Finding,
@@ -64,6 +65,8 @@ const attribute = fc.oneof(
   fc.tuple(fc.constantFrom('defends', 'mitigates', 'answers', 'supports', 'attacks', 'rebuts', 'adversary', 'harm', 'layer', 'x'), target).map(([k, v]) => `${k}=${v}`),
   fc.tuple(fc.constantFrom('adversary', 'defends', 'k'), text).map(([k, v]) => `${k}="${v.replace(/"/g, '')}"`),
   fc.constantFrom('=', '="', "='", 'a=', '"unterminated', '{', '}', '-->', '<!--'),
+  // declared values of the AI-risk preset, right and wrong
+  fc.constantFrom('adversary=skilled', 'adversary=skiled', 'layer=model', 'layer=', 'harm=intentional', 'domain=privacy', 'severity=Ω'),
 );
 const attributes = fc.array(attribute, { maxLength: 5 }).map((a) => a.join(' '));
 
@@ -186,7 +189,10 @@ function configs(): ResolvedConfig[] {
     RULE_IDS,
   );
   assert.deepEqual(layer.problems, []);
-  return [base, extendConfig(base, layer.config, resolveUri)];
+  // The AI-risk preset: declared attributes, inference, and its two rules.
+  const preset = presetLayer('warrant:ai-risk', RULE_IDS);
+  assert.ok(!('error' in preset));
+  return [base, extendConfig(base, layer.config, resolveUri), extendConfig(base, preset.layer, resolveUri)];
 }
 
 function checkResult(text: string, result: LintResult): void {

@@ -3,7 +3,7 @@
  * place, text, sources, relations and status. The JSON shape is documented in docs/cli.md.
  */
 import { relative } from 'node:path';
-import { baseOf, heuristicSentences, summarizeNode, type ArgNode, type Engine, type OffsetRange, type Source } from '../core/index.js';
+import { baseOf, exportedAttributes, heuristicSentences, summarizeNode, type ArgNode, type Engine, type OffsetRange, type Source } from '../core/index.js';
 import type { FileResult } from './session.js';
 
 export interface ClaimRecord {
@@ -20,7 +20,10 @@ export interface ClaimRecord {
   readonly status: string;
   readonly sources: readonly SourceRecord[];
   readonly relations: readonly { readonly type: string; readonly target: string; readonly via: string; readonly line: number }[];
+  /** Every attribute, written or inferred (`{ adversary: 'skilled', note: '…' }`). */
   readonly attributes: Readonly<Record<string, string>>;
+  /** The inferred ones, with the cue each was inferred from (`{ adversary: 'fine-tune' }`). */
+  readonly inferred: Readonly<Record<string, string>>;
   readonly findings: readonly string[];
   /** Scorer fields (`tools/score.py`): is it a claim, does it need a citation, does it have one. */
   readonly claim: boolean;
@@ -76,7 +79,7 @@ export function claimRecords(files: readonly FileResult[], engine: Engine, cwd: 
             : []),
           ...node.relations.map((r) => ({ type: r.type, target: `${r.target.file ?? ''}#${r.target.id}`, via: r.via, line: line(r.range.start) })),
         ],
-        attributes: node.attributes,
+        ...exportedAttributes(node),
         findings,
         claim: baseOf(model.config.vocabulary, node.kind) === 'claim' || baseOf(model.config.vocabulary, node.kind) === 'risk',
         needs_citation: true,
@@ -99,6 +102,7 @@ export function claimRecords(files: readonly FileResult[], engine: Engine, cwd: 
         sources: sources.map((src) => sourceRecord(src, line)),
         relations: [],
         attributes: {},
+        inferred: {},
         findings: uncited.has(s.range.start) ? ['uncited-assertion'] : [],
         claim: s.claim,
         needs_citation: s.needsCitation,

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allRuleMeta, DEFAULT_MAX_FILE_SIZE, docsUrl, ruleMeta, type ResolvedConfig, type RuleMeta } from '../core/index.js';
+import { allRuleMeta, DEFAULT_MAX_FILE_SIZE, docsUrl, PRESET_NAMES, ruleMeta, type ResolvedConfig, type RuleMeta } from '../core/index.js';
 import { CONFIG_FILE_NAMES } from '../node/config.js';
 import { configLoaderFor, type SessionOptions } from './session.js';
 
@@ -25,19 +25,30 @@ interface Io {
   readonly stderr: (s: string) => void;
 }
 
-/** The file `warrant init` writes: every key commented, defaults spelled out. */
-export function initTemplate(): string {
+/**
+ * The file `warrant init` writes: every key commented, defaults spelled out. With a preset
+ * (`ai-risk`), the file extends it and its rules are left to the preset.
+ */
+export function initTemplate(preset?: string): string {
   const rules = allRuleMeta()
     .filter((m) => !m.tags.includes('system'))
-    .map((m) => `  # ${m.description}\n  ${m.id}: ${m.defaultSeverity}`)
+    .map((m) => `  # ${m.description}\n  ${preset ? '# ' : ''}${m.id}: ${m.defaultSeverity}`)
     .join('\n');
+  const extendsPreset = preset
+    ? `
+# Build on the ${preset} preset: its attributes (adversary, harm, severity, domain on risks;
+# layer on defenses), their cue words, and its rule settings. docs/ai-risk.md explains it;
+# \`warrant --print-config <file>\` shows the result. Settings below win over the preset's.
+extends: ${preset}
+`
+    : '';
   return `# Warrant configuration: https://github.com/warrant-dev/warrant/blob/main/docs/cli.md
 # The nearest .warrant.yaml up the folder tree applies; a document's front matter can add a
 # \`warrant:\` key on top. YAML only: configuration never runs code.
-
+${extendsPreset}
 # Rule severities: off, hint, info, warning, error (ESLint's warn, 0, 1, 2 work too).
 # A rule with options: rule-id: [warning, { option: value }]. \`warrant explain <rule-id>\` says more.
-rules:
+${preset ? `# The defaults are shown commented out: the preset's settings apply unless you set one here.\n# rules:` : 'rules:'}
 ${rules}
 
 # Labels that tag a block as a node kind, beyond the defaults (Claim, Thesis, Evidence, Data,
@@ -70,7 +81,15 @@ root: true
 `;
 }
 
-export function initCommand(io: Io): number {
+export function initCommand(io: Io, preset?: string): number {
+  if (preset !== undefined) {
+    const name = preset.startsWith('warrant:') ? preset : `warrant:${preset}`;
+    if (!PRESET_NAMES.includes(name)) {
+      io.stderr(`warrant: unknown preset "${preset}"; known presets: ${PRESET_NAMES.map((p) => p.slice('warrant:'.length)).join(', ')}\n`);
+      return 2;
+    }
+    preset = name;
+  }
   for (const name of CONFIG_FILE_NAMES) {
     if (existsSync(join(io.cwd, name))) {
       io.stderr(`warrant: ${name} already exists here; not overwriting it\n`);
@@ -78,8 +97,8 @@ export function initCommand(io: Io): number {
     }
   }
   const path = join(io.cwd, CONFIG_FILE_NAMES[0]);
-  writeFileSync(path, initTemplate(), { flag: 'wx' });
-  io.stderr(`warrant: wrote ${CONFIG_FILE_NAMES[0]}\n`);
+  writeFileSync(path, initTemplate(preset), { flag: 'wx' });
+  io.stderr(`warrant: wrote ${CONFIG_FILE_NAMES[0]}${preset ? ` (extends ${preset})` : ''}\n`);
   return 0;
 }
 
@@ -121,8 +140,10 @@ function configJson(config: ResolvedConfig): Record<string, unknown> {
   const rules: Record<string, unknown> = {};
   for (const [id, setting] of config.rules) rules[id] = Object.keys(setting.options).length ? [setting.severity, setting.options] : setting.severity;
   return {
+    presets: config.presets,
     rules,
     vocabulary: config.vocabularySpec,
+    attributes: config.attributes,
     bibliography: config.bibliography,
     references: config.references,
     ignores: config.ignores,

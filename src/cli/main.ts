@@ -16,6 +16,7 @@ import { cachePath } from './cache.js';
 import { lintRun, type Concurrency } from './lintRun.js';
 import { Suppressions, suppressionsPath } from './suppressions.js';
 import { graphCommand, GRAPH_FORMATS } from './graph.js';
+import { MATRIX_BY, MATRIX_FORMATS, matrixCommand, type MatrixBy, type MatrixFormat } from './matrix.js';
 import { explainCommand, initCommand, printConfig, reportableMeta } from './commands.js';
 import { VERSION } from './version.js';
 
@@ -60,11 +61,13 @@ const OPTIONS = {
   minAlertLevel: { type: 'string' },
   debug: { type: 'boolean' },
   init: { type: 'boolean' },
+  preset: { type: 'string' },
+  by: { type: 'string' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-const COMMANDS = ['lint', 'claims', 'graph', 'init', 'explain', 'help'] as const;
+const COMMANDS = ['lint', 'claims', 'graph', 'matrix', 'init', 'explain', 'help'] as const;
 
 export const HELP = `warrant — an argument linter for Markdown
 
@@ -72,13 +75,16 @@ Usage:
   warrant lint [options] [paths|globs...]     lint Markdown files (folders are searched)
   warrant claims [options] [paths...]         list every claim, its sources and status
   warrant graph [options] [paths...]          export the argument graph (-f mermaid|dot|svg|json|aif)
-  warrant init                                write a commented .warrant.yaml here
+  warrant matrix [options] [paths...]         which defenses cover which risks, by layer (-f table|markdown|csv|json;
+                                              --by adversary|domain folds it, docs/ai-risk.md)
+  warrant init [--preset ai-risk]             write a commented .warrant.yaml here (built on a preset)
   warrant explain <rule-id>                   print a rule's documentation
   warrant help                                show this help
 
 Output:
   -f, --format <name>                 lint: stylish (default), compact, json, sarif, github, junit, gnu
                                       claims: json (default), table; graph: mermaid (default), dot, svg, json, aif
+                                      matrix: table (default), markdown, csv, json
   -o, --output-file <path>            write the report to a file instead of stdout
       --quiet                         report errors only
       --min-severity <level>          report only this level and above: hint, info, warning, error
@@ -135,6 +141,7 @@ Examples:
   warrant lint essays/ --suppress-all   then: warrant lint essays/ --max-warnings 0
   cat essay.md | warrant lint --stdin --stdin-filename essay.md
   warrant claims essay.md -f table
+  warrant matrix essays/ --by adversary -f markdown
   warrant graph essays/ -f svg -o map.svg
   warrant explain unsupported-claim
   warrant init
@@ -180,7 +187,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
   if (v.init) command = 'init';
-  if (command === 'init') return initCommand(io);
+  if (command === 'init') return initCommand(io, v.preset);
   if (command === 'explain') {
     if (parsed.positionals.length !== 1) throw new UsageError('explain takes one rule id, for example `warrant explain unsupported-claim`');
     return explainCommand(parsed.positionals[0]!, io);
@@ -208,6 +215,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const format = v.format ?? 'mermaid';
     if (!(GRAPH_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" for graph: use one of ${GRAPH_FORMATS.join(', ')}`);
     emit(io, v['output-file'], await graphCommand(result, format as (typeof GRAPH_FORMATS)[number], io.cwd));
+    return result.configProblems.length ? 2 : 0;
+  }
+  if (command === 'matrix') {
+    const format = v.format ?? 'table';
+    if (!(MATRIX_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" for matrix: use one of ${MATRIX_FORMATS.join(', ')}`);
+    if (v.by !== undefined && !(MATRIX_BY as readonly string[]).includes(v.by)) throw new UsageError(`--by takes ${MATRIX_BY.join(' or ')}, not "${v.by}"`);
+    emit(io, v['output-file'], matrixCommand(result, format as MatrixFormat, v.by as MatrixBy | undefined, io.cwd));
     return result.configProblems.length ? 2 : 0;
   }
   if (command === 'claims') {

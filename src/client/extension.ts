@@ -17,11 +17,14 @@ import {
   OPEN_RULE_DOCS_COMMAND,
   SHOW_REFERENCES_COMMAND,
   ARGUMENT_MAP,
+  THREAT_MATRIX,
+  type ThreatMatrixResult,
   type ArgumentMapResult,
   type LintWorkspaceResult,
   type RuleInfo,
 } from '../service/protocol.js';
 import { ArgumentMapView, REVEAL_NODE_COMMAND, revealNode } from './map/panel.js';
+import { ThreatCoverageView } from './threat/panel.js';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
@@ -175,8 +178,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     request: (params) => client?.sendRequest<ArgumentMapResult>(ARGUMENT_MAP, params),
     isArgumentDocument: (document) => validatedLanguages().includes(document.languageId),
   });
+  const threatCoverage = new ThreatCoverageView({
+    extensionUri: context.extensionUri,
+    request: (params) => client?.sendRequest<ThreatMatrixResult>(THREAT_MATRIX, params),
+    isArgumentDocument: (document) => validatedLanguages().includes(document.languageId),
+  });
   context.subscriptions.push(
     argumentMap,
+    threatCoverage,
+    vscode.commands.registerCommand('warrant.showThreatCoverage', () => threatCoverage.show()),
     vscode.commands.registerCommand('warrant.showArgumentMap', () => argumentMap.show()),
     vscode.commands.registerCommand('warrant.exportArgumentMap', (format?: string, target?: vscode.Uri) => argumentMap.export(format, target)),
     vscode.commands.registerCommand(REVEAL_NODE_COMMAND, revealNode),

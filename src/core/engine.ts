@@ -4,7 +4,7 @@
  * and defenses across files resolve. Synchronous by design: one parse per document version.
  */
 import type { OffsetRange } from './text/lineIndex.js';
-import { compareFindings, type Finding, type Severity } from './findings.js';
+import { compareFindings, SEVERITY_RANK, type Finding, type Severity } from './findings.js';
 import { baseConfig, type ResolvedConfig, type RuleSetting } from './config/config.js';
 import { analyzeDocument, BibliographyCache, type DocumentModel } from './model/analyze.js';
 import { ArgumentGraph } from './model/graph.js';
@@ -142,7 +142,11 @@ export function createEngine(options: { workspace: Workspace; config?: ResolvedC
           findings.push(toFinding('internal-error', 'error', { range: { start: 0, end: 0 }, message: `Rule \`${rule.meta.id}\` failed on this document: ${message}; please report it` }));
           continue;
         }
-        for (const r of reports) findings.push(toFinding(rule.meta.id, severity, r));
+        for (const r of reports) {
+          const capped = r.maxSeverity && SEVERITY_RANK[r.maxSeverity] < SEVERITY_RANK[severity] ? r.maxSeverity : severity;
+          const finding = toFinding(rule.meta.id, capped, r);
+          findings.push(r.maxSeverity ? { ...finding, maxSeverity: r.maxSeverity } : finding);
+        }
       }
     }
     findings.sort(compareFindings);

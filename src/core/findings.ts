@@ -27,6 +27,8 @@ export interface Finding {
   readonly related: readonly RelatedInformation[];
   /** Rule-specific data for quick fixes (JSON-serialisable). */
   readonly data?: Readonly<Record<string, unknown>>;
+  /** The most the finding may weigh, whatever severity is configured (editor overrides included): see `Report.maxSeverity`. */
+  readonly maxSeverity?: Severity;
 }
 
 /** Stable order: by position, then rule id, then message. */

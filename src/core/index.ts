@@ -12,11 +12,14 @@ export { compareFindings, SEVERITY_RANK, type Finding, type Severity, type Sever
 export { LineIndex, type OffsetRange, type Position, type PositionRange } from './text/lineIndex.js';
 export { MemoryWorkspace, resolveUri, type Workspace } from './workspace.js';
 export { baseConfig, closest, DEFAULT_MAX_FILE_SIZE, extendConfig, parseConfigText, parseSeverity, type ConfigProblem, type ResolvedConfig, type RuleSetting, type UserConfig } from './config/config.js';
+export { isPresetName, presetLayer, presetYaml, PRESET_NAMES } from './config/presets.js';
+export type { AttributeDecl } from './config/config.js';
+export { attributeValue, declaredOn, exportedAttributes } from './model/attributes.js';
 export { BASE_KINDS, baseOf, type BaseKind, type Vocabulary } from './config/vocabulary.js';
 export { analyzeDocument, type DocumentModel, type AnalysisProblem } from './model/analyze.js';
 export { ArgumentGraph, type Edge, type NodeHandle, type Dangling } from './model/graph.js';
 export { summarizeNode, describeSummary, type NodeSummary } from './model/status.js';
-export type { ArgNode, BibEntry, InternalLink, NodeRef, Relation, Source, SourceKind, NodeKind, NodeBlock, TagSyntax } from './model/types.js';
+export type { ArgNode, AttributeRange, InferredAttribute, BibEntry, InternalLink, NodeRef, Relation, Source, SourceKind, NodeKind, NodeBlock, TagSyntax } from './model/types.js';
 export { formatEntry } from './sources/collect.js';
 export { heuristicSentences } from './model/sentences.js';
 export type { HeuristicSentence } from './heuristics/index.js';

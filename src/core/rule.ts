@@ -3,7 +3,7 @@
  * analysed model and report; they never parse, and never touch the host.
  */
 import type { OffsetRange } from './text/lineIndex.js';
-import type { SeverityOrOff } from './findings.js';
+import type { Severity, SeverityOrOff } from './findings.js';
 import type { ResolvedConfig } from './config/config.js';
 import type { ArgNode } from './model/types.js';
 import type { DocumentModel } from './model/analyze.js';
@@ -33,6 +33,11 @@ export interface Report {
   /** Related places, maybe in other documents: sources, defenses, the other duplicate. */
   readonly related?: readonly { readonly uri: string; readonly range: OffsetRange; readonly message: string }[];
   readonly data?: Readonly<Record<string, unknown>>;
+  /**
+   * The most this finding may weigh, whatever the rule's configured severity: a finding that
+   * rests on an inferred value (`alignment-only-defense`) is at most `info`. Never raises it.
+   */
+  readonly maxSeverity?: Severity;
 }
 
 export interface RuleContext {

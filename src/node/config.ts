@@ -8,8 +8,10 @@ import { dirname, join, resolve } from 'node:path';
 import {
   defaultConfig,
   extendConfig,
+  isPresetName,
   LineIndex,
   parseConfigText,
+  presetLayer,
   resolveUri,
   RULE_IDS,
   type Finding,
@@ -77,8 +79,8 @@ export class ConfigLoader {
   }
 
   /**
-   * The layers of `file`, the files it `extends` first (depth first, in order), itself last.
-   * A missing or circular `extends` is a problem at the key that names it.
+   * The layers of `file`, the files and presets it `extends` first (depth first, in order), itself
+   * last. A missing or circular `extends`, or an unknown preset, is a problem at the entry naming it.
    */
   private chain(file: string, stack: readonly string[], problems: Finding[], files: string[]): UserConfig[] {
     const read = this.readLayer(file);
@@ -86,8 +88,15 @@ export class ConfigLoader {
     problems.push(...read.problems);
     const layers: UserConfig[] = [];
     for (const ext of read.layer.extends ?? []) {
-      const target = resolve(dirname(file), ext.path);
       const at = (message: string) => configFinding(toUri(file), new LineIndex(read.text), ext.range, message);
+      // `warrant:ai-risk`: a preset shipped inside the package, not a file.
+      if (isPresetName(ext.path)) {
+        const preset = presetLayer(ext.path, RULE_IDS);
+        if ('error' in preset) problems.push(at(preset.error));
+        else layers.push(preset.layer);
+        continue;
+      }
+      const target = resolve(dirname(file), ext.path);
       if (target === file || stack.includes(target)) problems.push(at(`\`extends\` loops back to ${ext.path}: remove one of the links`));
       else if (!existsSync(target)) problems.push(at(`\`extends\` names ${ext.path}, which does not exist: fix the path (relative to this file)`));
       else layers.push(...this.chain(target, [...stack, file], problems, files));

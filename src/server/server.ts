@@ -29,8 +29,12 @@ import { getDefinition } from '../service/definition.js';
 import { hideWhileEditing, toDiagnostics } from '../service/diagnostics.js';
 import { getHover } from '../service/hover.js';
 import { getArgumentMap } from '../service/argumentMap.js';
+import { getThreatMatrix } from '../service/threatMatrix.js';
 import {
   ARGUMENT_MAP,
+  THREAT_MATRIX,
+  type ThreatMatrixParams,
+  type ThreatMatrixResult,
   CONFIG_TEMPLATE,
   LINT_WORKSPACE,
   LIST_RULES,
@@ -88,6 +92,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
   let refreshSupport = false;
   let configurationSupport = false;
   let dynamicWatchers = false;
+  let snippetEdits = false;
   let folders: string[] = [];
   let globalSettings: ServerSettings = DEFAULT_SETTINGS;
   const settingsCache = new Map<string, Promise<ServerSettings>>();
@@ -236,7 +241,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
         index: makeIndex(settings, files),
         graph: () => getAnalyzer().graph(),
         rules,
-        settings: { severityOverrides: settings.severityOverrides, disableRuleComments: settings.disableRuleComments },
+        settings: { severityOverrides: settings.severityOverrides, disableRuleComments: settings.disableRuleComments, snippetEdits },
       },
     };
   }
@@ -385,6 +390,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
     configurationSupport = caps.workspace?.configuration === true;
     dynamicWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    snippetEdits = (caps.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport === true;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     const init = params.initializationOptions as Record<string, unknown> | undefined;
@@ -523,6 +529,15 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     const { settings, ctx } = await context(p.uri);
     if (!settings.enable) return { nodes: [], edges: [], dot: 'digraph warrant {\n}\n' };
     return getArgumentMap(ctx, p, folders);
+  });
+  connection.onRequest(THREAT_MATRIX, async (params: ThreatMatrixParams | undefined): Promise<ThreatMatrixResult> => {
+    const p = params ?? {};
+    const { settings, ctx } = await context(p.uri);
+    if (!settings.enable) {
+      const matrix = { version: 1 as const, layers: ['model', 'product', 'ecosystem', 'unrated'], risks: [], defenses: [] };
+      return { matrix, byAdversary: { version: 1, by: 'adversary', layers: matrix.layers, rows: [] }, locations: {} };
+    }
+    return getThreatMatrix(ctx, p, folders);
   });
   connection.onRequest(LINT_WORKSPACE, async (): Promise<LintWorkspaceResult> => {
     fileList = undefined;

@@ -1,8 +1,8 @@
 /**
  * Quick fixes for Warrant's diagnostics: insert a citation from the bibliography (best title
  * match first), insert a visible "citation needed" placeholder, link an existing defense,
- * scaffold an objection + defense under a claim, disable the rule above the block or for the
- * file, and show the rule's documentation.
+ * scaffold an objection + defense under a claim, add a risk's threat-model attributes, disable
+ * the rule above the block or for the file, and show the rule's documentation.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { ArgNode } from '../core/model/types.js';
@@ -33,6 +33,9 @@ export function getCodeActions(doc: AnalyzedDocument, params: CodeActionParams, 
       actions.push(placeholderAction(doc, node, diagnostic));
       actions.push(...defenseLinkActions(doc, node, hit!.index, diagnostic, ctx));
       actions.push(scaffoldAction(doc, node, diagnostic));
+    } else if (ruleId === 'unrated-risk' && node) {
+      const action = threatAttributesAction(doc, node, diagnostic, ctx);
+      if (action) actions.push(action);
     } else if (ruleId === 'uncited-assertion' || ruleId === 'unsourced-evidence') {
       actions.push(...citationActions(doc, node, diagnostic));
       actions.push(placeholderAtDiagnostic(doc, diagnostic));
@@ -150,6 +153,67 @@ function scaffoldAction(doc: AnalyzedDocument, node: ArgNode, d: Diagnostic): Co
     `**Defense:** Why the claim survives the objection.`,
   ].join('\n');
   return fix('Add an objection and a defense under this claim', doc, d, [edit(doc, at, block)]);
+}
+
+/**
+ * `unrated-risk`: write the missing `adversary`/`harm` with the values the rule suggests (the
+ * inferred one, else the document's most common): into the comment tag or the Pandoc braces,
+ * or, for a label in prose, into its attribute comment or a new one at the end of its line.
+ */
+function threatAttributesAction(doc: AnalyzedDocument, node: ArgNode, d: Diagnostic, ctx: ServiceContext): CodeAction | undefined {
+  const finding = (d.data as DiagnosticData | undefined)?.finding;
+  const suggest = finding?.['suggest'];
+  if (!suggest || typeof suggest !== 'object') return undefined;
+  const chosen = Object.entries(suggest as Record<string, unknown>).filter(
+    (e): e is [string, string] => /^[\w-]+$/.test(e[0]) && typeof e[1] === 'string' && /^[\w-]+$/.test(e[1]),
+  );
+  if (chosen.length === 0) return undefined;
+  const attrs = chosen.map(([k, v]) => `${k}=${v}`).join(' ');
+  // With snippet edits, each value is a choice (the suggested one first) to tab through.
+  const declared = ctx.graph().model(doc.uri)?.config.attributes ?? {};
+  const choices = chosen
+    .map(([k, v], i) => {
+      const values = [v, ...(declared[k]?.values ?? []).filter((x) => x !== v && /^[\w-]+$/.test(x))];
+      return `${k}=\${${i + 1}|${values.join(',')}|}`;
+    })
+    .join(' ');
+  const beforeClose = (close: number): number => {
+    let p = close;
+    while (p > 0 && /[ \t]/.test(doc.text[p - 1]!)) p--;
+    return p;
+  };
+  let at: number | undefined;
+  let comment = false;
+  const written = Object.values(node.attributeRanges)[0];
+  if (node.syntax === 'comment') at = beforeClose(node.tagRange.end - 3);
+  else if (node.syntax === 'pandoc') {
+    const brace = doc.text.lastIndexOf('}', node.tagRange.end);
+    if (brace >= node.tagRange.start) at = beforeClose(brace);
+  } else if (written) {
+    // A label with an attribute comment already: add to it.
+    const close = doc.text.indexOf('-->', written.value.end);
+    if (close >= 0) at = beforeClose(close);
+  } else if (node.syntax === 'label') {
+    // A label: an attribute-only comment at the end of the label's line stays in its block.
+    at = doc.lineIndex.lineEndOffset(doc.lineIndex.positionAt(node.selectionRange.end).line);
+    comment = true;
+  }
+  if (at === undefined) return undefined;
+  const wrap = (s: string): string => (comment ? ` <!-- ${s} -->` : ` ${s}`);
+  const title = `Add the threat-model attributes (${attrs})`;
+  if (!ctx.settings.snippetEdits) return fix(title, doc, d, [edit(doc, at, wrap(attrs))], true);
+  const pos = doc.lineIndex.positionAt(at);
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    isPreferred: true,
+    edit: {
+      documentChanges: [
+        { textDocument: { uri: doc.uri, version: doc.version >= 0 ? doc.version : null }, edits: [{ range: { start: pos, end: pos }, snippet: { kind: 'snippet', value: wrap(choices) } }] },
+      ],
+    },
+  };
 }
 
 function disableNextLineAction(doc: AnalyzedDocument, ruleId: string, node: ArgNode | undefined, d: Diagnostic): CodeAction {

@@ -3,7 +3,7 @@
  * range core computed, related information for the sources and defenses involved.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Finding, Severity } from '../core/findings.js';
+import { SEVERITY_RANK, type Finding, type Severity } from '../core/findings.js';
 import type { RuleMeta } from './types.js';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
@@ -52,7 +52,9 @@ export function toDiagnostics(
   for (const f of findings) {
     const o = normaliseSeverity(overrides[f.ruleId]);
     if (o === 'off') continue;
-    out.push(toDiagnostic(f, rules, o ?? f.severity));
+    const severity = o ?? f.severity;
+    // An override changes the rule's level, not a finding's cap (an inferred value stays at most info).
+    out.push(toDiagnostic(f, rules, f.maxSeverity && SEVERITY_RANK[f.maxSeverity] < SEVERITY_RANK[severity] ? f.maxSeverity : severity));
   }
   return out;
 }

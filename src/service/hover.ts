@@ -9,6 +9,9 @@ import { capitalize, escapeMd, firstSentence, formatEntry, formatSource, locatio
 import { contains, nodeAt, sourceAt, toRange } from './locate.js';
 import { describeReasons } from '../core/heuristics/reasons.js';
 import type { AnalyzedDocument, ServiceContext } from './types.js';
+import type { ArgNode } from '../core/model/types.js';
+import { attributeValue } from '../core/model/attributes.js';
+import { layerNames, linkedDefenses, RISK_ATTRIBUTES } from '../core/model/threat.js';
 
 const MAX_ITEMS = 6;
 
@@ -42,18 +45,60 @@ export function getHover(doc: AnalyzedDocument, position: Position, ctx: Service
     lines.push('', `*${title}*`, ...shown.map((s) => `- ${s}`));
   };
   list('Sources', b.sources.map(formatSource));
+  const nodeOf = (uri: string, index: number): NodeAt | undefined => {
+    const d = ctx.index.get(uri);
+    const n = d?.model.nodes[index];
+    return d && n ? { doc: d, node: n, index } : undefined;
+  };
   const nodeLine = (n: NodeAt, prefix = ''): string =>
     `${prefix}[${escapeMd(firstSentence(n.node.text) || capitalize(n.node.kind))}](${locationLink(n.doc, n.node.selectionRange)})${
       n.doc.uri !== doc.uri ? ` — ${escapeMd(n.doc.uri.slice(n.doc.uri.lastIndexOf('/') + 1))}` : ''
     }`;
   list('Support', b.support.map((n) => nodeLine(n)));
-  list('Defenses', b.defenses.map((n) => nodeLine(n)));
+  const graph = ctx.graph();
+  const config = graph.model(doc.uri)?.config;
+  const base = doc.baseKindOf(hit.node.kind);
+  const threat = base === 'risk' && (config?.attributes['adversary'] || RISK_ATTRIBUTES.some((k) => attributeValue(hit.node, k)));
+  if (threat) {
+    // The threat model: each rating, where it comes from, then the defenses by layer.
+    const declared = (k: string): boolean => !!config?.attributes[k];
+    const rows = RISK_ATTRIBUTES.filter((k) => declared(k) || attributeValue(hit.node, k)).map((k) => `${k}: ${reading(hit.node, k)}`);
+    list('Threat model', rows);
+    const defenses = linkedDefenses(graph, { uri: doc.uri, index: hit.index });
+    const layers = [...layerNames(config?.attributes['layer']?.values), 'unrated'];
+    const byLayer = layers
+      .map((layer) => {
+        const here = defenses.filter((d) => (d.layer?.value ?? 'unrated') === layer);
+        const links = here.map((d) => {
+          const at = nodeOf(d.handle.uri, d.handle.index);
+          const link = at ? nodeLine(at) : escapeMd(firstSentence(d.node.text));
+          return d.layer?.inferred ? `${link} (inferred from "${escapeMd(d.layer.inferred)}")` : link;
+        });
+        return `${layer}: ${links.length ? links.join('; ') : '—'}`;
+      })
+      .filter((line, i) => i < layers.length - 1 || !line.endsWith('—'));
+    list('Defenses by layer', byLayer);
+  } else list('Defenses', b.defenses.map((n) => nodeLine(n)));
+  if (base === 'defense') {
+    const layer = attributeValue(hit.node, 'layer');
+    if (layer || config?.attributes['layer']) lines.push('', `*Layer:* ${reading(hit.node, 'layer')}`);
+  }
+  const shown = new Set<string>(threat ? RISK_ATTRIBUTES : base === 'defense' ? ['layer'] : []);
+  const others = Object.keys({ ...hit.node.attributes, ...hit.node.inferred }).filter((k) => !shown.has(k));
+  if (others.length) lines.push('', `*Attributes:* ${others.map((k) => `${escapeMd(k)}: ${reading(hit.node, k)}`).join(' · ')}`);
   list('Objections', b.objections.map((o) => nodeLine(o.at, o.answered ? '' : '⚠ unanswered: ')));
   if (b.sources.length + b.support.length + b.defenses.length + b.objections.length === 0 && hit.node.text) {
     lines.push('', `> ${escapeMd(truncate(hit.node.text, 120))}`);
   }
   const range = toRange(doc, hit.node.selectionRange);
   return { contents: { kind: 'markdown', value: lines.join('\n') }, range };
+}
+
+/** `**skilled** (inferred from "fine-tune")`, `**model**`, or `not rated`. */
+function reading(node: ArgNode, key: string): string {
+  const v = attributeValue(node, key);
+  if (!v) return 'not rated';
+  return `**${escapeMd(v.value)}**${v.inferred !== undefined ? ` (inferred from "${escapeMd(v.inferred)}")` : ''}`;
 }
 
 /**

@@ -2,6 +2,7 @@
  * Warrant's custom LSP messages, shared by the server and the VS Code client. Plain method names
  * and payload types, so neither side depends on the other's library.
  */
+import type { MatrixSummary, ThreatMatrix } from '../core/export/matrix.js';
 
 /** `warrant/lintWorkspace`: lint every Markdown file in the workspace; results are pushed as diagnostics. */
 export const LINT_WORKSPACE = 'warrant/lintWorkspace';
@@ -77,4 +78,22 @@ export interface ArgumentMapResult {
   readonly dot: string;
   /** The graph in `params.format`, when asked for. */
   readonly text?: string;
+}
+
+/**
+ * `warrant/threatMatrix`: the threat-coverage matrix of one document (or, without `uri`, of the
+ * workspace), from core's `threatMatrix` (what `warrant matrix -f json` prints), its fold by
+ * adversary, and where each risk and defense is written so that the webview can reveal it.
+ */
+export const THREAT_MATRIX = 'warrant/threatMatrix';
+export interface ThreatMatrixParams {
+  readonly uri?: string;
+}
+export interface ThreatMatrixResult {
+  /** `warrant matrix -f json`'s shape (docs/ai-risk.md). */
+  readonly matrix: ThreatMatrix;
+  /** `warrant matrix --by adversary -f json`'s shape. */
+  readonly byAdversary: MatrixSummary;
+  /** `risk:<i>` (index in `matrix.risks`) and `defense:<ref>` → where it is written. */
+  readonly locations: Readonly<Record<string, { readonly uri: string; readonly range: ArgumentMapRange }>>;
 }

@@ -52,6 +52,8 @@ export interface RuleMeta {
 export interface FeatureSettings {
   readonly severityOverrides: Readonly<Record<string, string>>;
   readonly disableRuleComments: boolean;
+  /** The client applies LSP 3.18 snippet edits (`workspace.workspaceEdit.snippetEditSupport`): quick fixes may offer tab stops. */
+  readonly snippetEdits?: boolean;
 }
 
 export interface ServiceContext {

@@ -115,6 +115,42 @@ async function shotAround(page, file, boxes, margin = 16) {
       const below = { x: editorBox.x, y: lineBox.y, width: 1, height: lineBox.height * 5 };
       await shotAround(page, 'hover.png', [hoverBox, below, { ...hoverBox, y: editorBox.y + 30, height: 1 }], 0);
     });
+
+    await check('Show Threat Coverage draws the matrix of ai-risk/essay.md in its webview', async () => {
+      await page.setViewportSize({ width: 1440, height: 820 });
+      await page.keyboard.press('Control+P');
+      await page.keyboard.type('ai-risk/essay.md');
+      await page.waitForTimeout(800);
+      await page.keyboard.press('Enter');
+      await page.locator('.tab[aria-label*="essay.md"]').first().waitFor({ timeout: 30000 });
+      // (the essay's warning is below the fold; the table below proves the server answered)
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Warrant: Show Threat Coverage');
+      await page.waitForTimeout(800);
+      await page.keyboard.press('Enter');
+      const tab = page.locator('.tab', { hasText: 'Threat Coverage: essay.md' }).first();
+      await tab.waitFor({ timeout: 30000 });
+      await tab.click(); // focus the webview's group, then give it the whole editor area
+      await page.keyboard.press('F1');
+      await page.keyboard.type('View: Toggle Maximize Editor Group');
+      await page.waitForTimeout(800);
+      await page.keyboard.press('Enter');
+      const table = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('#risks');
+      try {
+        await table.waitFor({ timeout: 60000 });
+      } catch (e) {
+        await page.screenshot({ path: path.join(SHOT_DIR, 'threat-failure.png') });
+        throw e;
+      }
+      const text = (await table.innerText()).replace(/\s+/g, ' ');
+      log(`coverage: ${text.slice(0, 200)}`);
+      for (const expected of ['retune', 'kit', 'skilled', 'ecosystem', 'model only']) {
+        if (!text.includes(expected)) throw new Error(`coverage table lacks ${expected}`);
+      }
+      await page.waitForTimeout(500);
+      const editorBox = await page.locator('.part.editor').first().boundingBox();
+      await shotAround(page, 'threat-coverage.png', [{ x: editorBox.x, y: editorBox.y, width: editorBox.width, height: Math.min(editorBox.height, 560) }], 0);
+    });
   } catch (e) {
     log(`aborted: ${e.message}`);
     try {

@@ -2,7 +2,7 @@
  * In-memory documents for core tests: no disk, no editor. `lintText` lints `essay.md` with other
  * files beside it; `analyzeText` returns the model.
  */
-import { createEngine, defaultConfig, extendConfig, MemoryWorkspace, parseConfigText, resolveUri, RULE_IDS, type Finding, type ResolvedConfig } from '../../src/core/index.js';
+import { createEngine, defaultConfig, extendConfig, isPresetName, MemoryWorkspace, parseConfigText, presetLayer, resolveUri, RULE_IDS, type Finding, type ResolvedConfig } from '../../src/core/index.js';
 
 export const ROOT = 'file:///ws/';
 export const ESSAY = `${ROOT}essay.md`;
@@ -10,7 +10,15 @@ export const ESSAY = `${ROOT}essay.md`;
 export function configFrom(yaml: string): ResolvedConfig {
   const parsed = parseConfigText(yaml, `${ROOT}.warrant.yaml`, RULE_IDS);
   if (parsed.problems.length) throw new Error(parsed.problems.map((p) => p.message).join('; '));
-  return extendConfig(defaultConfig(), parsed.config, resolveUri);
+  let config = defaultConfig();
+  // Presets (`extends: warrant:ai-risk`) as the Node config loader applies them; files are not read here.
+  for (const ext of parsed.config.extends ?? []) {
+    if (!isPresetName(ext.path)) continue;
+    const preset = presetLayer(ext.path, RULE_IDS);
+    if ('error' in preset) throw new Error(preset.error);
+    config = extendConfig(config, preset.layer, resolveUri);
+  }
+  return extendConfig(config, parsed.config, resolveUri);
 }
 
 export function setup(text: string, files: Record<string, string> = {}, config?: ResolvedConfig) {

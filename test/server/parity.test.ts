@@ -28,7 +28,11 @@ function cli(dir: string): CliFile[] {
   return JSON.parse(r.stdout) as CliFile[];
 }
 
-for (const dir of [join(ROOT, 'examples'), FIXTURE_DIR]) {
+// The threat-model rules' fixtures too: their `.warrant.yaml` extends `warrant:ai-risk`, so the
+// preset, its inference and the `info` cap of inferred findings are held to parity as well.
+const THREAT_FIXTURES = ['alignment-only-defense', 'unrated-risk'].map((id) => join(ROOT, 'test', 'fixtures', 'rules', id));
+
+for (const dir of [join(ROOT, 'examples'), FIXTURE_DIR, ...THREAT_FIXTURES]) {
   describe(`CLI/server parity on ${dir.slice(ROOT.length)}`, function () {
     this.timeout(60000);
     const files = cli(dir);

@@ -2,7 +2,7 @@
  * Service tests without a server: documents from strings in a MemoryWorkspace, analysed by the
  * real engine, and a `|` cursor marker for positions.
  */
-import { baseOf, createEngine, defaultConfig, LineIndex, MemoryWorkspace } from '../../src/core/index.js';
+import { baseOf, createEngine, defaultConfig, LineIndex, MemoryWorkspace, type ResolvedConfig } from '../../src/core/index.js';
 import type { AnalyzedDocument, DocumentIndex, ServiceContext } from '../../src/service/types.js';
 import { allRuleMeta, docsUrl } from '../../src/core/index.js';
 
@@ -12,11 +12,11 @@ export interface Fixture {
 }
 
 /** `files` maps names (`essay.md`) to text; they live under `file:///ws/`. */
-export function workspace(files: Record<string, string>, settings: Partial<ServiceContext['settings']> = {}): Fixture {
+export function workspace(files: Record<string, string>, settings: Partial<ServiceContext['settings']> = {}, withConfig?: ResolvedConfig): Fixture {
   const uris = Object.fromEntries(Object.entries(files).map(([name, text]) => [`file:///ws/${name}`, text]));
   const mem = new MemoryWorkspace(uris);
   const engine = createEngine({ workspace: mem });
-  const config = defaultConfig();
+  const config = withConfig ?? defaultConfig();
   const cache = new Map<string, AnalyzedDocument>();
   const get = (uri: string): AnalyzedDocument | undefined => {
     const text = mem.readText(uri);

@@ -25,8 +25,28 @@ export interface UserConfig {
   readonly heuristics?: unknown;
   readonly maxFileSize?: number;
   readonly root?: boolean;
-  /** Config files this one builds on (`extends: ../org.warrant.yaml`), as written, with their place. */
+  /** Declared node attributes (`attributes: { adversary: { on: [risk], values: [...] } }`), validated on every node. */
+  readonly attributes?: Readonly<Record<string, Partial<AttributeDecl>>>;
+  /** Config files this one builds on (`extends: ../org.warrant.yaml` or a preset `warrant:ai-risk`), as written, with their place. */
   readonly extends?: readonly { readonly path: string; readonly range: OffsetRange }[];
+}
+
+/**
+ * A declared attribute: which kinds carry it, which values it takes, and how to infer it where a
+ * node does not write it. For `warrant:ai-risk`'s `layer`:
+ * `{ on: [defense], values: [model, product, ecosystem], cues: { model: [RLHF, alignment, …] } }`.
+ */
+export interface AttributeDecl {
+  /** Kind names or base kinds the attribute belongs on; empty: any kind. */
+  readonly on: readonly string[];
+  /** The values it may take; empty: any value. */
+  readonly values: readonly string[];
+  /** Cue phrases per value (case-insensitive whole words, `*` ends a prefix): the inference lexicon. */
+  readonly cues: Readonly<Record<string, readonly string[]>>;
+  /** Values implied by another attribute's value: `from: { adversary: { none: accidental } }`. */
+  readonly from: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** One line for hovers and `--print-config`. */
+  readonly description?: string;
 }
 
 export interface ConfigProblem {
@@ -47,11 +67,15 @@ export interface ResolvedConfig {
   /** Raw `heuristics:` overrides, merged and validated by the heuristics module. */
   readonly heuristics: readonly unknown[];
   readonly maxFileSize: number;
+  /** Declared attributes, by key (empty unless a config or preset declares some). */
+  readonly attributes: Readonly<Record<string, AttributeDecl>>;
+  /** Presets in force, in the order they were applied (`warrant:ai-risk`). */
+  readonly presets: readonly string[];
   /** The vocabulary as written, so that later layers can extend it. */
   readonly vocabularySpec: Readonly<Record<string, { labels?: readonly string[]; as?: BaseKind }>>;
 }
 
-export const TOP_LEVEL_KEYS = ['$schema', 'root', 'extends', 'rules', 'vocabulary', 'bibliography', 'references', 'ignores', 'heuristics', 'maxFileSize'] as const;
+export const TOP_LEVEL_KEYS = ['$schema', 'root', 'extends', 'rules', 'vocabulary', 'attributes', 'bibliography', 'references', 'ignores', 'heuristics', 'maxFileSize'] as const;
 
 const SEVERITY_ALIASES: Readonly<Record<string, SeverityOrOff>> = {
   off: 'off',
@@ -126,7 +150,7 @@ export function validateConfigNode(node: YamlNode, baseUri: string, knownRules: 
         const paths: { path: string; range: OffsetRange }[] = [];
         for (const item of items) {
           if (isScalar(item) && typeof item.value === 'string' && item.value.trim()) paths.push({ path: item.value.trim(), range: at(item) });
-          else problems.push({ message: '`extends` takes a path to another YAML config file, or a list of them', range: at(item) });
+          else problems.push({ message: '`extends` takes a path to another YAML config file, a preset such as `warrant:ai-risk`, or a list of them', range: at(item) });
         }
         config.extends = paths;
         break;
@@ -136,6 +160,9 @@ export function validateConfigNode(node: YamlNode, baseUri: string, knownRules: 
         break;
       case 'vocabulary':
         config.vocabulary = validateVocabulary(value, at, problems);
+        break;
+      case 'attributes':
+        config.attributes = validateAttributes(value, at, problems);
         break;
       case 'bibliography':
         config.bibliography = stringList(value, 'bibliography', at, problems);
@@ -240,6 +267,90 @@ function validateVocabulary(value: YamlNode | null, at: (n: YamlNode | null | un
   return vocab;
 }
 
+const ATTRIBUTE_KEY = /^[A-Za-z_][\w-]*$/;
+
+function validateAttributes(value: YamlNode | null, at: (n: YamlNode | null | undefined) => OffsetRange, problems: ConfigProblem[]): Record<string, Partial<AttributeDecl>> {
+  const out: Record<string, Partial<AttributeDecl>> = {};
+  if (!isMap(value)) {
+    problems.push({ message: '`attributes` must map attribute names to `{ on: [risk], values: [...] }`', range: at(value) });
+    return out;
+  }
+  for (const pair of value.items as Pair<YamlNode, YamlNode>[]) {
+    const name = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!ATTRIBUTE_KEY.test(name) || relationKey(name)) {
+      problems.push({ message: `Attribute name \`${name}\` must be letters, digits, \`_\` and \`-\`, and not a relation (supports, defends, attacks…)`, range: at(pair.key as YamlNode) });
+      continue;
+    }
+    if (!isMap(pair.value)) {
+      problems.push({ message: `Attribute \`${name}\` must be a mapping such as \`{ on: [risk], values: [low, high] }\``, range: at(pair.value) });
+      continue;
+    }
+    const decl: { -readonly [K in keyof AttributeDecl]?: AttributeDecl[K] } = {};
+    const valueNodes: { cues?: YamlNode | null; from?: YamlNode | null } = {};
+    for (const p of pair.value.items as Pair<YamlNode, YamlNode>[]) {
+      const k = isScalar(p.key) ? String(p.key.value) : '';
+      if (k === 'on') decl.on = stringList(p.value, `attributes.${name}.on`, at, problems);
+      else if (k === 'values') decl.values = stringList(p.value, `attributes.${name}.values`, at, problems).map(String);
+      else if (k === 'description') decl.description = isScalar(p.value) ? String(p.value.value) : '';
+      else if (k === 'cues') valueNodes.cues = p.value;
+      else if (k === 'from') valueNodes.from = p.value;
+      else problems.push({ message: `Unknown key \`${k}\` in attribute \`${name}\`: expected on, values, cues, from or description`, range: at(p.key as YamlNode) });
+    }
+    const allowed = decl.values ?? [];
+    const checkValue = (v: string, node: YamlNode | null | undefined, what: string): boolean => {
+      if (!allowed.length || allowed.includes(v)) return true;
+      const near = closest(v, allowed);
+      problems.push({ message: `${what} \`${v}\` is not a value of \`${name}\`: ${near ? `did you mean \`${near}\`?` : `use one of ${allowed.join(', ')}`}`, range: at(node) });
+      return false;
+    };
+    if (valueNodes.cues !== undefined) {
+      const cues: Record<string, string[]> = {};
+      if (!isMap(valueNodes.cues)) problems.push({ message: `\`attributes.${name}.cues\` must map each value to a list of cue phrases`, range: at(valueNodes.cues) });
+      else
+        for (const c of valueNodes.cues.items as Pair<YamlNode, YamlNode>[]) {
+          const v = isScalar(c.key) ? String(c.key.value) : '';
+          if (checkValue(v, c.key as YamlNode, 'Cue value')) cues[v] = stringList(c.value, `attributes.${name}.cues.${v}`, at, problems);
+        }
+      decl.cues = cues;
+    }
+    if (valueNodes.from !== undefined) {
+      const from: Record<string, Record<string, string>> = {};
+      if (!isMap(valueNodes.from)) problems.push({ message: `\`attributes.${name}.from\` must map another attribute to \`{ its value: this value }\``, range: at(valueNodes.from) });
+      else
+        for (const f of valueNodes.from.items as Pair<YamlNode, YamlNode>[]) {
+          const other = isScalar(f.key) ? String(f.key.value) : '';
+          const map: Record<string, string> = {};
+          if (!isMap(f.value)) problems.push({ message: `\`attributes.${name}.from.${other}\` must map values of \`${other}\` to values of \`${name}\``, range: at(f.value) });
+          else
+            for (const m of f.value.items as Pair<YamlNode, YamlNode>[]) {
+              const v = isScalar(m.value) ? String(m.value.value) : '';
+              if (checkValue(v, m.value, 'Derived value')) map[isScalar(m.key) ? String(m.key.value) : ''] = v;
+            }
+          from[other] = map;
+        }
+      decl.from = from;
+    }
+    out[name] = decl;
+  }
+  return out;
+}
+
+function relationKey(name: string): boolean {
+  return ['supports', 'support', 'defends', 'defend', 'answers', 'mitigates', 'attacks', 'attack', 'rebuts'].includes(name.toLowerCase());
+}
+
+/** A declaration as written, completed: what `extendConfig` stores. */
+function completeDecl(base: AttributeDecl | undefined, layer: Partial<AttributeDecl>): AttributeDecl {
+  const description = layer.description ?? base?.description;
+  return {
+    on: layer.on ?? base?.on ?? [],
+    values: layer.values ?? base?.values ?? [],
+    cues: { ...(base?.cues ?? {}), ...(layer.cues ?? {}) },
+    from: { ...(base?.from ?? {}), ...(layer.from ?? {}) },
+    ...(description !== undefined ? { description } : {}),
+  };
+}
+
 function safeJson(node: YamlNode): Record<string, unknown> | undefined {
   try {
     return node.toJSON() as Record<string, unknown>;
@@ -291,6 +402,8 @@ export function baseConfig(defaults: ReadonlyMap<string, RuleSetting>): Resolved
     rules: new Map(defaults),
     vocabulary: buildVocabulary(DEFAULT_VOCABULARY_SPEC),
     vocabularySpec: DEFAULT_VOCABULARY_SPEC,
+    attributes: {},
+    presets: [],
     bibliography: [],
     references: [],
     ignores: [],
@@ -301,7 +414,9 @@ export function baseConfig(defaults: ReadonlyMap<string, RuleSetting>): Resolved
 
 /**
  * Apply one layer on top of a resolved config, the layer winning: rule settings merge per rule
- * (options merge too), vocabulary entries per kind; `ignores` is replaced, bibliographies add up.
+ * (options merge too), vocabulary entries and attribute declarations per name (an attribute's
+ * cues per value); `ignores` is replaced, bibliographies add up. A preset layer's `baseUri` is
+ * its name (`warrant:ai-risk`), recorded in `presets`.
  */
 export function extendConfig(base: ResolvedConfig, layer: UserConfig, resolvePath: (baseUri: string, path: string) => string | undefined): ResolvedConfig {
   const rules = new Map(base.rules);
@@ -310,6 +425,9 @@ export function extendConfig(base: ResolvedConfig, layer: UserConfig, resolvePat
     rules.set(id, { severity: setting.severity, options: { ...(previous?.options ?? {}), ...setting.options } });
   }
   const vocabularySpec = layer.vocabulary ? { ...base.vocabularySpec, ...layer.vocabulary } : base.vocabularySpec;
+  const attributes: Record<string, AttributeDecl> = { ...base.attributes };
+  for (const [name, decl] of Object.entries(layer.attributes ?? {})) attributes[name] = completeDecl(base.attributes[name], decl);
+  const presets = layer.baseUri.startsWith('warrant:') && !base.presets.includes(layer.baseUri) ? [...base.presets, layer.baseUri] : base.presets;
   const bibliography = [...base.bibliography];
   const bibliographyAsWritten = base.bibliography.map((uri, i) => base.bibliographyAsWritten?.[i] ?? uri);
   for (const path of layer.bibliography ?? []) {
@@ -323,6 +441,8 @@ export function extendConfig(base: ResolvedConfig, layer: UserConfig, resolvePat
     rules,
     vocabulary: layer.vocabulary ? buildVocabulary(vocabularySpec) : base.vocabulary,
     vocabularySpec,
+    attributes,
+    presets,
     bibliography,
     bibliographyAsWritten,
     references: [...base.references, ...(layer.references ?? [])],

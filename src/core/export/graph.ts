@@ -4,6 +4,7 @@
  * graph and the models to show, and returns strings; the CLI renders DOT to SVG.
  */
 import { baseOf } from '../config/vocabulary.js';
+import { exportedAttributes } from '../model/attributes.js';
 import type { DocumentModel } from '../model/analyze.js';
 import type { ArgumentGraph, EdgeType, NodeHandle } from '../model/graph.js';
 
@@ -30,6 +31,9 @@ export interface GraphExportNode {
   readonly text: string;
   /** How many citations back it directly. */
   readonly sources: number;
+  /** Every attribute, written or inferred; `inferred` names the cue of each inferred one. */
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly inferred: Readonly<Record<string, string>>;
   /** `true` for nodes of files that were not asked for but that a relation reaches. */
   readonly external: boolean;
 }
@@ -77,6 +81,7 @@ export function exportGraph(
         id: node.id ?? null,
         text: node.text,
         sources: node.sources.length,
+        ...exportedAttributes(node),
         external,
       });
     });
@@ -116,6 +121,22 @@ function label(n: GraphExportNode, max = 80): string {
   return `${n.kind[0]!.toUpperCase()}${n.kind.slice(1)}: ${short}`;
 }
 
+/** The threat-model line a map shows under a node: `layer: model?` (`?` = inferred), `adversary: skilled`. */
+export function threatLine(n: Pick<GraphExportNode, 'baseKind' | 'attributes' | 'inferred'>): string {
+  const keys = n.baseKind === 'defense' ? ['layer'] : n.baseKind === 'risk' ? ['adversary'] : [];
+  return keys
+    .filter((k) => n.attributes[k] !== undefined)
+    .map((k) => `${k}: ${n.attributes[k]}${k in n.inferred ? '?' : ''}`)
+    .join(' · ');
+}
+
+/** A defense's layer as a border: model dashed, product doubled, ecosystem bold. */
+const LAYER_DOT: Readonly<Record<string, string>> = {
+  model: 'style="rounded,filled,dashed", penwidth=2',
+  product: 'peripheries=2',
+  ecosystem: 'penwidth=3',
+};
+
 const COLORS: Readonly<Record<string, string>> = {
   claim: '#dbeafe',
   evidence: '#dcfce7',
@@ -132,7 +153,8 @@ export function toMermaid(g: GraphExport): string {
   files.forEach((file, i) => {
     out.push(`  subgraph f${i + 1}["${esc(file)}"]`);
     for (const n of g.nodes.filter((x) => x.file === file)) {
-      const text = esc(label(n));
+      const threat = threatLine(n);
+      const text = esc(label(n)) + (threat ? `<br/>[${esc(threat)}]` : '');
       const shape = n.baseKind === 'evidence' ? `[("${text}")]` : n.baseKind === 'objection' ? `{{"${text}"}}` : n.baseKind === 'defense' ? `(["${text}"])` : `["${text}"]`;
       out.push(`    ${n.key}${shape}`);
     }
@@ -145,6 +167,12 @@ export function toMermaid(g: GraphExport): string {
     const members = g.nodes.filter((n) => n.baseKind === kind).map((n) => n.key);
     if (members.length) out.push(`  class ${members.join(',')} ${kind}`);
   }
+  // A defense's layer as its border, as in the DOT map.
+  const layerStyles: Readonly<Record<string, string>> = { model: 'stroke-dasharray:5 3,stroke-width:2px', product: 'stroke-width:4px', ecosystem: 'stroke-width:3px,stroke:#0f172a' };
+  for (const [layer, style] of Object.entries(layerStyles)) {
+    const members = g.nodes.filter((n) => n.baseKind === 'defense' && n.attributes['layer'] === layer).map((n) => n.key);
+    if (members.length) out.push(`  classDef layer-${layer} ${style}`, `  class ${members.join(',')} layer-${layer}`);
+  }
   return out.join('\n') + '\n';
 }
 
@@ -156,7 +184,9 @@ export function toDot(g: GraphExport): string {
   files.forEach((file, i) => {
     out.push(`  subgraph cluster_${i + 1} {`, `    label=${q(file)};`, '    style=dashed;');
     for (const n of g.nodes.filter((x) => x.file === file)) {
-      out.push(`    ${n.key} [label=${q(wrap(label(n, 120), 40))}, fillcolor=${q(COLORS[n.baseKind] ?? '#f1f5f9')}];`);
+      const threat = threatLine(n);
+      const layer = n.baseKind === 'defense' ? LAYER_DOT[n.attributes['layer'] ?? ''] : undefined;
+      out.push(`    ${n.key} [label=${q(wrap(label(n, 120), 40) + (threat ? `\n[${threat}]` : ''))}, fillcolor=${q(COLORS[n.baseKind] ?? '#f1f5f9')}${layer ? `, ${layer}` : ''}];`);
     }
     out.push('  }');
   });

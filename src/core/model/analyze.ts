@@ -9,7 +9,9 @@ import { parseMarkdown, type FrontMatter } from '../parse/markdown.js';
 import { extendConfig, validateConfigNode, type ConfigProblem, type ResolvedConfig } from '../config/config.js';
 import { collectHeadings, type HeadingInfo } from '../recognizers/structure.js';
 import { recognizeLabels } from '../recognizers/labels.js';
-import { recognizeComments } from '../recognizers/comments.js';
+import { recognizeComments, type AttributeComment } from '../recognizers/comments.js';
+import { checkAttributes, inferAttributes } from './attributes.js';
+import { isPresetName, presetLayer } from '../config/presets.js';
 import { recognizePandoc } from '../recognizers/pandoc.js';
 import type { Tag } from '../recognizers/types.js';
 import { scanSources, type SourceScan } from '../sources/collect.js';
@@ -140,11 +142,12 @@ export function analyzeDocument(input: AnalyzeInput): DocumentModel {
     const pandoc = recognizePandoc(root, text, headings, vocab);
     const labels = recognizeLabels(root, text, headings, vocab);
     for (const p of [...comments.problems, ...pandoc.problems]) problems.push({ ruleId: 'invalid-tag', message: p.message, range: p.range });
-    tags = mergeTags([...comments.tags, ...pandoc.tags, ...labels]);
+    tags = attachAttributeComments(mergeTags([...comments.tags, ...pandoc.tags, ...labels]), comments.attributeComments, text, problems);
   }
 
   const scan = scanSources({ uri, text, root, bibliography, workspace });
-  const nodes = assemble(tags, scan);
+  const nodes = assemble(tags, scan, config);
+  for (const node of nodes) for (const p of checkAttributes(node, config.attributes, vocab)) problems.push({ ruleId: 'invalid-tag', ...p });
 
   const ids = new Map<string, { range: OffsetRange; node?: number }>();
   const duplicateIds: { id: string; range: OffsetRange; first: OffsetRange }[] = [];
@@ -207,7 +210,15 @@ function frontMatterConfig(input: AnalyzeInput, frontMatter: FrontMatter, proble
   const configProblems: ConfigProblem[] = [];
   const layer = validateConfigNode(node as never, input.uri, input.knownRules, frontMatter.range.start, configProblems);
   for (const p of configProblems) problems.push({ ruleId: 'invalid-config', message: `Front matter \`warrant:\`: ${p.message}`, range: p.range });
-  return extendConfig(input.config, layer, resolveUri);
+  // A document may opt into a preset (`warrant: { extends: warrant:ai-risk }`); file paths are for `.warrant.yaml`.
+  let base = input.config;
+  for (const ext of layer.extends ?? []) {
+    if (!isPresetName(ext.path)) continue;
+    const preset = presetLayer(ext.path, input.knownRules);
+    if ('error' in preset) problems.push({ ruleId: 'invalid-config', message: `Front matter \`warrant:\`: ${preset.error}`, range: ext.range });
+    else base = extendConfig(base, preset.layer, resolveUri);
+  }
+  return extendConfig(base, layer, resolveUri);
 }
 
 /** One tag per span: a comment or Pandoc tag wins over a label on the same span; ids merge. */
@@ -226,6 +237,7 @@ function mergeTags(tags: Tag[]): Tag[] {
       ...(winner.explicitId || !loser.explicitId ? {} : { id: loser.id, explicitId: true }),
       relations: [...winner.relations, ...loser.relations],
       attributes: { ...loser.attributes, ...winner.attributes },
+      attributeRanges: { ...loser.attributeRanges, ...winner.attributeRanges },
       // A label's text has the label stripped; the other syntaxes keep the block's whole text.
       text: (loser.syntax === 'label' ? loser.text : winner.text) || winner.text || loser.text,
     });
@@ -234,12 +246,45 @@ function mergeTags(tags: Tag[]): Tag[] {
   return [...bySpan.values()].sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
 }
 
+/**
+ * Give each attribute comment's attributes to the node it follows: the last tagged node whose
+ * label, heading or sentence starts in the block before the comment (or the block it ends) and
+ * before the comment, or the comment tag it directly follows. Its values win over the tag's own;
+ * an `#id` names a node that had none.
+ */
+function attachAttributeComments(tags: Tag[], comments: readonly AttributeComment[], text: string, problems: AnalysisProblem[]): Tag[] {
+  if (comments.length === 0) return tags;
+  const out = [...tags];
+  for (const c of comments) {
+    let target = -1;
+    out.forEach((t, i) => {
+      const s = t.selectionRange.start;
+      if (s >= c.within.start && s < Math.min(c.within.end, c.range.start) && (target < 0 || s > out[target]!.selectionRange.start)) target = i;
+    });
+    // `<!-- risk #x -->` then `<!-- adversary=skilled -->` on the next line: the comment tag's node.
+    if (target < 0) target = out.findIndex((t) => t.syntax === 'comment' && t.tagRange.end <= c.range.start && !text.slice(t.tagRange.end, c.range.start).trim());
+    if (target < 0) {
+      problems.push({ ruleId: 'invalid-tag', message: 'Attribute comment follows no tagged block: put it right after a labelled paragraph, list item or heading (`Risk: …`), or give it a kind (`<!-- risk adversary=skilled -->`)', range: c.range });
+      continue;
+    }
+    const t = out[target]!;
+    out[target] = {
+      ...t,
+      ...(c.id && !t.explicitId ? { id: c.id.value, explicitId: true } : {}),
+      attributes: { ...t.attributes, ...c.attributes },
+      attributeRanges: { ...t.attributeRanges, ...c.attributeRanges },
+      relations: [...t.relations, ...c.relations],
+    };
+  }
+  return out;
+}
+
 function contains(outer: OffsetRange, inner: OffsetRange): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
 
 /** Give each tag its parent, sources and relations (DESIGN §1 "Scope"). */
-function assemble(tags: readonly Tag[], scan: SourceScan): ArgNode[] {
+function assemble(tags: readonly Tag[], scan: SourceScan, config: ResolvedConfig): ArgNode[] {
   const parents: (number | undefined)[] = tags.map(() => undefined);
   const stack: number[] = [];
   tags.forEach((tag, i) => {
@@ -281,6 +326,8 @@ function assemble(tags: readonly Tag[], scan: SourceScan): ArgNode[] {
     selectionRange: tag.selectionRange,
     tagRange: tag.tagRange,
     attributes: tag.attributes,
+    attributeRanges: tag.attributeRanges,
+    inferred: inferAttributes(tag, config.attributes, config.vocabulary),
     sources: sources[i]!,
     relations: relations[i]!,
     ...(parents[i] !== undefined ? { parent: parents[i] } : {}),

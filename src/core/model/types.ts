@@ -73,6 +73,23 @@ export interface Source {
   readonly inText?: boolean;
 }
 
+/** For `adversary=skilled`: the range of `adversary` and the range of `skilled`. */
+export interface AttributeRange {
+  readonly key: OffsetRange;
+  readonly value: OffsetRange;
+}
+
+/**
+ * A value inferred from the node's text for a declared attribute the node does not write
+ * (`.warrant.yaml` `attributes: { layer: { cues: … } }`): for "RLHF makes refusals the default"
+ * under `warrant:ai-risk`, `layer` is `{ value: 'model', cue: 'RLHF' }`. `cue` is the text that
+ * triggered it, or `adversary=none` for a value derived from another attribute.
+ */
+export interface InferredAttribute {
+  readonly value: string;
+  readonly cue: string;
+}
+
 export interface ArgNode {
   readonly kind: NodeKind;
   /** Explicit `#id`, else the heading slug for headings; `undefined` for anonymous nodes. */
@@ -90,6 +107,10 @@ export interface ArgNode {
   readonly tagRange: OffsetRange;
   /** `key=value` attributes from comment tags and Pandoc attributes, relations excluded. */
   readonly attributes: Readonly<Record<string, string>>;
+  /** Where each of `attributes` is written; empty for labels without an attribute comment. */
+  readonly attributeRanges: Readonly<Record<string, AttributeRange>>;
+  /** Declared attributes the node does not write, inferred from its text; explicit values always win. */
+  readonly inferred: Readonly<Record<string, InferredAttribute>>;
   readonly sources: readonly Source[];
   readonly relations: readonly Relation[];
   /** Index (in `DocumentModel.nodes`) of the tagged node that contains this one. */

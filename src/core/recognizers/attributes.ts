@@ -4,6 +4,7 @@
  */
 import type { OffsetRange } from '../text/lineIndex.js';
 import type { AttributeRelation } from './types.js';
+import type { AttributeRange } from '../model/types.js';
 
 export interface AttributeToken {
   readonly type: 'id' | 'class' | 'pair' | 'word';
@@ -84,12 +85,14 @@ export interface InterpretedAttributes {
   classes: AttributeToken[];
   words: AttributeToken[];
   attributes: Record<string, string>;
+  /** Where each attribute of `attributes` is written: its key and its value. */
+  attributeRanges: Record<string, AttributeRange>;
   relations: AttributeRelation[];
 }
 
 /** Sort tokens into id, classes, plain attributes and relations. */
 export function interpretAttributes(tokens: readonly AttributeToken[]): InterpretedAttributes {
-  const result: InterpretedAttributes = { classes: [], words: [], attributes: {}, relations: [] };
+  const result: InterpretedAttributes = { classes: [], words: [], attributes: {}, attributeRanges: {}, relations: [] };
   for (const token of tokens) {
     if (token.type === 'id') {
       result.id ??= { value: token.value, range: token.valueRange };
@@ -100,7 +103,10 @@ export function interpretAttributes(tokens: readonly AttributeToken[]): Interpre
     } else if (token.key) {
       const rel = relationForKey(token.key);
       if (rel) result.relations.push(...parseRelationValue(rel, token.value, token.valueRange.start));
-      else result.attributes[token.key] = token.value;
+      else {
+        result.attributes[token.key] = token.value;
+        result.attributeRanges[token.key] = { key: { start: token.range.start, end: token.range.start + token.key.length }, value: token.valueRange };
+      }
     }
   }
   return result;

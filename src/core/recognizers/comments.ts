@@ -15,14 +15,32 @@ import { nextBlock, plainTextIn, rangeOf, start, trimEndOffset, type HeadingInfo
 
 const COMMENT = /<!--([\s\S]*?)-->/g;
 
+/**
+ * An attribute-only comment, `<!-- adversary=skilled harm=intentional -->`: no kind, so it tags
+ * nothing itself; it gives its attributes (and an `#id` or relations) to the tagged node of the
+ * block right before it, or of the paragraph or heading it ends. This is how a label in prose
+ * (`Risk: …`, `### Defense: …`) carries attributes and stays invisible when rendered.
+ */
+export interface AttributeComment {
+  /** Where the node must start: the block before the comment, or the block it sits in. */
+  readonly within: OffsetRange;
+  readonly range: OffsetRange;
+  readonly id?: { readonly value: string; readonly range: OffsetRange };
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly attributeRanges: Tag['attributeRanges'];
+  readonly relations: Tag['relations'];
+}
+
 export interface CommentTagsResult {
   readonly tags: Tag[];
   readonly problems: TagProblem[];
+  readonly attributeComments: AttributeComment[];
 }
 
 export function recognizeComments(root: Root, text: string, headings: readonly HeadingInfo[], vocab: Vocabulary): CommentTagsResult {
   const tags: Tag[] = [];
   const problems: TagProblem[] = [];
+  const attributeComments: AttributeComment[] = [];
   const headingAt = new Map(headings.map((h) => [h.range.start, h]));
 
   // `textBlock` is the paragraph, heading or table cell an inline comment sits in.
@@ -46,6 +64,18 @@ export function recognizeComments(root: Root, text: string, headings: readonly H
       const bodyStart = commentRange.start + 4;
       const tokens = tokenizeAttributes(body, bodyStart);
       const first = tokens[0];
+      // Only ids and `key=value` pairs, at least one pair: `<!-- #region -->` stays a plain comment.
+      if (first && tokens.every((t) => t.type === 'id' || t.type === 'pair') && tokens.some((t) => t.type === 'pair')) {
+        const attrs = interpretAttributes(tokens);
+        const previous = !textBlock && parent && 'children' in parent ? (parent as { children: RootContent[] }).children[index - 1] : undefined;
+        const within = textBlock ? rangeOf(textBlock) : previous ? rangeOf(previous) : undefined;
+        if (!within) {
+          problems.push({ message: 'Attribute comment follows no block: put it right after a labelled paragraph, list item or heading (`Risk: …`), or give it a kind (`<!-- risk adversary=skilled -->`)', range: commentRange });
+          continue;
+        }
+        attributeComments.push({ within, range: commentRange, ...(attrs.id ? { id: attrs.id } : {}), attributes: attrs.attributes, attributeRanges: attrs.attributeRanges, relations: attrs.relations });
+        continue;
+      }
       if (!first || first.type !== 'word' || first.value.toLowerCase().startsWith('warrant-')) continue;
       const kind = kindByName(vocab, first.value);
       const attrs = interpretAttributes(tokens.slice(1));
@@ -89,6 +119,7 @@ export function recognizeComments(root: Root, text: string, headings: readonly H
         selectionRange: scope.selection,
         tagRange: commentRange,
         attributes: attrs.attributes,
+        attributeRanges: attrs.attributeRanges,
         relations: attrs.relations,
         text: plainTextIn(root, scope.block === 'heading' ? headingAt.get(scope.range.start)?.contentRange ?? scope.range : scope.range),
       });
@@ -124,7 +155,7 @@ export function recognizeComments(root: Root, text: string, headings: readonly H
   };
 
   visit(root, undefined, 0, undefined);
-  return { tags, problems };
+  return { tags, problems, attributeComments };
 }
 
 function lineEnd(text: string, from: number): number {

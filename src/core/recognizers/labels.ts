@@ -94,6 +94,7 @@ export function recognizeLabels(root: Root, text: string, headings: readonly Hea
       selectionRange: h.contentRange,
       tagRange: hit.range,
       attributes: {},
+      attributeRanges: {},
       relations: [],
       text: stripLabel(h.text),
     });
@@ -126,6 +127,7 @@ export function recognizeLabels(root: Root, text: string, headings: readonly Hea
       selectionRange: { start: hit.range.start, end: firstSentenceEnd(text, hit.range.end, own.end) },
       tagRange: hit.range,
       attributes: {},
+      attributeRanges: {},
       relations: [],
       text: stripLabel(plainTextIn(root, scope)),
     });

@@ -50,6 +50,7 @@ export function recognizePandoc(root: Root, text: string, headings: readonly Hea
       selectionRange: h.contentRange,
       tagRange: h.attributes.range,
       attributes: attrs.attributes,
+      attributeRanges: attrs.attributeRanges,
       relations: attrs.relations,
       text: h.text,
     });
@@ -94,6 +95,7 @@ export function recognizePandoc(root: Root, text: string, headings: readonly Hea
         selectionRange: inner,
         tagRange: { start: attrStart - 1, end: spanStart + m[0].length },
         attributes: attrs.attributes,
+        attributeRanges: attrs.attributeRanges,
         relations: attrs.relations,
         text: plainTextIn(root, inner),
       });
@@ -137,6 +139,7 @@ export function recognizePandoc(root: Root, text: string, headings: readonly Hea
             selectionRange: bodyStart < body.end ? { start: bodyStart, end: firstSentenceEnd(text, bodyStart, body.end) } : opened.attrRange,
             tagRange: opened.attrRange,
             attributes: attrs.attributes,
+            attributeRanges: attrs.attributeRanges,
             relations: attrs.relations,
             text: plainTextIn(root, body).replace(/:{3,}\s*(\{[^{}]*\}|[A-Za-z][\w-]*)?/g, ' ').replace(/\s+/g, ' ').trim(),
           });

@@ -1,5 +1,5 @@
 import type { OffsetRange } from '../text/lineIndex.js';
-import type { NodeBlock, RelationType, TagSyntax } from '../model/types.js';
+import type { AttributeRange, NodeBlock, RelationType, TagSyntax } from '../model/types.js';
 
 /** A relation written as an attribute: `defends=#toxicity` or `supports=other.md#x`. */
 export interface AttributeRelation {
@@ -20,6 +20,8 @@ export interface Tag {
   readonly selectionRange: OffsetRange;
   readonly tagRange: OffsetRange;
   readonly attributes: Readonly<Record<string, string>>;
+  /** Where each attribute is written (labels have none). */
+  readonly attributeRanges: Readonly<Record<string, AttributeRange>>;
   readonly relations: readonly AttributeRelation[];
   /** Plain text of the node, tag markup removed. */
   readonly text: string;

@@ -14,6 +14,8 @@ import { unknownCitationKey } from './unknown-citation-key.js';
 import { missingFootnote } from './missing-footnote.js';
 import { circularSupport } from './circular-support.js';
 import { uncitedAssertion } from './uncited-assertion.js';
+import { alignmentOnlyDefense } from './alignment-only-defense.js';
+import { unratedRisk } from './unrated-risk.js';
 
 export const RULES: readonly Rule[] = [
   unsupportedClaim,
@@ -27,6 +29,8 @@ export const RULES: readonly Rule[] = [
   missingFootnote,
   circularSupport,
   uncitedAssertion,
+  alignmentOnlyDefense,
+  unratedRisk,
 ];
 
 /**

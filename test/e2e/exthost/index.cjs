@@ -240,6 +240,77 @@ test('argument map: export as SVG (Graphviz in the extension host) and as Mermai
   assert.ok(argumentMapTab(), 'the map is still open');
 });
 
+test('threat model: the hover card of a risk shows its adversary, harm and defenses by layer (examples/ai-risk)', async () => {
+  const uri = vscode.Uri.joinPath(ws, 'examples', 'ai-risk', 'essay.md');
+  const d = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(d);
+  // the preset is in force: alignment-only-defense fires on #kit, as the CLI says it does
+  const diags = await waitFor('alignment-only-defense on ai-risk/essay.md', () => {
+    const x = warrantDiagnostics(uri).filter((y) => codeOf(y) === 'alignment-only-defense');
+    return x.length ? x : undefined;
+  });
+  assert.strictEqual(diags.length, 1, JSON.stringify(diags.map((x) => x.message)));
+  assert.strictEqual(diags[0].severity, vscode.DiagnosticSeverity.Warning);
+  const lines = d.getText().split('\n');
+  const riskLine = lines.findIndex((l) => l.startsWith('Risk: A fraud ring'));
+  assert.ok(riskLine > 0, 'the labelled risk of Claim 3');
+  const hovers = await settle(
+    () => vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(riskLine, 12)),
+    (h) => /Threat model/.test(hoverText(h)),
+  );
+  const text = hoverText(hovers);
+  assert.match(text, /\*\*Risk\*\* `#retune`/, text);
+  assert.match(text, /- adversary: \*\*skilled\*\* \(inferred from "[^"]+"\)/, text);
+  assert.match(text, /- harm: \*\*intentional\*\*/, text);
+  assert.match(text, /- domain: \*\*malicious-use\*\*/, text);
+  assert.match(text, /\*Defenses by layer\*/, text);
+  assert.match(text, /- model: \[The base model.s RLHF still refuses the crudest requests\./, text);
+  assert.match(text, /- ecosystem: \[Hosting platforms and payment processors/, text);
+  // and the defense's own card names its layer
+  const defenseLine = lines.findIndex((l) => l.startsWith('- Defense: Hosting platforms'));
+  const dh = hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(defenseLine, 6)));
+  assert.match(dh, /\*Layer:\* \*\*ecosystem\*\*/, dh);
+});
+
+test('threat model: Show Threat Coverage opens its webview beside the essay', async () => {
+  const uri = vscode.Uri.joinPath(ws, 'examples', 'ai-risk', 'essay.md');
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  await vscode.commands.executeCommand('warrant.showThreatCoverage');
+  const tab = await settle(
+    async () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('warrant.threatCoverage')),
+    (t) => t !== undefined && t.label === 'Threat Coverage: essay.md',
+    10000,
+  );
+  assert.ok(tab && tab.label === 'Threat Coverage: essay.md', JSON.stringify(vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label))));
+  const client = vscode.extensions.getExtension('warrant-dev.warrant').exports.client();
+  const result = await client.sendRequest('warrant/threatMatrix', { uri: uri.toString() });
+  assert.deepStrictEqual(result.byAdversary.rows.map((r) => r.value), ['none', 'casual', 'skilled', 'well-resourced']);
+  assert.ok(result.locations['risk:0'], JSON.stringify(Object.keys(result.locations)));
+});
+
+test('threat model: the unrated-risk quick fix inserts the ratings as a snippet edit', async () => {
+  const uri = vscode.Uri.joinPath(ws, 'examples', 'ai-risk', 'scratch-unrated.md');
+  await vscode.workspace.fs.writeFile(uri, Buffer.from('# Scratch\n\nRisk: Answers drift over time.\n', 'utf8'));
+  const d = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(d);
+  const [unrated] = await waitFor('unrated-risk on scratch-unrated.md', () => {
+    const x = warrantDiagnostics(uri).filter((y) => codeOf(y) === 'unrated-risk');
+    return x.length ? x : undefined;
+  });
+  const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, unrated.range, vscode.CodeActionKind.QuickFix.value);
+  const fix = actions.find((a) => a.title.startsWith('Add the threat-model attributes'));
+  assert.ok(fix && fix.edit, actions.map((a) => a.title).join('\n'));
+  assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the edit applies');
+  // VS Code's client advertises snippet edits, so the values come as a snippet: its first
+  // placeholder (the adversary, a choice with the suggested value first) is selected in the editor
+  const ed = vscode.window.activeTextEditor;
+  assert.strictEqual(ed && ed.document.getText(ed.selection), 'none', 'the first snippet placeholder is selected');
+  const line = d.lineAt(2).text;
+  assert.match(line, /^Risk: Answers drift over time\. <!-- adversary=none harm=accidental -->$/, line);
+  await waitFor('unrated-risk to clear', () => !warrantDiagnostics(uri).some((y) => codeOf(y) === 'unrated-risk'));
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+});
+
 const citationLinkDiagnostics = (uri, d) =>
   vscode.languages.getDiagnostics(uri).filter((x) => codeOf(x) === 'link.no-such-reference' && /^-?@/.test(d.getText(x.range)));
 let citationFlagged = false;
