@@ -27,6 +27,8 @@ export function formatSource(s: Source): string {
       return s.entry ? `\`@${s.key}\` ${formatEntry(s.entry)}` : `\`@${s.key}\` — not in the bibliography`;
     case 'footnote':
       return `footnote [^${s.key}]: ${escapeMd(text || '(no text)')}${s.url && !text.includes(s.url) ? ` <${s.url}>` : ''}`;
+    case 'numbered':
+      return `[${s.key}] ${escapeMd(text || '(no text)')}${s.url && !text.includes(s.url) ? ` <${s.url}>` : ''}`;
     case 'file':
       return `file [${escapeMd(text || s.url || '')}](${s.url})`;
     default:

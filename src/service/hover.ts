@@ -1,5 +1,6 @@
 /**
- * The hover card on a node's label, heading or sentence, or on a citation key: kind and id, one
+ * The hover card on a node's label, heading or sentence, on a citation key, or on a numbered
+ * reference (`[3]`, which shows the reference list's entry 3): kind and id, one
  * status line, its sources, defenses and objections, each linking to where it is written.
  * Kept compact because VS Code stacks hovers from several extensions.
  */
@@ -25,6 +26,13 @@ export function getHover(doc: AnalyzedDocument, position: Position, ctx: Service
       ? `**@${escapeMd(source.key)}** ${formatEntry(entry)}${source.locator ? ` — ${escapeMd(source.locator)}` : ''}`
       : `**@${escapeMd(source.key)}** is not in any bibliography`;
     return { contents: { kind: 'markdown', value }, range: toRange(doc, source.range) };
+  }
+
+  // `[3, 4]`: every entry the call names, as its reference list writes them.
+  const numbered = doc.model.sources.filter((s) => s.kind === 'numbered' && contains(s.range, offset));
+  if (numbered.length) {
+    const value = numbered.map((s) => `**[${s.key}]** ${escapeMd(truncate(s.text ?? '', 200))}${s.url && !s.text?.includes(s.url) ? ` <${s.url}>` : ''}`).join('\n\n');
+    return { contents: { kind: 'markdown', value }, range: toRange(doc, numbered[0]!.range) };
   }
 
   const hit = nodeAt(doc, offset);

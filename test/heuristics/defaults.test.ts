@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { checkGenerated } from './generate-defaults.js';
-import { defaultHeuristicOptions, heuristicOptionsFor, mergeHeuristicOptions } from '../../src/core/heuristics/index.js';
+import { defaultHeuristicOptions, heuristicOptionsFor, mergeHeuristicOptions, SHIPPED_MODEL } from '../../src/core/heuristics/index.js';
 
 describe('heuristics: shipped defaults and user overrides', () => {
   it('embeds the current data/heuristics.yaml (UPDATE_HEURISTICS=1 rewrites it)', () => {
@@ -8,14 +8,20 @@ describe('heuristics: shipped defaults and user overrides', () => {
     assert.ok(fresh || process.env['UPDATE_HEURISTICS'] === '1', 'defaults.generated.ts is stale: run UPDATE_HEURISTICS=1 npx mocha test/heuristics');
   });
 
-  it('loads every cue family the messages name', () => {
+  it('loads every cue family the messages name, and the shipped model weighs each the way its reason says', () => {
     const o = defaultHeuristicOptions();
-    for (const id of ['statistic', 'researchFinding', 'attribution', 'datedEvent', 'quotation', 'booster', 'causal']) {
-      assert.ok(o.cues[id], id);
-      assert.ok(o.cues[id]!.weight > 0, `${id} raises the score`);
+    const learned = SHIPPED_MODEL.needs.named;
+    for (const id of Object.keys(o.cues)) {
+      assert.equal(o.cues[id]!.weight, undefined, `${id}: shipped families carry no hand-set weight`);
+      assert.ok(`cue:${id}` in learned, `${id} has a learned weight`);
     }
-    for (const id of ['hedge', 'question', 'normative', 'opinion', 'selfReport', 'signpost', 'hypothetical']) {
-      assert.ok(o.cues[id]!.weight < 0, `${id} lowers the score`);
+    for (const id of ['statistic', 'attribution', 'datedEvent', 'quotation', 'booster', 'causal', 'ownFinding', 'policyFact']) {
+      assert.ok(o.cues[id]!.reason, `${id} names a reason`);
+      assert.ok(learned[`cue:${id}`]! > 0, `${id} raises the score`);
+    }
+    for (const id of ['hedge', 'question', 'normative', 'opinion', 'selfReport']) {
+      assert.equal(o.cues[id]!.reason, undefined, `${id} names no reason`);
+      assert.ok(learned[`cue:${id}`]! < 0, `${id} lowers the score`);
     }
     assert.equal(o.citationScope, 'paragraph');
   });
@@ -23,14 +29,14 @@ describe('heuristics: shipped defaults and user overrides', () => {
   it('merges scalars, replaces lists and merges cue families key by key', () => {
     const base = defaultHeuristicOptions();
     const { options, problems } = mergeHeuristicOptions(base, {
-      threshold: 2.5,
+      threshold: 0.6,
       citationScope: 'sentence',
       tables: false,
       skipSections: ['Sources'],
       cues: { hedge: { weight: -2 }, legalese: { weight: 1, reason: 'legal claim', terms: ['hereinafter'] } },
     });
     assert.deepEqual(problems, []);
-    assert.equal(options.threshold, 2.5);
+    assert.equal(options.threshold, 0.6);
     assert.equal(options.citationScope, 'sentence');
     assert.equal(options.tables, false);
     assert.deepEqual(options.skipSections, ['Sources']);
@@ -43,6 +49,7 @@ describe('heuristics: shipped defaults and user overrides', () => {
   it('reports unknown keys, wrong types and bad regular expressions with their path', () => {
     const { options, problems } = mergeHeuristicOptions(defaultHeuristicOptions(), {
       treshold: 2,
+      threshold: 2,
       citationScope: 'document',
       tables: 'yes',
       abbreviations: 'Dr',
@@ -51,6 +58,7 @@ describe('heuristics: shipped defaults and user overrides', () => {
     const paths = problems.map((p) => p.path);
     assert.deepEqual(paths, [
       'heuristics.treshold',
+      'heuristics.threshold',
       'heuristics.citationScope',
       'heuristics.tables',
       'heuristics.abbreviations',
@@ -60,6 +68,7 @@ describe('heuristics: shipped defaults and user overrides', () => {
       'heuristics.cues.hedge',
     ]);
     assert.match(problems[0]!.message, /Unknown key `treshold`/);
+    assert.match(problems[1]!.message, /probability between 0 and 1/);
     assert.deepEqual(options.cues['statistic']!.patterns, ['\\d+'], 'the valid pattern is kept');
     assert.equal(options.citationScope, 'paragraph');
   });
@@ -72,10 +81,10 @@ describe('heuristics: shipped defaults and user overrides', () => {
 
 describe('heuristics: options per document', () => {
   it('applies config layers in order and reuses the result for equal layers', () => {
-    const a = heuristicOptionsFor([{ threshold: 3 }, { citationScope: 'sentence' }]);
-    const b = heuristicOptionsFor([{ threshold: 3 }, { citationScope: 'sentence' }]);
+    const a = heuristicOptionsFor([{ threshold: 0.7 }, { citationScope: 'sentence' }]);
+    const b = heuristicOptionsFor([{ threshold: 0.7 }, { citationScope: 'sentence' }]);
     assert.equal(a.options, b.options, 'same object: compiled matchers are shared');
-    assert.equal(a.options.threshold, 3);
+    assert.equal(a.options.threshold, 0.7);
     assert.equal(a.options.citationScope, 'sentence');
     assert.equal(heuristicOptionsFor([]).options, defaultHeuristicOptions());
     assert.equal(heuristicOptionsFor([{ nope: 1 }]).problems[0]!.path, 'heuristics.nope');

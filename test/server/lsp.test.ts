@@ -78,6 +78,22 @@ describe('server: pull diagnostics (VS Code)', () => {
   });
 });
 
+describe('server: hover on a numbered reference', () => {
+  let h: Harness;
+  before(async () => (h = await startHarness({ pull: true })));
+  after(() => h.close());
+
+  it('shows the entry of the document’s numbered reference list', async () => {
+    const uri = fixtureUri('numbered-hover-scratch.md');
+    const text = 'Kerbside trees shade a third of the footway by noon [3].\n\n## Sources\n\n1. First note.\n2. Second note.\n3. Park, J. Noon shade on city footways, <https://example.org/noon-shade>.\n';
+    h.open(uri, text);
+    await h.pull(uri);
+    const hover = (await h.client.sendRequest('textDocument/hover', { textDocument: { uri }, position: at(text, '[3]', 1) })) as Hover;
+    assert.equal(hoverText(hover), '**[3]** Park, J. Noon shade on city footways, https://example.org/noon-shade.');
+    assert.deepEqual(hover.range, { start: at(text, '[3]'), end: at(text, '[3]', 3) });
+  });
+});
+
 describe('server: hover, lens, completion, navigation, symbols, quick fixes', () => {
   let h: Harness;
   before(async () => {

@@ -72,6 +72,28 @@ describe('service: hover', () => {
     assert.equal(getHover(doc, { line: 0, character: 0 }, w.ctx), null, 'an untagged heading still has no card');
   });
 
+  const REFS = '\n\n## References\n\n1. Okafor, N. *Street trees and summer heat*, [city climate office](https://example.org/heat).\n2. Lindqvist, M. Canopy survey of twelve districts.\n';
+
+  it('shows the reference list’s entry on a numbered reference, every entry of a group', () => {
+    const one = cursor(`Shaded streets ran cooler in July [|1].${REFS}`);
+    const w = workspace({ 'essay.md': one.text });
+    const h = getHover(w.doc('essay.md'), one.position, w.ctx);
+    assert.equal((h!.contents as { value: string }).value, '**[1]** Okafor, N. Street trees and summer heat, city climate office. <https://example.org/heat>');
+    assert.deepEqual(h!.range, { start: { line: 0, character: 34 }, end: { line: 0, character: 37 } });
+    const group = cursor(`Canopy rose in most districts [1, |2].${REFS}`);
+    const g = workspace({ 'essay.md': group.text });
+    const value = (getHover(g.doc('essay.md'), group.position, g.ctx)!.contents as { value: string }).value;
+    assert.match(value, /^\*\*\[1\]\*\* Okafor[^\n]*\n\n\*\*\[2\]\*\* Lindqvist, M\. Canopy survey of twelve districts\.$/);
+  });
+
+  it('lists a numbered reference’s entry among a tagged claim’s sources', () => {
+    const { text, position } = cursor(`Claim: Street |trees cool the streets they shade [2].${REFS}`);
+    const w = workspace({ 'essay.md': text });
+    const value = (getHover(w.doc('essay.md'), position, w.ctx)!.contents as { value: string }).value;
+    assert.match(value, /^\*\*Claim\*\* .*1 source/);
+    assert.match(value, /\*Sources\*\n- \[2\] Lindqvist, M\. Canopy survey of twelve districts\./);
+  });
+
   it('returns nothing on untagged prose', () => {
     const { text, position } = cursor('Just a | sentence.\n');
     const w = workspace({ 'essay.md': text });

@@ -10,7 +10,8 @@ import type { CueFamilyOptions, HeuristicOptions } from './options.js';
 
 export interface CompiledFamily {
   readonly id: string;
-  readonly weight: number;
+  /** A weight set in configuration (replaces the learned one); undefined: the model's. */
+  readonly weight: number | undefined;
   readonly reason?: string;
   /** Patterns, plus wildcard terms (`estimat*`), as regular expressions. */
   readonly regexes: readonly RegExp[];
@@ -24,6 +25,8 @@ interface Phrase {
 
 export interface CompiledCues {
   readonly families: readonly CompiledFamily[];
+  /** Family id → family. */
+  readonly byId: ReadonlyMap<string, CompiledFamily>;
   /** Lower-cased first token → phrases (case-insensitive families). */
   readonly folded: ReadonlyMap<string, readonly Phrase[]>;
   /** Exact first token → phrases (case-sensitive families). */
@@ -57,11 +60,11 @@ export function compileCues(options: HeuristicOptions): CompiledCues {
         phrases++;
       }
       if (regexes.length === 0 && phrases === 0) continue;
-      families.push({ id, weight: family.weight, reason: family.weight > 0 ? (family.reason ?? id) : undefined, regexes });
+      families.push({ id, weight: family.weight, reason: family.weight === undefined || family.weight > 0 ? family.reason : undefined, regexes });
     }
     const sections = options.skipSections.map((s) => s.trim()).filter(Boolean);
     const sectionRe = sections.length > 0 ? new RegExp(`^(?:${sections.join('|')})$`, 'i') : undefined;
-    compiled = { families, folded, exact, skipSection: (heading) => sectionRe !== undefined && sectionRe.test(normaliseHeading(heading)) };
+    compiled = { families, byId: new Map(families.map((f) => [f.id, f])), folded, exact, skipSection: (heading) => sectionRe !== undefined && sectionRe.test(normaliseHeading(heading)) };
     cache.set(options, compiled);
   }
   return compiled;
@@ -107,33 +110,20 @@ function tokenize(text: string): string[] {
   return out;
 }
 
-export interface CueResult {
-  readonly score: number;
-  readonly reasons: string[];
-  /** Ids of every family that fired, positive or negative (for tests and explanations). */
-  readonly fired: string[];
-}
-
 /**
- * Score one sentence's plain text.
+ * Ids of the cue families whose terms or patterns occur in a sentence, in family order.
  *
- * @example scoreText(compileCues(defaultHeuristicOptions()), 0, 'Sales rose 40% in 2021.')
- * // → { score: 3.1, reasons: ['statistic', 'datedEvent'], … }
+ * @example familiesHit(compileCues(defaultHeuristicOptions()), 'Sales rose 40% in 2021.') // → ['statistic', 'datedEvent', …]
  */
-export function scoreText(cues: CompiledCues, base: number, text: string): CueResult {
+export function familiesHit(cues: CompiledCues, text: string): string[] {
   const hit = new Uint8Array(cues.families.length);
   if (cues.exact.size > 0) markTerms(tokenize(text), cues.exact, hit);
   if (cues.folded.size > 0) markTerms(tokenize(text.toLowerCase()), cues.folded, hit);
-  let score = base;
-  const reasons: string[] = [];
-  const fired: string[] = [];
+  const out: string[] = [];
   cues.families.forEach((family, i) => {
-    if (!hit[i] && !family.regexes.some((re) => re.test(text))) return;
-    score += family.weight;
-    fired.push(family.id);
-    if (family.reason && !reasons.includes(family.reason)) reasons.push(family.reason);
+    if (hit[i] || family.regexes.some((re) => re.test(text))) out.push(family.id);
   });
-  return { score: Math.round(score * 100) / 100, reasons, fired };
+  return out;
 }
 
 function markTerms(tokens: readonly string[], index: ReadonlyMap<string, readonly Phrase[]>, hit: Uint8Array): void {

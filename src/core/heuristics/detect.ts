@@ -6,15 +6,18 @@ import type { OffsetRange } from '../text/lineIndex.js';
 import type { HeuristicOptions } from './options.js';
 import { collectProse, type ProseBlock } from './prose.js';
 import { intlSplitter, type SentenceSplitter } from './split.js';
-import { compileCues, scoreText } from './cues.js';
+import { compileCues, type CompiledCues } from './cues.js';
+import { sentenceFeatures, type SentenceContext, type SentenceFeatures } from './features.js';
+import { logit, sigmoid, SHIPPED_MODEL, type Contribution, type DetectorModel } from './model.js';
 
 export interface HeuristicSentence {
   /** The sentence in the document text, from its first visible character. */
   readonly range: OffsetRange;
   /** Plain text of the sentence (markup stripped, whitespace collapsed). */
   readonly text: string;
+  /** The model's probability that the sentence needs a citation (0–1). */
   readonly score: number;
-  /** Reason ids of the positive cue families that fired, e.g. `['statistic', 'attribution']`. */
+  /** Reason ids of the features that raised the score most, e.g. `['statistic', 'attribution']`. */
   readonly reasons: readonly string[];
   /** An assertion at all (not a question, signpost, fragment or call to action). */
   readonly claim: boolean;
@@ -36,17 +39,31 @@ export interface DetectInput {
   readonly options: HeuristicOptions;
   /** Replace the sentence splitter (used by `npm run eval` to compare splitters). */
   readonly splitter?: SentenceSplitter;
+  /** Replace the shipped model (used by `npm run eval` for leave-one-essay-out folds). */
+  readonly model?: DetectorModel;
 }
 
 const splitterCache = new WeakMap<HeuristicOptions, SentenceSplitter>();
 
+/** A sentence before the model scores it: where it is, its text, its features. */
+export interface SentenceRecord {
+  readonly range: OffsetRange;
+  readonly text: string;
+  readonly features: SentenceFeatures;
+  readonly citedInSentence: boolean;
+  readonly cited: boolean;
+  readonly words: number;
+  /**
+   * Set by rule, not by the model: the first sentence of a quotation block quote is one
+   * quotation claim (`quote`); its other sentences are not claims (`quoteRest`).
+   */
+  readonly fixed?: 'quote' | 'quoteRest' | 'leadIn' | 'instruction';
+}
+
 /**
- * Score every prose sentence of a parsed document.
- *
- * @example for "Half of all firms use it. [Source](https://example.org)" (paragraph scope) →
- * one sentence, reasons ['statistic'], needsCitation true, cited true, citedInSentence false.
+ * Every prose sentence with its feature vector (the model's input; `npm run train` reads these).
  */
-export function detectSentences(input: DetectInput): HeuristicSentence[] {
+export function extractSentences(input: DetectInput, hashBits: number): SentenceRecord[] {
   const { text, root, options } = input;
   const cues = compileCues(options);
   let split = input.splitter ?? splitterCache.get(options);
@@ -59,16 +76,19 @@ export function detectSentences(input: DetectInput): HeuristicSentence[] {
   const exclude = [...input.exclude].sort((a, b) => a.start - b.start);
   const groupRanges = groupExtents(blocks);
   const quotesSeen = new Set<number>();
-  const out: HeuristicSentence[] = [];
+  const out: SentenceRecord[] = [];
 
-  for (const block of blocks) {
+  // First every sentence and its citations, then features: some describe the whole document.
+  const pending: { block: ProseBlock; bi: number; spans: { start: number; end: number; sentence: string }[]; inSentence: boolean[]; groupCited: boolean }[] = [];
+  blocks.forEach((block, bi) => {
     const starts = split(block.text);
+    const spans: { start: number; end: number; sentence: string }[] = [];
     for (let i = 0; i < starts.length; i++) {
       const from = starts[i]!;
       const to = i + 1 < starts.length ? starts[i + 1]! : block.text.length;
       const raw = block.text.slice(from, to);
       const lead = raw.length - raw.trimStart().length;
-      const sentence = raw.trim().replace(/\s+/g, ' ');
+      const sentence = raw.trim().replace(/\s+/g, ' ').replace(/ ([.,;:!?])(?= |$)/g, '$1');
       if (!/[A-Za-z]/.test(sentence)) continue;
       const startOffset = block.offsets[from + lead]!;
       // The sentence runs to the next one's start, so a footnote marker after its period is its own.
@@ -77,44 +97,139 @@ export function detectSentences(input: DetectInput): HeuristicSentence[] {
       // it is still in the document: the sentence ends before it.
       const fence = text.slice(startOffset, endOffset).search(/\r?\n[ \t]{0,3}:{3,}/);
       if (fence >= 0) endOffset = startOffset + fence;
-      if (inRanges(exclude, startOffset)) continue;
+      spans.push({ start: startOffset, end: endOffset, sentence });
+    }
+    const g = groupRanges.get(block.group);
+    const groupCited = g !== undefined && g.some((r) => anyIn(citations, r.start, r.end));
+    pending.push({ block, bi, spans, inSentence: spans.map((sp) => anyIn(citations, sp.start, sp.end)), groupCited });
+  });
+  const total = pending.reduce((n, p) => n + p.spans.length, 0);
+  const citedTotal = pending.reduce((n, p) => n + p.inSentence.filter(Boolean).length, 0);
+  const citeRate = total > 0 ? citedTotal / total : 0;
+  let seen = 0;
 
-      const result = scoreText(cues, options.base, sentence);
-      let { score } = result;
-      let reasons = result.reasons;
-      const words = sentence.split(' ').length;
-      let claim = score >= options.claimThreshold && words >= options.minWords && !sentence.endsWith('?');
-
-      // A quotation block quote is someone else's text: one finding, at its first sentence.
+  for (const { block, bi, spans, inSentence, groupCited } of pending) {
+    // A sentence ending in a colon that opens the list, quote or table after it: a lead-in.
+    const leadIn = /:\s*$/.test(block.text) && blocks[bi + 1]?.group === block.group;
+    spans.forEach((sp, i) => {
+      const position = total > 1 ? seen++ / (total - 1) : 0;
+      if (inRanges(exclude, sp.start)) return;
+      const citedInSentence = inSentence[i]!;
+      const cited = citedInSentence || (options.citationScope === 'paragraph' && groupCited);
+      const ctx: SentenceContext = {
+        kind: block.kind,
+        index: i,
+        count: spans.length,
+        citedInSentence,
+        citedNearby: !citedInSentence && groupCited,
+        prevCited: i > 0 && inSentence[i - 1]!,
+        nextCited: i + 1 < spans.length && inSentence[i + 1]!,
+        leadIn: leadIn && i === spans.length - 1,
+        citeRate,
+        position,
+      };
+      let fixed: SentenceRecord['fixed'];
+      const features = sentenceFeatures(cues, sp.sentence, ctx, hashBits);
+      // A quotation block quote is someone else's text: one claim, at its first sentence.
       if (block.quote >= 0) {
-        if (quotesSeen.has(block.quote)) {
-          claim = false;
-        } else {
-          quotesSeen.add(block.quote);
-          claim = true;
-          score = Math.max(score, options.threshold);
-          reasons = ['quotation', ...reasons.filter((r) => r !== 'quotation')];
-        }
-      }
-      const citedInSentence = anyIn(citations, startOffset, endOffset);
-      let cited = citedInSentence;
-      if (!cited && options.citationScope === 'paragraph') {
-        const g = groupRanges.get(block.group);
-        cited = g !== undefined && g.some((r) => anyIn(citations, r.start, r.end));
+        fixed = quotesSeen.has(block.quote) ? 'quoteRest' : 'quote';
+        quotesSeen.add(block.quote);
+      } else if (ctx.leadIn) {
+        fixed = 'leadIn';
+      } else if (block.kind === 'listItem' && i === 0 && features.named.has('cue:imperative')) {
+        // A recommendation ("Ensure that…", "Define…"): a call to action, not an assertion.
+        fixed = 'instruction';
+      } else if (isNonAssertion(features)) {
+        fixed = 'instruction';
       }
       out.push({
-        range: { start: startOffset, end: Math.max(startOffset, trimEnd(text, endOffset, startOffset)) },
-        text: sentence,
-        score,
-        reasons,
-        claim,
-        needsCitation: claim && score >= options.threshold && reasons.length > 0,
-        cited,
+        range: { start: sp.start, end: Math.max(sp.start, trimEnd(text, sp.end, sp.start)) },
+        text: sp.sentence,
+        features,
         citedInSentence,
+        cited,
+        words: sp.sentence.split(' ').length,
+        ...(fixed ? { fixed } : {}),
       });
-    }
+    });
   }
   return out;
+}
+
+/**
+ * Score every prose sentence of a parsed document.
+ *
+ * @example for "Half of all firms use it. [Source](https://example.org)" (paragraph scope) →
+ * one sentence, reasons ['statistic'], needsCitation true, cited true, citedInSentence false.
+ */
+export function detectSentences(input: DetectInput): HeuristicSentence[] {
+  const model = input.model ?? SHIPPED_MODEL;
+  const { options } = input;
+  const cues = compileCues(options);
+  const claimAt = options.claimThreshold ?? model.thresholds.claim;
+  const out: HeuristicSentence[] = [];
+  for (const r of extractSentences(input, model.hashBits)) {
+    const contributions: Contribution[] = [];
+    const claimP = sigmoid(logit(model.claim, cues, r.features, options.base));
+    const needsP = sigmoid(logit(model.needs, cues, r.features, options.base, contributions));
+    const needsAt = options.threshold ?? (r.cited ? model.thresholds.cited : model.thresholds.uncited);
+    let claim = claimP >= claimAt && r.words >= options.minWords && !r.features.named.has('form:question');
+    let needsCitation = claim && needsP >= needsAt;
+    let reasons = reasonsOf(cues, contributions);
+    if (r.fixed === 'quote') {
+      claim = needsCitation = true;
+      reasons = ['quotation', ...reasons.filter((x) => x !== 'quotation')];
+    } else if (r.fixed !== undefined) {
+      claim = needsCitation = false;
+    }
+    out.push({
+      range: r.range,
+      text: r.text,
+      score: Math.round(needsP * 1000) / 1000,
+      reasons,
+      claim,
+      needsCitation,
+      cited: r.cited,
+      citedInSentence: r.citedInSentence,
+    });
+  }
+  return out;
+}
+
+const FACTUAL = ['cue:statistic', 'cue:researchFinding', 'cue:ownFinding', 'cue:attribution', 'cue:quotation'];
+/**
+ * What the annotation guidelines exclude outright: instructions, signposts, hypotheticals, and
+ * normative statements that carry no factual premise of their own.
+ */
+function isNonAssertion(f: SentenceFeatures): boolean {
+  const has = (n: string): boolean => f.named.has(n);
+  if (has('cue:imperative') || has('cue:signpost') || has('cue:hypothetical')) return true;
+  return has('cue:normative') && !FACTUAL.some(has);
+}
+
+/** Hand features that name a reason a reader understands. */
+const FORM_REASONS: Readonly<Record<string, string>> = {
+  'form:number': 'statistic',
+  'form:numbers': 'statistic',
+  'form:percent': 'statistic',
+  'form:money': 'statistic',
+  'form:year': 'datedEvent',
+  'form:name': 'specificFact',
+  'form:names': 'specificFact',
+  'form:acronym': 'specificFact',
+  'form:quoted': 'quotation',
+  'form:comparative': 'booster',
+};
+
+/** The (at most three) reasons whose features pushed the score up most, strongest first. */
+function reasonsOf(cues: CompiledCues, contributions: Contribution[]): string[] {
+  const reasons: string[] = [];
+  for (const c of contributions.filter((x) => x.value > 0).sort((a, b) => b.value - a.value)) {
+    const reason = c.feature.startsWith('cue:') ? cues.byId.get(c.feature.slice(4))?.reason : FORM_REASONS[c.feature];
+    if (reason && !reasons.includes(reason)) reasons.push(reason);
+    if (reasons.length === 3) break;
+  }
+  return reasons;
 }
 
 /** Ranges of every block in each paragraph group. */

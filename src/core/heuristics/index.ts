@@ -8,8 +8,11 @@
  */
 export type { HeuristicOptions, CueFamilyOptions, CitationScope, OptionProblem } from './options.js';
 export { defaultHeuristicOptions, mergeHeuristicOptions, heuristicOptionsFor } from './options.js';
-export type { HeuristicSentence, DetectInput } from './detect.js';
-export { detectSentences } from './detect.js';
+export type { HeuristicSentence, DetectInput, SentenceRecord } from './detect.js';
+export { detectSentences, extractSentences } from './detect.js';
+export type { DetectorModel, LinearHead } from './model.js';
+export { SHIPPED_MODEL, logit, sigmoid } from './model.js';
+export type { SentenceFeatures } from './features.js';
 export { describeReasons, uncitedMessage, REASON_LABELS } from './reasons.js';
 export type { SentenceSplitter } from './split.js';
 export { intlSplitter } from './split.js';

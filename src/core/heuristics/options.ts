@@ -11,8 +11,12 @@ import { HEURISTICS_YAML } from './defaults.generated.js';
 
 /** One cue family: a weight, the reason it names, and what it matches. */
 export interface CueFamilyOptions {
-  /** Added to the score once when any term or pattern matches; negative weights lower it. */
-  readonly weight: number;
+  /**
+   * Shipped families have no weight here: the model learned one (`data/detector-model.json`).
+   * A weight set in configuration replaces the learned one (log-odds added when the family
+   * matches; 0 turns the family off); a new family without one gets 1.
+   */
+  readonly weight?: number;
   /** Reason id reported when this family fires (positive weights only), e.g. `statistic`. */
   readonly reason?: string;
   /** Whole-word, case-insensitive phrases; a trailing `*` matches any word ending. */
@@ -26,11 +30,14 @@ export interface CueFamilyOptions {
 export type CitationScope = 'sentence' | 'paragraph';
 
 export interface HeuristicOptions {
-  /** `needsCitation` when the score reaches this. */
-  readonly threshold: number;
-  /** Below this score a sentence is not a claim at all (questions, signposts). */
-  readonly claimThreshold: number;
-  /** Score every sentence starts from. */
+  /**
+   * `needsCitation` when the model's probability reaches this (0–1). Unset: the thresholds the
+   * trainer chose (one for cited sentences, one for uncited ones).
+   */
+  readonly threshold?: number;
+  /** Below this probability a sentence is not a claim at all (0–1). Unset: the trained one. */
+  readonly claimThreshold?: number;
+  /** Log-odds added to every sentence's score (raise to flag more, lower to flag less). */
   readonly base: number;
   /** Sentences with fewer words are never claims (fragments, bold lead-ins like "More chips."). */
   readonly minWords: number;
@@ -70,8 +77,6 @@ export function defaultHeuristicOptions(): HeuristicOptions {
 }
 
 const EMPTY_OPTIONS: HeuristicOptions = {
-  threshold: 1,
-  claimThreshold: -1,
   base: 0,
   minWords: 4,
   citationScope: 'paragraph',
@@ -107,8 +112,10 @@ export function mergeHeuristicOptions(
   for (const [key, value] of Object.entries(override)) {
     const path = `heuristics.${key}`;
     if ((NUMBER_KEYS as readonly string[]).includes(key)) {
-      if (typeof value === 'number' && Number.isFinite(value)) (out as Record<string, unknown>)[key] = value;
-      else problems.push({ path, message: 'Expected a number' });
+      const probability = key === 'threshold' || key === 'claimThreshold';
+      if (typeof value !== 'number' || !Number.isFinite(value)) problems.push({ path, message: 'Expected a number' });
+      else if (probability && (value <= 0 || value >= 1)) problems.push({ path, message: 'Expected a probability between 0 and 1 (exclusive)' });
+      else (out as Record<string, unknown>)[key] = value;
     } else if ((LIST_KEYS as readonly string[]).includes(key)) {
       const list = stringList(value, path, problems);
       if (list) (out as Record<string, unknown>)[key] = list;
@@ -145,7 +152,7 @@ function mergeCues(
       continue;
     }
     const merged: { -readonly [K in keyof CueFamilyOptions]: CueFamilyOptions[K] } = {
-      ...(base[id] ?? { weight: 0, terms: [], patterns: [] }),
+      ...(base[id] ?? { terms: [], patterns: [] }),
     };
     for (const [key, v] of Object.entries(family)) {
       const kpath = `${fpath}.${key}`;

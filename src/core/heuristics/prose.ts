@@ -9,6 +9,9 @@
  * so offsets stay aligned.
  */
 import type { Nodes, Parent, Root, RootContent, Heading, Table, Blockquote, PhrasingContent } from 'mdast';
+import type { Html } from 'mdast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import type { OffsetRange } from '../text/lineIndex.js';
 
 export type ProseBlockKind = 'paragraph' | 'listItem' | 'tableCell' | 'quote' | 'footnote';
@@ -42,6 +45,8 @@ interface WalkState {
   readonly blocks: ProseBlock[];
   nextGroup: number;
   nextQuote: number;
+  /** A prose block has been emitted: `Key: value` lines after it are prose, not metadata. */
+  seenProse: boolean;
 }
 
 /**
@@ -51,7 +56,7 @@ interface WalkState {
  * list-item block "One a.", both in the same group (the colon introduces the list).
  */
 export function collectProse(text: string, root: Root, options: ProseOptions): ProseBlock[] {
-  const state: WalkState = { text, options, blocks: [], nextGroup: 0, nextQuote: 0 };
+  const state: WalkState = { text, options, blocks: [], nextGroup: 0, nextQuote: 0, seenProse: false };
   walkFlow(state, root.children, { kind: 'paragraph', group: -1, quote: -1 });
   return state.blocks;
 }
@@ -73,14 +78,23 @@ function walkFlow(state: WalkState, children: readonly RootContent[], ctx: Conte
       introGroup = -1;
       continue;
     }
-    if (skipDepth > 0) continue;
+    // Footnote bodies are footnotes wherever they stand: exports put them after a trailing
+    // "Further reading" heading, whose own prose is still skipped.
+    if (skipDepth > 0 && node.type !== 'footnoteDefinition') continue;
     const inherited = introGroup;
     introGroup = -1;
     switch (node.type) {
       case 'paragraph': {
+        if (!state.seenProse && isMetadata(state.text, node)) break;
         const group = ctx.group >= 0 ? ctx.group : state.nextGroup++;
         const block = makeBlock(state, node.children, node, ctx.kind, group, ctx.quote);
+        if (block) state.seenProse = true;
         if (block && /:\s*$/.test(block.text)) introGroup = group;
+        break;
+      }
+      case 'html': {
+        const group = inherited >= 0 ? inherited : ctx.group;
+        walkHtml(state, node, { ...ctx, group });
         break;
       }
       case 'list':
@@ -100,7 +114,7 @@ function walkFlow(state: WalkState, children: readonly RootContent[], ctx: Conte
         walkFlow(state, node.children, { kind: 'footnote', group: state.nextGroup++, quote: ctx.quote });
         break;
       default:
-        // code, html, yaml, definition, thematicBreak, and anything unknown (MDX nodes): not prose
+        // code, yaml, definition, thematicBreak, math, and anything unknown (MDX nodes): not prose
         break;
     }
   }
@@ -162,6 +176,19 @@ function makeBlock(
   const chars: string[] = []; // text chunks, one per inline node
   const offsets: number[] = [];
   flattenInline(state.text, children, chars, offsets);
+  return emitBlock(state, chars, offsets, { start, end }, kind, group, quote);
+}
+
+function emitBlock(
+  state: WalkState,
+  chars: readonly string[],
+  offsets: number[],
+  range: OffsetRange,
+  kind: ProseBlockKind,
+  group: number,
+  quote: number,
+): ProseBlock | undefined {
+  const { start, end } = range;
   let text = chars.join('');
   if (text.length !== offsets.length) return undefined; // a surrogate mishap: never misalign
   text = scrubCalloutTitle(state.text, scrubDefinitionTerms(state.text, scrubTemplates(text), offsets), offsets);
@@ -190,6 +217,11 @@ function flattenInline(doc: string, nodes: readonly PhrasingContent[], chars: st
       case 'image':
       case 'imageReference':
       case 'footnoteReference':
+        break;
+      case 'link':
+        // A Substack footnote marker `[3](#footnote-3)` is a marker, not words ("data3").
+        if (/#footnote-\d/.test(node.url)) break;
+        flattenInline(doc, node.children, chars, offsets);
         break;
       default:
         if ('children' in node) flattenInline(doc, node.children as PhrasingContent[], chars, offsets);
@@ -233,8 +265,10 @@ const TEMPLATE = new RegExp(
     String.raw`\{%[\s\S]*?%\}`, // Liquid tags
     String.raw`\{\{[<%][\s\S]*?[>%]\}\}`, // Hugo shortcodes
     String.raw`\{\{[\s\S]*?\}\}`, // Liquid/Hugo output
+    String.raw`\$\$[\s\S]*?\$\$`, // display math
     String.raw`\]\{[.#:][^{}]*\}`, // Pandoc span attributes `]{.noted}`
     String.raw`\[\^[^\]\s]+\]`, // footnote marker with no definition
+    String.raw`\[\d{1,4}(?:\s*[,–-]\s*\d{1,4})*\]`, // numbered reference calls `[2]`, `[3, 4]`, `[5-7]`
     String.raw`(?<=^|\s)\[(?=[^\[\]]*\]\{[.#:])`, // the `[` opening a Pandoc span
     String.raw`(?<=^|\s):{3,}(?:[ \t]*\{[^{}]*\}|[ \t]*[A-Za-z][\w-]*(?=\s|$))?`, // Pandoc fenced-div fences
   ].join('|'),
@@ -273,6 +307,92 @@ function scrubCalloutTitle(doc: string, text: string, offsets: readonly number[]
 }
 
 function scrubTemplates(text: string): string {
-  if (!/[{[:]/.test(text)) return text;
+  if (!/[{[:$]/.test(text)) return text;
   return text.replace(TEMPLATE, (m) => (m.startsWith(']{') ? ' ' + ' '.repeat(m.length - 1) : ' '.repeat(m.length)));
+}
+
+/**
+ * A `Key: value` block before any prose (Notion and Substack exports, page metadata): every line
+ * a short key, a colon and a short value, as in `Created: June 29, 2024 7:17 PM` or
+ * `URL 1: https://example.org`; or a byline (`*By …*`).
+ */
+function isMetadata(doc: string, node: Nodes): boolean {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return false;
+  const source = doc.slice(start, end);
+  // A byline: `*By Ada Lovelace and Charles Babbage*`.
+  if (/^[*_]{0,2}By [A-Z][^.!?]{0,120}[*_]{0,2}\s*$/.test(source)) return true;
+  const lines = source.split(/\r?\n/);
+  return lines.every((line) => /^\s*[*_]{0,2}[A-Z][\w ./()-]{0,30}?[*_]{0,2}:[*_]{0,2}[ \t]+\S/.test(line) && line.split(/\s+/).length <= 16);
+}
+
+/** Elements whose text is not prose: code, styling, scripts, headings, captions, math, media. */
+const HTML_SKIP = new Set(['script', 'style', 'template', 'head', 'title', 'pre', 'code', 'svg', 'math', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'caption', 'thead', 'nav', 'button', 'select', 'textarea', 'iframe', 'object', 'noscript']);
+/** Elements that make blocks: each one's own text is a prose block of its own. */
+const HTML_BLOCKS = new Set(['p', 'li', 'td', 'th', 'dd', 'dt', 'blockquote', 'div', 'section', 'article', 'aside', 'main', 'figure', 'details', 'summary', 'header', 'footer', 'body', 'ul', 'ol', 'dl', 'table', 'tbody', 'tfoot', 'tr', 'center']);
+/** Longest raw HTML block read as prose; longer ones (inlined pages, data) are skipped. */
+const MAX_HTML_BLOCK = 200_000;
+
+/**
+ * Raw HTML blocks (`<p>…<a href>…</a></p>`, `<ol><li>`, tables): parsed with the unified
+ * family's HTML parser, their paragraphs, list items and cells become prose blocks mapped back to
+ * the document. `<a href>` inside them are citations already (the source collector reads them).
+ */
+function walkHtml(state: WalkState, node: Html, ctx: Context): void {
+  const base = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (base === undefined || end === undefined || node.value.length > MAX_HTML_BLOCK || !/<[a-z]/i.test(node.value)) return;
+  let tree: HastRoot;
+  try {
+    tree = fromHtml(node.value, { fragment: true });
+  } catch {
+    return;
+  }
+  // The block's text in the document, for mapping: a de-indented value (inside a list or a
+  // quote) is searched for from its relative offset onward.
+  const pending: { chars: string[]; offsets: number[]; from: number; kind: ProseBlockKind } = { chars: [], offsets: [], from: base, kind: ctx.kind };
+  const flush = (kind: ProseBlockKind): void => {
+    if (pending.chars.length > 0) {
+      const offsets = pending.offsets;
+      const group = ctx.group >= 0 ? ctx.group : state.nextGroup++;
+      const range = { start: offsets[0]!, end: Math.min(end, (offsets[offsets.length - 1] ?? base) + 1) };
+      if (emitBlock(state, pending.chars, offsets, range, kind, group, ctx.quote)) state.seenProse = true;
+    }
+    pending.chars = [];
+    pending.offsets = [];
+  };
+  // Iterative walk (deep HTML must not overflow the stack): a stack of children lists.
+  const stack: { nodes: readonly ElementContent[]; i: number; kind: ProseBlockKind; close: boolean }[] = [{ nodes: tree.children as ElementContent[], i: 0, kind: ctx.kind, close: false }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.i >= top.nodes.length) {
+      stack.pop();
+      if (top.close) flush(top.kind);
+      continue;
+    }
+    const child = top.nodes[top.i++]!;
+    if (child.type === 'text') {
+      const from = child.position?.start.offset;
+      const to = child.position?.end.offset;
+      if (from === undefined || to === undefined) continue;
+      pushMapped(state.text, child.value, base + from, Math.min(end, base + Math.max(to, from + child.value.length)), pending.chars, pending.offsets);
+    } else if (child.type === 'element') {
+      const el = child as Element;
+      if (HTML_SKIP.has(el.tagName)) continue;
+      if (el.tagName === 'br') {
+        const at = el.position?.start.offset;
+        if (at !== undefined) pushSpace(base + at, pending.chars, pending.offsets);
+        continue;
+      }
+      if (HTML_BLOCKS.has(el.tagName)) {
+        flush(top.kind);
+        const kind: ProseBlockKind = el.tagName === 'li' ? 'listItem' : el.tagName === 'td' || el.tagName === 'th' ? 'tableCell' : el.tagName === 'blockquote' ? 'quote' : top.kind;
+        stack.push({ nodes: el.children, i: 0, kind, close: true });
+      } else {
+        stack.push({ nodes: el.children, i: 0, kind: top.kind, close: false });
+      }
+    }
+  }
+  flush(ctx.kind);
 }

@@ -2,7 +2,7 @@
  * Zero-annotation mode over a document model: the heuristic sentences, computed at most once per
  * model and citation scope, for the `uncited-assertion` rule, hovers and `warrant claims`.
  */
-import { detectSentences, heuristicOptionsFor, type CitationScope, type HeuristicSentence } from '../heuristics/index.js';
+import { detectSentences, heuristicOptionsFor, type CitationScope, type DetectInput, type HeuristicSentence } from '../heuristics/index.js';
 import type { OffsetRange } from '../text/lineIndex.js';
 import type { DocumentModel } from './analyze.js';
 
@@ -21,8 +21,28 @@ function linkedNodes(model: DocumentModel): OffsetRange[] {
 const cache = new WeakMap<DocumentModel, Map<string, readonly HeuristicSentence[]>>();
 
 /**
- * Every scored prose sentence outside explicitly tagged nodes. Tags always win: a sentence inside
- * a tagged claim is never scored, so it can never be reported twice.
+ * What the detector reads of a model: its prose, its citations (sources and links to nodes),
+ * and the tagged nodes to leave alone. A tagged heading leaves only its own line alone (headings
+ * are never prose): the sentences of its section are scored like any other, and the heading's
+ * own finding stays on the heading.
+ */
+export function detectInputFor(model: DocumentModel, scope?: CitationScope): DetectInput {
+  const layers = scope ? [...model.config.heuristics, { citationScope: scope }] : model.config.heuristics;
+  const { options } = heuristicOptionsFor(layers);
+  return {
+    text: model.text,
+    root: model.root,
+    citations: [...model.sources.map((s) => s.range), ...linkedNodes(model)],
+    // A numbered reference list's entries are sources, not prose (`sources/numbered.ts`).
+    exclude: [...model.nodes.filter((n) => n.block !== 'heading').map((n) => n.range), ...model.scan.referenceLists],
+    options,
+  };
+}
+
+/**
+ * Every scored prose sentence outside explicitly tagged blocks. Tags always win: a sentence
+ * inside a tagged paragraph, list, quote, div or span is never scored, so it can never be
+ * reported twice.
  */
 export function heuristicSentences(model: DocumentModel, scope?: CitationScope): readonly HeuristicSentence[] {
   let byScope = cache.get(model);
@@ -33,17 +53,7 @@ export function heuristicSentences(model: DocumentModel, scope?: CitationScope):
   const key = scope ?? '';
   const hit = byScope.get(key);
   if (hit) return hit;
-  const layers = scope ? [...model.config.heuristics, { citationScope: scope }] : model.config.heuristics;
-  const { options } = heuristicOptionsFor(layers);
-  const sentences = model.problems.some((p) => p.ruleId === 'file-skipped')
-    ? []
-    : detectSentences({
-        text: model.text,
-        root: model.root,
-        citations: [...model.sources.map((s) => s.range), ...linkedNodes(model)],
-        exclude: model.nodes.map((n) => n.range),
-        options,
-      });
+  const sentences = model.problems.some((p) => p.ruleId === 'file-skipped') ? [] : detectSentences(detectInputFor(model, scope));
   byScope.set(key, sentences);
   return sentences;
 }

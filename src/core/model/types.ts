@@ -48,6 +48,7 @@ export interface BibEntry {
 export type SourceKind =
   | 'link' // inline, reference-style, autolink or <a href> to an external URL
   | 'footnote' // GFM footnote [^1] or a Substack-style [1](…#footnote-1) link
+  | 'numbered' // plain [1], [3, 4], [5-7] resolved against the document's numbered reference list
   | 'citation' // Pandoc [@key] / @key / [-@key]
   | 'dcite' // distill <d-cite key="…">
   | 'doi' // bare DOI in prose
@@ -62,12 +63,12 @@ export interface Source {
   /** Link text, footnote text, or the formatted bibliography entry. */
   readonly text?: string;
   readonly url?: string;
-  /** Citation key (Pandoc, d-cite) or footnote label. */
+  /** Citation key (Pandoc, d-cite), footnote label, or the number of a numbered reference. */
   readonly key?: string;
   readonly locator?: string;
   /** Resolved bibliography entry for citation keys; `undefined` when unknown. */
   readonly entry?: BibEntry;
-  /** For footnotes: the definition's range, where the source text is written. */
+  /** For footnotes and numbered references: the definition's (entry's) range, where the source text is written. */
   readonly definitionRange?: OffsetRange;
   /** Pandoc in-text citation written without brackets (`@smith2020 argues`). */
   readonly inText?: boolean;

@@ -8,6 +8,7 @@ import type { OffsetRange } from '../text/lineIndex.js';
 import type { BibEntry, InternalLink, Source } from '../model/types.js';
 import { resolveUri, type Workspace } from '../workspace.js';
 import { end, start } from '../recognizers/structure.js';
+import { scanNumberedReferences } from './numbered.js';
 
 export interface SourceScan {
   readonly sources: readonly Source[];
@@ -20,6 +21,8 @@ export interface SourceScan {
   readonly htmlIds: ReadonlyMap<string, OffsetRange>;
   /** GFM footnote labels defined, with their ranges, for hovers and references. */
   readonly footnotes: ReadonlyMap<string, { readonly range: OffsetRange; readonly text: string; readonly url?: string }>;
+  /** Numbered reference lists the text cites (`[1]` → `1. Author, Title`), first entry to last: not prose. */
+  readonly referenceLists: readonly OffsetRange[];
 }
 
 export interface ScanContext {
@@ -246,8 +249,11 @@ export function scanSources(ctx: ScanContext): SourceScan {
   };
 
   visit(root, false);
+  const numbered = scanNumberedReferences(root, text);
+  sources.push(...numbered.sources);
+  definitionZones.push(...numbered.lists);
   sources.sort((a, b) => a.range.start - b.range.start);
-  return { sources, internalLinks, missingFootnotes, definitionZones, htmlIds, footnotes };
+  return { sources, internalLinks, missingFootnotes, definitionZones, htmlIds, footnotes, referenceLists: numbered.lists };
 }
 
 function citation(key: string, range: OffsetRange, locator: string, bibliography: ReadonlyMap<string, BibEntry>): Source {
