@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // warrant-language-server --stdio (any LSP editor) | --node-ipc (VS Code). See dist/server.cjs.
-require('../dist/server.cjs');
+require('./compile-cache.cjs').load(require('node:path').join(__dirname, '..', 'dist', 'server.cjs'));

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 'use strict';
-require('../dist/cli.cjs');
+require('./compile-cache.cjs').load(require('node:path').join(__dirname, '..', 'dist', 'cli.cjs'));

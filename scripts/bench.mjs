@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 // `npm run bench [corpus]`: how fast `warrant lint` is on a corpus, measured side by side with a
-// bare unified + remark-parse pass and, when they can be installed from the npm cache, with
-// markdownlint-cli2 and remark-cli — all in this one run, so that ratios compare like with like
-// on a shared, noisy machine. Quote ratios, not seconds. Nothing here is asserted by tests.
+// bare unified + remark-parse pass and with markdownlint-cli2 and remark-cli (devDependencies;
+// otherwise the npm cache), start-up over `node -e 0`, and the editor half (scripts/bench-lsp.mjs)
+// — all in this one run, so that ratios compare like with like on a shared, noisy machine. Quote ratios, not seconds. Nothing here is asserted by tests.
 //
 //   npm run bench                              ../shared/corpus/dev/essays
 //   npm run bench -- ../shared/bench/rfcs      the 654-file RFC corpus
 //   node scripts/bench.mjs <corpus> --runs 5   median of 5 runs per measurement
+//   --no-editor / --no-cli                     skip the editor (scripts/bench-lsp.mjs) or CLI half
+//   --edits N                                  edits per essay in the editor half (default 100)
 //
 // Every tool runs as a child process under /usr/bin/time: wall time, and CPU time (user + system,
 // worker threads included).
 import { spawnSync } from 'node:child_process';
+import { runEditorBench } from './bench-lsp.mjs';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -22,6 +25,11 @@ const TOOLS = process.env.WARRANT_BENCH_TOOLS ?? join(tmpdir(), 'warrant-bench-t
 const TOOL_VERSIONS = ['markdownlint-cli2@0.24.1', 'remark-cli@12.0.1', 'remark-preset-lint-recommended@7.0.1'];
 
 const args = process.argv.slice(2);
+const flag = (name) => (args.includes(name) ? (args.splice(args.indexOf(name), 1), true) : false);
+const noEditor = flag('--no-editor');
+const noCli = flag('--no-cli');
+const editsFlag = args.indexOf('--edits');
+const edits = editsFlag >= 0 ? Number(args.splice(editsFlag, 2)[1]) : 100;
 const runsFlag = args.indexOf('--runs');
 const runsArg = runsFlag >= 0 ? Number(args.splice(runsFlag, 2)[1]) : undefined;
 const corpus = resolve(REPO, args[0] ?? '../shared/corpus/dev/essays');
@@ -83,7 +91,9 @@ const listFile = join(scratch, 'files.json');
 writeFileSync(listFile, JSON.stringify(files));
 
 const results = {};
+let known = false;
 console.error(`bench: ${files.length} files, ${(bytes / 1024).toFixed(0)} KB, ${runs} run(s) each, ${cpus} CPUs…`);
+if (!noCli) {
 results.bare = measure('unified + remark-parse (one process)', node, [bareScript, listFile]);
 results.one = warrant('warrant lint, 1 worker (--concurrency off)', ['--concurrency', 'off']);
 results.all = warrant(`warrant lint, all workers (--concurrency ${cpus})`, ['--concurrency', String(cpus)]);
@@ -94,11 +104,13 @@ results.cacheFirst = warrant('warrant lint --cache, first run', ['--cache', '--c
 });
 results.cacheSecond = warrant('warrant lint --cache, second run', ['--cache', '--cache-location', cacheFile, '--concurrency', 'off']);
 
-const known = spawnSync(node, [BIN, 'explain', 'uncited-assertion'], { encoding: 'utf8' }).status === 0;
+known = spawnSync(node, [BIN, 'explain', 'uncited-assertion'], { encoding: 'utf8' }).status === 0;
 if (known) results.noHeuristic = warrant('warrant lint --rule uncited-assertion:off', ['--rule', 'uncited-assertion:off', '--concurrency', 'off']);
 
 // markdownlint-cli2 and remark-cli, installed from the npm cache into a scratch folder.
 function toolsReady() {
+  // devDependencies first; otherwise the npm cache into a scratch folder
+  if (existsSync(join(REPO, 'node_modules', '.bin', 'markdownlint-cli2')) && existsSync(join(REPO, 'node_modules', '.bin', 'remark'))) return true;
   const ok = () => existsSync(join(TOOLS, 'node_modules', '.bin', 'markdownlint-cli2')) && existsSync(join(TOOLS, 'node_modules', '.bin', 'remark'));
   if (ok()) return true;
   mkdirSync(TOOLS, { recursive: true });
@@ -109,10 +121,35 @@ function toolsReady() {
   return ok();
 }
 if (toolsReady()) {
-  const bin = (name) => join(TOOLS, 'node_modules', '.bin', name);
+  const local = existsSync(join(REPO, 'node_modules', '.bin', 'remark'));
+  const base = local ? REPO : TOOLS;
+  const bin = (name) => join(base, 'node_modules', '.bin', name);
   results.markdownlint = measure('markdownlint-cli2 "**/*.md"', bin('markdownlint-cli2'), ['**/*.md', '!**/node_modules/**']);
-  results.remark = measure('remark --use remark-preset-lint-recommended', bin('remark'), ['--use', join(TOOLS, 'node_modules', 'remark-preset-lint-recommended', 'index.js'), '--no-stdout', '--quiet', '--no-color', '.']);
+  results.remark = measure('remark --use remark-preset-lint-recommended', bin('remark'), ['--use', join(base, 'node_modules', 'remark-preset-lint-recommended', 'index.js'), '--no-stdout', '--quiet', '--no-color', '.']);
 }
+}
+
+// Start-up: `warrant lint small.md` against `node -e 0`: wall timed here (finer than
+// /usr/bin/time), CPU (user + system) from /usr/bin/time; medians of 15.
+function startMs(cmdArgs, cwd, times = 15) {
+  const walls = [];
+  const cpus = [];
+  const timeFile = join(scratch, 'start-time.txt');
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    const r = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, node, ...cmdArgs], { cwd, encoding: 'utf8' });
+    walls.push(performance.now() - t0);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`start-up run exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+    const [user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    cpus.push((user + sys) * 1000);
+  }
+  const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { wall: median(walls), cpu: median(cpus) };
+}
+const smallDir = join(scratch, 'small');
+mkdirSync(smallDir, { recursive: true });
+writeFileSync(join(smallDir, 'small.md'), '# A small note\n\nBus lanes cut journey times by a fifth [@smith2020].\n');
+const startup = { node: startMs(['-e', '0'], smallDir), warrant: startMs([BIN, 'lint', 'small.md'], smallDir) };
 rmSync(scratch, { recursive: true, force: true });
 
 const mb = bytes / (1024 * 1024);
@@ -120,6 +157,8 @@ const pad = (s, n) => String(s).padEnd(n);
 const lines = [];
 lines.push(`Corpus: ${corpus}`);
 lines.push(`Files: ${files.length}   Bytes: ${bytes} (${mb.toFixed(2)} MB)   CPUs: ${cpus}   Runs per measurement: ${runs} (median)`);
+if (noCli) lines.push('', 'CLI half skipped (--no-cli).');
+else {
 lines.push('');
 lines.push(`${pad('measurement', 52)}${pad('wall s', 9)}${pad('cpu s', 9)}${pad('wall s/MB', 11)}cpu s/MB`);
 for (const r of Object.values(results)) {
@@ -141,7 +180,38 @@ if (results.markdownlint) {
   lines.push(`  warrant (1 worker) / markdownlint-cli2              ${ratio(results.one, results.markdownlint)}`);
   lines.push(`  warrant (1 worker) / remark-cli (recommended)       ${ratio(results.one, results.remark)}`);
   lines.push(`  warrant (default) / markdownlint-cli2               ${ratio(results.auto, results.markdownlint)}`);
+  lines.push(`  warrant (default) / remark-cli (recommended)        ${ratio(results.auto, results.remark)}`);
 } else {
   lines.push('  markdownlint-cli2 / remark-cli: skipped (not installable offline)');
 }
+}
+lines.push('');
+lines.push(
+  `Start-up (median of 15): node -e 0 ${startup.node.wall.toFixed(0)} ms wall, ${startup.node.cpu.toFixed(0)} ms cpu; warrant lint small.md ${startup.warrant.wall.toFixed(0)} ms wall, ${startup.warrant.cpu.toFixed(0)} ms cpu; overhead ${(startup.warrant.wall - startup.node.wall).toFixed(0)} ms wall, ${(startup.warrant.cpu - startup.node.cpu).toFixed(0)} ms cpu`,
+);
 console.log(lines.join('\n'));
+let editor;
+if (!noEditor) {
+  console.error('bench: editor half (scripts/bench-lsp.mjs)…');
+  editor = await runEditorBench({ edits });
+  console.log(`\n${editor.lines.join('\n')}`);
+}
+
+// The issue's acceptance lines (#13), as ratios from this run.
+const ok = (b) => (b ? 'met' : 'NOT met');
+const acc = ['', 'Acceptance (#13), this run:'];
+if (editor) {
+  const { small, big, ws } = editor;
+  acc.push(`  170 KB essay p95 / one bare parse ≤ 0.5          ${(big.p95 / big.bare).toFixed(2)}×   ${ok(big.p95 / big.bare <= 0.5)}`);
+  acc.push(`  30 KB essay p95 ≤ 20 ms                          ${small.p95.toFixed(1)} ms   ${ok(small.p95 <= 20)}`);
+  acc.push(`  1,000-file workspace RSS ≤ 250 MB                ${ws.rss.toFixed(0)} MB   ${ok(ws.rss <= 250)}`);
+  acc.push(`  edit there / one-file workspace (p50) ≤ 1.2      ${(ws.p50 / ws.soloP50).toFixed(2)}×   ${ok(ws.p50 / ws.soloP50 <= 1.2)}`);
+}
+if (!noCli && results.markdownlint) {
+  const worst = Math.max(results.auto.wall / results.markdownlint.wall, results.auto.wall / results.remark.wall);
+  acc.push(`  CLI wall (default) / each anchor ≤ 0.75, worse   ${worst.toFixed(2)}×   ${ok(worst <= 0.75)}`);
+}
+if (!noCli) acc.push(`  CLI cpu, 1 worker / bare parse ≤ 1.4             ${(results.one.cpu / results.bare.cpu).toFixed(2)}×   ${ok(results.one.cpu / results.bare.cpu <= 1.4)}`);
+const over = startup.warrant.wall - startup.node.wall;
+acc.push(`  start-up overhead ≤ 90 ms (wall)                 ${over.toFixed(0)} ms   ${ok(over <= 90)}   (cpu ${(startup.warrant.cpu - startup.node.cpu).toFixed(0)} ms)`);
+console.log(acc.join('\n'));

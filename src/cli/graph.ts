@@ -42,7 +42,9 @@ interface Viz {
 async function renderSvg(dot: string): Promise<string> {
   // A variable specifier keeps the bundler from inlining it: it is a runtime dependency.
   const specifier = '@viz-js/viz';
-  const mod = (await import(specifier)) as { instance: () => Promise<Viz>; default?: { instance: () => Promise<Viz> } };
+  // In the CommonJS bundle, require (viz ships a CommonJS build): a dynamic import() from code
+  // compiled out of V8's code cache (bin/compile-cache.cjs) finds no import callback on Node 20.
+  const mod = (typeof require === 'function' ? require(specifier) : await import(specifier)) as { instance: () => Promise<Viz>; default?: { instance: () => Promise<Viz> } };
   const instance = mod.instance ?? mod.default?.instance;
   const viz = await instance!();
   const svg = viz.renderString(dot, { format: 'svg' });

@@ -10,7 +10,7 @@
  * evenly: each worker analyses a share of the files (phase 1, which also reports the links), then
  * lints the components it holds most of (phase 2), re-analysing only the few files it lacks.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { statSync } from 'node:fs';
 import { configHash, loadCache, runKey, saveCache, type CacheData, type CacheEntry } from './cache.js';
 import { LintHost, hashText, type FileOutcome, type HostJob, type HostOptions } from './host.js';
@@ -33,23 +33,42 @@ export interface LintRunResult {
   readonly unmatched: readonly string[];
   readonly unreadable: SessionResult['unreadable'];
   /** How the run went, for `--debug` and the benchmark. */
-  readonly stats: { readonly files: number; readonly fromCache: number; readonly workers: number; readonly detail: string };
+  readonly stats: { readonly files: number; readonly fromCache: number; readonly workers: number; readonly workerChoice: string; readonly detail: string };
 }
 
 /** With `auto`, one worker per this many bytes of Markdown (and at least this many files each). */
 const AUTO_BYTES_PER_WORKER = 512 * 1024;
 const AUTO_FILES_PER_WORKER = 16;
 
-export function workerCount(concurrency: Concurrency, jobs: readonly HostJob[]): number {
-  if (concurrency === 'off') return 0;
-  const cpus = availableParallelism();
-  if (concurrency === 'auto') {
-    const bytes = jobs.reduce((n, j) => n + j.text.length, 0);
-    const n = Math.min(cpus, Math.floor(bytes / AUTO_BYTES_PER_WORKER), Math.floor(jobs.length / AUTO_FILES_PER_WORKER));
-    return n >= 2 ? n : 0;
+export interface WorkerChoice {
+  readonly count: number;
+  /** Why, for `--debug`. */
+  readonly reason: string;
+}
+
+/**
+ * How many worker threads a run uses. `auto` weighs the run's size against the CPUs that are
+ * free now (CPU count minus the one-minute load average, at least one), so a busy machine is not
+ * handed more threads than it can run.
+ */
+export function chooseWorkers(concurrency: Concurrency, jobs: readonly HostJob[], cpus = availableParallelism(), load = loadavg()[0] ?? 0): WorkerChoice {
+  if (concurrency === 'off') return { count: 0, reason: '--concurrency off' };
+  if (concurrency !== 'auto') {
+    const n = Math.min(concurrency, jobs.length);
+    return { count: n >= 2 ? n : 0, reason: `--concurrency ${concurrency}, ${jobs.length} files` };
   }
-  const n = Math.min(concurrency, jobs.length);
-  return n >= 2 ? n : 0;
+  const bytes = jobs.reduce((n, j) => n + j.text.length, 0);
+  const free = Math.max(1, Math.min(cpus, Math.round(cpus - load)));
+  const bySize = Math.min(Math.floor(bytes / AUTO_BYTES_PER_WORKER), Math.floor(jobs.length / AUTO_FILES_PER_WORKER));
+  const n = Math.min(free, bySize);
+  // One worker would only add a thread hop: the run stays in this thread then.
+  const count = n >= 2 ? n : 0;
+  const mb = (bytes / (1024 * 1024)).toFixed(1);
+  return { count, reason: `auto: ${cpus} CPUs, load ${load.toFixed(1)} → ${free} free; ${jobs.length} files, ${mb} MB would use ${Math.max(bySize, 0)}` };
+}
+
+export function workerCount(concurrency: Concurrency, jobs: readonly HostJob[]): number {
+  return chooseWorkers(concurrency, jobs).count;
 }
 
 export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
@@ -137,7 +156,7 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
     configProblems: found.configProblems,
     unmatched: found.unmatched,
     unreadable: found.unreadable,
-    stats: { files: jobs.length, fromCache: jobs.length - toLint.size, workers: host.workers, detail: host.detail },
+    stats: { files: jobs.length, fromCache: jobs.length - toLint.size, workers: host.workers, workerChoice: host.choice, detail: host.detail },
   };
 }
 
@@ -235,6 +254,8 @@ class Driver {
   readonly workers: number;
   /** For `--debug`: phase times, components, files analysed twice. */
   detail = '';
+  /** For `--debug`: why this many workers. */
+  readonly choice: string;
   private readonly pool?: WorkerPool;
   private readonly local?: LintHost;
   private readonly byUri: Map<string, HostJob>;
@@ -246,7 +267,9 @@ class Driver {
     loader: ReturnType<typeof discover>['loader'],
   ) {
     this.byUri = new Map(jobs.map((j) => [j.uri, { filePath: j.filePath, uri: j.uri, text: j.text }]));
-    this.workers = workerCount(concurrency, jobs);
+    const choice = chooseWorkers(concurrency, jobs);
+    this.workers = choice.count;
+    this.choice = choice.reason;
     if (this.workers) this.pool = new WorkerPool(this.workers, options);
     else this.local = new LintHost(options, loader);
   }

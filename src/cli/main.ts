@@ -316,7 +316,7 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
   emit(io, v['output-file'], output);
   if (v.debug) {
     const s = result.stats;
-    io.stderr(`warrant: ${s.files} files, ${s.fromCache} from cache, ${s.workers ? `${s.workers} workers` : 'no workers'}, ${hidden} suppressed, ${Date.now() - started} ms${s.detail ? ` (${s.detail})` : ''}\n`);
+    io.stderr(`warrant: ${s.files} files, ${s.fromCache} from cache, ${s.workers ? `${s.workers} worker${s.workers === 1 ? '' : 's'}` : 'no workers'} (${s.workerChoice}), ${hidden} suppressed, ${Date.now() - started} ms${s.detail ? ` (${s.detail})` : ''}\n`);
   }
 
   // Configuration errors exit 2 wherever they are written: .warrant.yaml, a front-matter

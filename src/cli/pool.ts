@@ -15,6 +15,13 @@ function workerFile(): string {
   return fileURLToPath(new URL('../../dist/worker.cjs', import.meta.url));
 }
 
+/**
+ * A worker's young generation, in MB. Parsing allocates many short-lived objects; V8's default
+ * young generation made a bulk run spend a quarter of its time in scavenges. Measured on 150
+ * rfcs files (--trace-gc): 89 scavenges by default, 52 at 32 MB semi-spaces, 37 at 64 MB.
+ */
+const YOUNG_GENERATION_MB = 96;
+
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
 export class WorkerPool {
@@ -25,7 +32,7 @@ export class WorkerPool {
   constructor(readonly size: number, options: HostOptions) {
     const file = workerFile();
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(file, { workerData: options, stdout: false, stderr: false });
+      const worker = new Worker(file, { workerData: options, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       worker.on('message', (reply: WorkerReply) => {
         const p = this.pending.get(reply.id);
         if (!p) return;

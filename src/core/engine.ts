@@ -68,10 +68,15 @@ export function createEngine(options: { workspace: Workspace; config?: ResolvedC
   // Config a document was analysed with; a different config means a new analysis.
   const configOf = new WeakMap<DocumentModel, ResolvedConfig>();
 
+  /** The parse of a document whose model was just invalidated (an edit): its next parse reuses the untouched blocks. */
+  const previousParse = new Map<string, { text: string; root: DocumentModel['root'] }>();
+
   const analyze = (uri: string, text: string, config: ResolvedConfig = fallbackConfig): DocumentModel => {
     const cached = models.get(uri);
     if (cached && cached.text === text && configOf.get(cached) === config) return cached;
-    const model = analyzeDocument({ uri, text, config, workspace, knownRules: RULE_IDS, bibliographies });
+    const previous = cached ?? previousParse.get(uri);
+    previousParse.delete(uri);
+    const model = analyzeDocument({ uri, text, config, workspace, knownRules: RULE_IDS, bibliographies, ...(previous ? { previous: { text: previous.text, root: previous.root } } : {}) });
     configOf.set(model, config);
     models.set(uri, model);
     graphCache = undefined;
@@ -174,8 +179,14 @@ export function createEngine(options: { workspace: Workspace; config?: ResolvedC
     lint,
     graph,
     invalidate(uri) {
-      if (uri === undefined) models.clear();
-      else models.delete(uri);
+      if (uri === undefined) {
+        models.clear();
+        previousParse.clear();
+      } else {
+        const model = models.get(uri);
+        if (model) previousParse.set(uri, { text: model.text, root: model.root });
+        models.delete(uri);
+      }
       graphCache = undefined;
     },
     models: () => [...models.values()],

@@ -194,10 +194,13 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
    */
   async function loadWorkspace(settings: ServerSettings): Promise<void> {
     const files = await ensureFileList(settings);
+    // Files on disk first, so that open documents are linted with every edge known (#12). A file
+    // on disk is read and analysed once; the watcher drops changed ones from diskCache, so a
+    // keystroke reads nothing from disk and an id change re-lints no closed file (#13).
     for (const uri of files) {
-      if (documents.get(uri)) continue;
+      if (documents.get(uri) || diskCache.has(uri)) continue;
       const text = deps.readFile(uri);
-      if (text !== undefined && diskCache.get(uri)?.text !== text) analyzeText(uri, text, -1, settings);
+      if (text !== undefined) analyzeText(uri, text, -1, settings);
     }
     for (const d of documents.all()) if (isMarkdown(d)) analyzeOpen(d, settings);
   }
@@ -332,10 +335,13 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     }
   }
 
-  function everythingChanged(): void {
+  /** `keepIndex`: only Markdown files changed on disk (each already dropped from the index), so the rest of the index stands. */
+  function everythingChanged(keepIndex = false): void {
     generation++;
-    getAnalyzer().invalidate();
-    diskCache.clear();
+    if (!keepIndex) {
+      getAnalyzer().invalidate();
+      diskCache.clear();
+    }
     savedDiagnostics.clear();
     if (pullDiagnostics) {
       if (refreshSupport) void connection.languages.diagnostics.refresh();
@@ -445,16 +451,17 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
 
   connection.onDidChangeWatchedFiles((params) => {
     let relevant = false;
+    let onlyMarkdown = true;
     for (const change of params.changes) {
       if (documents.get(change.uri)) continue; // the editor's buffer wins over the disk
       if (MARKDOWN_FILE.test(change.uri)) {
         diskCache.delete(change.uri);
         getAnalyzer().invalidate(change.uri);
         if (change.type !== FileChangeType.Changed) fileList = undefined;
-      }
+      } else onlyMarkdown = false;
       relevant = true;
     }
-    if (relevant) everythingChanged();
+    if (relevant) everythingChanged(onlyMarkdown);
   });
 
   /** Documents just opened: TextDocuments reports the open as a content change too; lint those at once. */
@@ -496,7 +503,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     openCache.delete(uri);
-    diskCache.delete(uri); // the disk's text is read again: it may differ from the closed buffer
+    diskCache.delete(uri); // read again from disk: it may differ from the closed buffer, whose model the engine forgets
     savedDiagnostics.delete(uri);
     focusLines.delete(uri);
     getAnalyzer().invalidate(uri);

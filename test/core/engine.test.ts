@@ -125,7 +125,8 @@ describe('zero-annotation mode in the engine', () => {
   it('reports an uncited statistic with its reason', () => {
     const result = lintText(`Intro line.\n\n${stat}\n`);
     assert.deepEqual(where(result.findings), ['uncited-assertion@3:1']);
-    assert.match(result.findings[0]!.message, /^Statistic.* with no citation: add a source or a link to a defense$/);
+    assert.match(result.findings[0]!.message, /^[A-Z].*\bstatistic\b.* with no citation: add a source or a link to a defense$/i);
+    assert.ok((result.findings[0]!.data as { reasons: string[] }).reasons.includes('statistic'));
   });
   it('is silenced by a citation, or by a link to a tagged defense, but not by a link to a plain heading', () => {
     assert.deepEqual(where(lintText(`${stat} [Source](https://example.org/a)\n`).findings), []);

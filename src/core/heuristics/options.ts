@@ -2,12 +2,12 @@
  * Heuristic options: the shipped defaults (data/heuristics.yaml, embedded at build time through
  * `defaults.generated.ts`) and the validated merge of a user's `heuristics:` override.
  *
- * The core cannot read files, so the YAML text is embedded as a string constant; the test
+ * The core cannot read files, so the YAML is embedded as JSON (parsed when generated, not at
+ * every start); the test
  * `test/heuristics/defaults.test.ts` fails when the embedded copy is stale and rewrites it when
  * run with `UPDATE_HEURISTICS=1`.
  */
-import { parse } from 'yaml';
-import { HEURISTICS_YAML } from './defaults.generated.js';
+import { HEURISTICS_DATA } from './defaults.generated.js';
 
 /** One cue family: a weight, the reason it names, and what it matches. */
 export interface CueFamilyOptions {
@@ -68,7 +68,7 @@ let cachedDefaults: HeuristicOptions | undefined;
  */
 export function defaultHeuristicOptions(): HeuristicOptions {
   if (!cachedDefaults) {
-    const { options, problems } = mergeHeuristicOptions(EMPTY_OPTIONS, parse(HEURISTICS_YAML) as unknown);
+    const { options, problems } = mergeHeuristicOptions(EMPTY_OPTIONS, HEURISTICS_DATA);
     // A broken shipped file is a build bug, not a user error: fail loudly in tests.
     if (problems.length > 0) throw new Error(`data/heuristics.yaml: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
     cachedDefaults = options;

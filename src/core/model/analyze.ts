@@ -62,6 +62,8 @@ export interface AnalyzeInput {
   readonly knownRules: ReadonlySet<string>;
   /** Bibliography cache shared across documents, keyed by URI; hosts may pass one. */
   readonly bibliographies?: BibliographyCache;
+  /** This document's previous parse, for an incremental parse (the editor's last version). */
+  readonly previous?: { readonly text: string; readonly root: Root };
 }
 
 export class BibliographyCache {
@@ -89,7 +91,7 @@ const SYNTAX_PRIORITY: Readonly<Record<string, number>> = { comment: 3, pandoc: 
 export function analyzeDocument(input: AnalyzeInput): DocumentModel {
   const { uri, text, workspace } = input;
   const lineIndex = new LineIndex(text);
-  const parsed = parseMarkdown(text, { maxLength: input.config.maxFileSize });
+  const parsed = parseMarkdown(text, { maxLength: input.config.maxFileSize }, input.previous);
   const problems: AnalysisProblem[] = parsed.problems.map((p) => ({
     ruleId: p.code === 'invalid-front-matter' ? 'invalid-front-matter' : 'file-skipped',
     message: p.message,

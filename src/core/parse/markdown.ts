@@ -4,11 +4,20 @@
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, Yaml } from 'mdast';
+import type { Processor } from 'unified';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { parseDocument, isMap, LineCounter } from 'yaml';
 import type { OffsetRange } from '../text/lineIndex.js';
+import { parseIncrementally } from './incremental.js';
 
 export interface ParseProblem {
   readonly code: 'parse-error' | 'invalid-front-matter' | 'binary-file' | 'file-too-large';
@@ -32,7 +41,19 @@ export interface ParsedMarkdown {
   readonly problems: readonly ParseProblem[];
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+/**
+ * GFM without its literal-autolink extension: finding bare URLs cost a third of every parse, and
+ * only the source collection needs them, so `sources/bareUrls.ts` finds them in text nodes there
+ * with GFM's own boundary rules (#13). Footnotes, strikethrough, tables and task lists as
+ * remark-gfm sets them up.
+ */
+function gfmWithoutLiteralAutolinks(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(gfmWithoutLiteralAutolinks).use(remarkFrontmatter, ['yaml']);
 
 export interface ParseLimits {
   /** Documents larger than this many UTF-16 code units are not parsed. */
@@ -46,7 +67,11 @@ export function looksBinary(text: string): boolean {
   return text.slice(0, 8192).includes('\u0000');
 }
 
-export function parseMarkdown(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedMarkdown {
+/**
+ * `previous`: the last parse of this document (in the editor); the blocks an edit did not touch
+ * are reused from it (`incremental.ts`), with a full parse whenever that could differ.
+ */
+export function parseMarkdown(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS, previous?: { readonly text: string; readonly root: Root }): ParsedMarkdown {
   const empty: Root = { type: 'root', children: [] };
   const noFrontMatter: FrontMatter = { data: {}, keyRanges: {} };
   if (looksBinary(text)) {
@@ -75,7 +100,13 @@ export function parseMarkdown(text: string, limits: ParseLimits = DEFAULT_PARSE_
   }
   let root: Root;
   try {
-    root = processor.parse(text) as Root;
+    let reused: Root | undefined;
+    try {
+      reused = previous && previous.root.children.length ? parseIncrementally(previous.text, previous.root, text, (t) => processor.parse(t) as Root) : undefined;
+    } catch {
+      reused = undefined; // never worse than a full parse
+    }
+    root = reused ?? (processor.parse(text) as Root);
     // micromark drops a leading byte-order mark, so its offsets are one short of ours.
     if (text.charCodeAt(0) === 0xfeff) shiftPositions(root, 1);
   } catch (error) {

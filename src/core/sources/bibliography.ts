@@ -3,8 +3,8 @@
  * Pure: hosts hand in the text, through the workspace.
  */
 import { parse as parseYaml } from 'yaml';
-import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
+import type { Cite as CiteClass } from '@citation-js/core';
+import { createRequire } from 'node:module';
 import type { BibEntry } from '../model/types.js';
 
 export interface BibliographyProblem {
@@ -64,7 +64,32 @@ export function fromCsl(list: unknown, origin: string): ParsedBibliography {
   return { entries, problems };
 }
 
+let citeClass: typeof CiteClass | undefined;
+
+/**
+ * citation-js is a quarter of the bundle and only BibTeX needs it: it is required on the first
+ * `.bib` file, not at start-up (#13). esbuild keeps a `require` inside a function lazy.
+ */
+function loadCite(): typeof CiteClass {
+  if (!citeClass) {
+    let core: { Cite: typeof CiteClass };
+    if (typeof require === 'function') {
+      // the CommonJS bundles: literal requires, so esbuild bundles citation-js
+      core = require('@citation-js/core') as typeof core;
+      require('@citation-js/plugin-bibtex');
+    } else {
+      // ES modules (tests and scripts under tsx)
+      const load = createRequire(import.meta.url);
+      core = load('@citation-js/core') as typeof core;
+      load('@citation-js/plugin-bibtex');
+    }
+    citeClass = core.Cite;
+  }
+  return citeClass;
+}
+
 function fromBibtex(text: string, origin: string): ParsedBibliography {
+  const Cite = loadCite();
   const problems: BibliographyProblem[] = [];
   // citation-js logs malformed entries to the console; keep its chatter off our stdout.
   const saved = console.warn;

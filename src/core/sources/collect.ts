@@ -8,6 +8,7 @@ import type { OffsetRange } from '../text/lineIndex.js';
 import type { BibEntry, InternalLink, Source } from '../model/types.js';
 import { resolveUri, type Workspace } from '../workspace.js';
 import { end, start } from '../recognizers/structure.js';
+import { findBareUrls } from './bareUrls.js';
 import { scanNumberedReferences } from './numbered.js';
 
 export interface SourceScan {
@@ -69,7 +70,7 @@ export function scanSources(ctx: ScanContext): SourceScan {
 
   const footnotes = new Map<string, { range: OffsetRange; text: string; url?: string }>();
   for (const [label, def] of footnoteDefs) {
-    const url = firstUrl(def);
+    const url = firstUrl(def, text);
     footnotes.set(label, { range: { start: start(def), end: end(def) }, text: toString(def).trim(), ...(url ? { url } : {}) });
   }
   const substack = substackDefinitions(root);
@@ -212,7 +213,15 @@ export function scanSources(ctx: ScanContext): SourceScan {
         return;
       case 'text': {
         const s = start(node);
-        citationsIn(text.slice(s, end(node)), s, inLink);
+        if (inLink) return;
+        // Bare URLs are links (GFM autolink literals); their text holds no citations.
+        let at = s;
+        for (const u of findBareUrls(text, s, end(node))) {
+          citationsIn(text.slice(at, u.start), at, false);
+          classifyUrl(u.url, { start: u.start, end: u.end }, text.slice(u.start, u.end));
+          at = u.end;
+        }
+        citationsIn(text.slice(at, end(node)), at, false);
         return;
       }
       default:
@@ -282,10 +291,12 @@ function splitParts(inner: string): { text: string; offset: number }[] {
   return parts;
 }
 
-function firstUrl(node: Nodes): string | undefined {
+function firstUrl(node: Nodes, text: string): string | undefined {
   if (node.type === 'link' && EXTERNAL.test(node.url)) return node.url;
+  if (node.type === 'text') return findBareUrls(text, start(node), end(node)).find((u) => EXTERNAL.test(u.url))?.url;
+  if (node.type === 'link' || node.type === 'linkReference' || node.type === 'inlineCode' || node.type === 'code') return undefined;
   if ('children' in node) for (const c of node.children as Nodes[]) {
-    const u = firstUrl(c);
+    const u = firstUrl(c, text);
     if (u) return u;
   }
   return undefined;

@@ -10,6 +10,7 @@
  * often something else (an index, a quoted array) to call it a broken citation.
  */
 import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import { findBareUrls } from './bareUrls.js';
 import { toString } from 'mdast-util-to-string';
 import type { OffsetRange } from '../text/lineIndex.js';
 import type { Source } from '../model/types.js';
@@ -80,9 +81,16 @@ export function scanNumberedReferences(root: Root, text: string): NumberedScan {
       case 'link':
       case 'linkReference':
         return;
-      case 'text':
-        callsIn(start(node), end(node));
+      case 'text': {
+        // a bare URL is a link (GFM autolink literal): no calls inside it
+        let at = start(node);
+        for (const u of findBareUrls(text, at, end(node))) {
+          callsIn(at, u.start);
+          at = u.end;
+        }
+        callsIn(at, end(node));
         return;
+      }
       default:
         if ('children' in node) for (const c of node.children as Nodes[]) visit(c);
     }
@@ -147,7 +155,7 @@ function referenceLists(root: Root, text: string): ReferenceList[] {
     for (; j < blocks.length; j++) {
       const b = blocks[j]!;
       if (b.type === 'heading' && b.depth <= depth) break;
-      if (b.type === 'list') listEntries(b, add);
+      if (b.type === 'list') listEntries(b, add, text);
       else if (b.type === 'paragraph') paragraphEntries(text, b, add);
     }
     if (entries.size > 0) {
@@ -189,13 +197,13 @@ function headingWords(heading: Heading | Paragraph): string {
 }
 
 /** `1. …` items numbered from the list's start; any item opening with `[n]` is entry n. */
-function listEntries(list: List, add: (n: number, e: Entry) => void): void {
+function listEntries(list: List, add: (n: number, e: Entry) => void, text: string): void {
   list.children.forEach((item: ListItem, k) => {
     const range = { start: start(item), end: end(item) };
     const plain = plainTextIn(within(item), range);
     const marker = /^\[(\d{1,4})\][:.]?\s*/.exec(plain);
-    if (marker) add(Number(marker[1]), entry(item, range, plain.slice(marker[0].length)));
-    else if (list.ordered) add((list.start ?? 1) + k, entry(item, range, plain));
+    if (marker) add(Number(marker[1]), entry(item, range, plain.slice(marker[0].length), text));
+    else if (list.ordered) add((list.start ?? 1) + k, entry(item, range, plain, text));
   });
 }
 
@@ -221,7 +229,7 @@ function paragraphEntries(text: string, paragraph: Paragraph, add: (n: number, e
     let last = first;
     while (last < inline.length && start(inline[last]!) < range.end) last++;
     const part = { ...paragraph, children: inline.slice(first, last) };
-    add(mark.n, entry(part, range, plainTextIn(within(part), { start: mark.after, end: range.end })));
+    add(mark.n, entry(part, range, plainTextIn(within(part), { start: mark.after, end: range.end }), text));
   });
 }
 
@@ -230,17 +238,23 @@ function within(block: ListItem | Paragraph): Root {
   return { type: 'root', children: [block], ...(block.position ? { position: block.position } : {}) } as Root;
 }
 
-function entry(node: Nodes, range: OffsetRange, plain: string): Entry {
-  const url = firstUrlIn(node, range);
+function entry(node: Nodes, range: OffsetRange, plain: string, text: string): Entry {
+  const url = firstUrlIn(node, range, text);
   return { range, text: plain.trim(), ...(url ? { url } : {}) };
 }
 
-function firstUrlIn(node: Nodes, range: OffsetRange): string | undefined {
+function firstUrlIn(node: Nodes, range: OffsetRange, text: string): string | undefined {
   if (end(node) <= range.start || start(node) >= range.end) return undefined;
   if (node.type === 'link' && EXTERNAL.test(node.url)) return node.url;
+  if (node.type === 'text') {
+    // bare URLs (GFM autolink literals), found here since the parser no longer makes them links
+    const from = Math.max(start(node), range.start);
+    return findBareUrls(text, from, Math.min(end(node), range.end)).find((u) => EXTERNAL.test(u.url))?.url;
+  }
+  if (node.type === 'link' || node.type === 'linkReference' || node.type === 'inlineCode' || node.type === 'code') return undefined;
   if ('children' in node) {
     for (const c of node.children as Nodes[]) {
-      const u = firstUrlIn(c, range);
+      const u = firstUrlIn(c, range, text);
       if (u) return u;
     }
   }

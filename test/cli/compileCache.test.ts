@@ -1,0 +1,57 @@
+/**
+ * bin/compile-cache.cjs (#13): the bundle is compiled from V8 cached data kept next to it. The
+ * cache must only ever make a start faster: written on the first run, reused after, and a
+ * corrupt or foreign cache file is replaced, never a crash. Runs on a scratch copy of bin/ and
+ * dist/cli.cjs so the checkout's own cache is untouched.
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO } from './helpers.js';
+
+describe('bin: V8 code cache', function () {
+  this.timeout(120_000);
+  let dir: string;
+  const hasNativeCache = typeof (Module as unknown as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'warrant-cc-'));
+    mkdirSync(join(dir, 'bin'));
+    mkdirSync(join(dir, 'dist'));
+    for (const f of ['warrant.cjs', 'compile-cache.cjs']) copyFileSync(join(REPO, 'bin', f), join(dir, 'bin', f));
+    copyFileSync(join(REPO, 'dist', 'cli.cjs'), join(dir, 'dist', 'cli.cjs'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const run = () => {
+    const { WARRANT_NO_COMPILE_CACHE: _, ...env } = process.env;
+    const r = spawnSync(process.execPath, [join(dir, 'bin', 'warrant.cjs'), '--version'], { encoding: 'utf8', env });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout.trim();
+  };
+
+  it('writes the cache on the first run, reuses it, and survives a corrupt or foreign one', function () {
+    if (hasNativeCache) return this.skip(); // Node ≥ 22.1 keeps its own cache
+    const cache = join(dir, 'dist', 'cli.cjs.v8cache');
+    const version = run();
+    assert.match(version, /^\d+\.\d+\.\d+/);
+    assert.ok(existsSync(cache), 'the first run writes the cache');
+    const written = readFileSync(cache);
+    const key = written.subarray(0, written.indexOf(10) + 1).toString();
+    assert.ok(key.includes(process.versions.v8), key);
+
+    assert.equal(run(), version, 'a cached start prints the same');
+    assert.ok(readFileSync(cache).equals(written), 'an accepted cache is not rewritten');
+
+    writeFileSync(cache, Buffer.concat([Buffer.from(key), Buffer.from('not V8 data at all')]));
+    assert.equal(run(), version, 'rejected data: a plain compile');
+    assert.ok(readFileSync(cache).length > 1000, 'and the cache is written afresh');
+
+    writeFileSync(cache, 'v0.0.0 another node\n\u0000\u0001');
+    assert.equal(run(), version, 'a foreign key: ignored');
+    assert.ok(readFileSync(cache).toString('latin1').startsWith(key), 'and replaced');
+  });
+});
