@@ -120,8 +120,8 @@ function table(title, systems) {
 if (flag('ablate')) {
   // Precision levers and feature groups: each removed in turn, scored leave-one-essay-out.
   const groups = {
-    'all features': {},
-    'no word n-grams': { useHashed: false },
+    'shipped features (no word n-grams)': {},
+    'plus hashed word 1-2-grams': { useHashed: true },
     'no cue families': { keep: (n) => !n.startsWith('cue:') },
     'no form features': { keep: (n) => !n.startsWith('form:') },
     'no context (block, citations)': { keep: (n) => !n.startsWith('block:') && !n.startsWith('cite:') },

@@ -5,7 +5,7 @@
  */
 
 /** Hyper-parameters, fixed before evaluation (docs/heuristics.md says how they were chosen). */
-export const DEFAULTS = Object.freeze({ hashBits: 12, l2Named: 0.003, l2Hashed: 0.03, steps: 200, rate: 0.05, beta: 1 });
+export const DEFAULTS = Object.freeze({ hashBits: 12, useHashed: false, l2Named: 0.003, l2Hashed: 0.03, steps: 200, rate: 0.05, beta: 1 });
 
 /**
  * Fit one head. `samples`: `{ features: { named: Map, hashed: number[], hashValue }, y: 0|1 }`.
@@ -16,7 +16,7 @@ export function trainHead(samples, opts = {}) {
   const keep = o.keep ?? (() => true);
   const names = [...new Set(samples.flatMap((s) => [...s.features.named.keys()]))].filter(keep).sort();
   const index = new Map(names.map((n, i) => [n, i]));
-  const H = 1 << o.hashBits;
+  const H = o.useHashed === false ? 0 : 1 << o.hashBits;
   const rows = samples.map((s) => ({
     named: [...s.features.named].filter(([n]) => index.has(n)).map(([n, v]) => [index.get(n), v]),
     hashed: o.useHashed === false ? [] : s.features.hashed,
@@ -181,7 +181,8 @@ export function fit(essays, opts = {}, k = opts.folds ?? 4) {
   for (const head of [heads.claim, heads.needs]) head.named = Object.fromEntries(Object.entries(head.named).sort(([a], [b]) => (a < b ? -1 : 1)));
   return {
     version: 1,
-    hashBits: o.hashBits,
+    // Word n-grams are off by default: leave-one-essay-out they added nothing (docs/heuristics.md).
+    hashBits: o.useHashed === false ? 0 : o.hashBits,
     claim: heads.claim,
     needs: heads.needs,
     thresholds,

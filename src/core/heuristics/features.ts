@@ -127,6 +127,7 @@ export function sentenceFeatures(cues: CompiledCues, sentence: string, ctx: Sent
   set('doc:opening', ctx.position < 0.1);
   set('doc:closing', ctx.position > 0.9);
 
+  if (hashBits === 0) return { named, hashed: [], hashValue: 0 };
   const tokens: string[] = [];
   for (const m of sentence.toLowerCase().matchAll(TOKEN)) tokens.push(/^\d/.test(m[0]) ? '0' : m[0].replace(/’/g, "'"));
   const buckets = new Set<number>();

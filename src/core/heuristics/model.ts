@@ -16,12 +16,13 @@ export interface LinearHead {
   readonly bias: number;
   /** Named feature → weight (log-odds). */
   readonly named: Readonly<Record<string, number>>;
-  /** Weight per hashed n-gram bucket (length `2 ** hashBits`). */
+  /** Weight per hashed n-gram bucket (length `2 ** hashBits`; empty when `hashBits` is 0). */
   readonly hashed: readonly number[];
 }
 
 export interface DetectorModel {
   readonly version: number;
+  /** Bits of the n-gram hash; 0: the model uses no word n-grams. */
   readonly hashBits: number;
   readonly claim: LinearHead;
   readonly needs: LinearHead;
