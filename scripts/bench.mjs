@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [corpus]`: how fast `warrant lint` is on a corpus, measured side by side with a
+// `npm run bench [corpus]`: how fast `warrant lint` (and `warrant report`) is on a corpus, measured side by side with a
 // bare unified + remark-parse pass and with markdownlint-cli2 and remark-cli (devDependencies;
 // otherwise the npm cache), start-up over `node -e 0`, and the editor half (scripts/bench-lsp.mjs)
 // — all in this one run, so that ratios compare like with like on a shared, noisy machine. Quote ratios, not seconds. Nothing here is asserted by tests.
@@ -92,6 +92,8 @@ writeFileSync(listFile, JSON.stringify(files));
 
 const results = {};
 let known = false;
+const reportFile = join(scratch, 'report.html');
+let pageOpen;
 console.error(`bench: ${files.length} files, ${(bytes / 1024).toFixed(0)} KB, ${runs} run(s) each, ${cpus} CPUs…`);
 if (!noCli) {
 results.bare = measure('unified + remark-parse (one process)', node, [bareScript, listFile]);
@@ -103,6 +105,10 @@ results.cacheFirst = warrant('warrant lint --cache, first run', ['--cache', '--c
   before: () => rmSync(join(scratch, 'cache'), { recursive: true, force: true }),
 });
 results.cacheSecond = warrant('warrant lint --cache, second run', ['--cache', '--cache-location', cacheFile, '--concurrency', 'off']);
+// `warrant report`: the same run with the models kept, the page rendered and the maps drawn; then the
+// time the page takes to load in Chromium (when Debian's chromium and playwright-core are here).
+results.report = measure('warrant report -o report.html', node, [BIN, 'report', corpus, '-o', reportFile, '--no-error-on-unmatched-pattern']);
+pageOpen = openInChromium(reportFile);
 
 known = spawnSync(node, [BIN, 'explain', 'uncited-assertion'], { encoding: 'utf8' }).status === 0;
 if (known) results.noHeuristic = warrant('warrant lint --rule uncited-assertion:off', ['--rule', 'uncited-assertion:off', '--concurrency', 'off']);
@@ -150,7 +156,40 @@ const smallDir = join(scratch, 'small');
 mkdirSync(smallDir, { recursive: true });
 writeFileSync(join(smallDir, 'small.md'), '# A small note\n\nBus lanes cut journey times by a fifth [@smith2020].\n');
 const startup = { node: startMs(['-e', '0'], smallDir), warrant: startMs([BIN, 'lint', 'small.md'], smallDir) };
+const reportBytes = existsSync(reportFile) ? statSync(reportFile).size : 0;
 rmSync(scratch, { recursive: true, force: true });
+
+/** Seconds from navigation to the load event of the report in headless Chromium (median of `runs`), or undefined. */
+function openInChromium(file) {
+  const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(chromiumPath) || !existsSync(file) || !existsSync(join(REPO, 'node_modules', 'playwright-core'))) return undefined;
+  const script = join(scratch, 'open.cjs');
+  writeFileSync(
+    script,
+    `const { chromium } = require(${JSON.stringify(join(REPO, 'node_modules', 'playwright-core'))});
+(async () => {
+  const browser = await chromium.launch({ executablePath: ${JSON.stringify(chromiumPath)}, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const page = await browser.newPage();
+  const times = [];
+  for (let i = 0; i < ${runs}; i++) {
+    const t = Date.now();
+    await page.goto(${JSON.stringify('file://' + file)}, { waitUntil: 'load', timeout: 600000 });
+    times.push((Date.now() - t) / 1000);
+    await page.goto('about:blank');
+  }
+  await browser.close();
+  times.sort((a, b) => a - b);
+  console.log(JSON.stringify({ load: times[Math.floor(times.length / 2)] }));
+})().catch((e) => { console.error(e); process.exit(1); });
+`,
+  );
+  const r = spawnSync(node, [script], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    console.error(`bench: could not open the report in Chromium: ${(r.stderr || '').split('\n')[0]}`);
+    return undefined;
+  }
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
 
 const mb = bytes / (1024 * 1024);
 const pad = (s, n) => String(s).padEnd(n);
@@ -176,6 +215,14 @@ lines.push(
     ? `  heuristic pass: uncited-assertion on / off          ${ratio(results.one, results.noHeuristic)}`
     : '  heuristic pass: skipped (rule uncited-assertion is not known to this build)',
 );
+lines.push(`  report / lint (1 worker)                            ${ratio(results.report, results.one)}`);
+lines.push(`  report / lint (default)                             ${ratio(results.report, results.auto)}`);
+if (pageOpen) {
+  const over = results.report.wall + pageOpen.load - results.auto.wall;
+  lines.push(`  report + page load in Chromium − lint (default)     ${over >= 0 ? '+' : ''}${over.toFixed(2)} s  (page ${(reportBytes / 1024 / 1024).toFixed(1)} MB, load ${pageOpen.load.toFixed(2)} s)`);
+} else {
+  lines.push('  page load in Chromium: skipped (no /usr/bin/chromium or playwright-core)');
+}
 if (results.markdownlint) {
   lines.push(`  warrant (1 worker) / markdownlint-cli2              ${ratio(results.one, results.markdownlint)}`);
   lines.push(`  warrant (1 worker) / remark-cli (recommended)       ${ratio(results.one, results.remark)}`);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Real-editor tests for Warrant (issue 3): VS Code (code-server 4.139.1 = VS Code 1.139.1) with the
 # extension-host tests and a Chromium UI smoke test with screenshots, then Neovim headless against
-# `warrant-language-server --stdio`. Ends with one "N passed, N failed" line; exits 1 on any failure.
+# `warrant-language-server --stdio`, then the `warrant report` page in Chromium (issue 10). Ends with one "N passed, N failed" line; exits 1 on any failure.
 #
 #   bash scripts/e2e.sh                 installs what is missing (cached in $WARRANT_E2E_HOME), builds, tests
 #   WARRANT_E2E_SKIP_BUILD=1 bash ...   reuse dist/ (when .ci/run has just built)
@@ -102,18 +102,21 @@ layer() {
 }
 
 export CS_URL="http://127.0.0.1:$PORT"
-step "1/3 tests inside VS Code's extension host (extension loaded from this checkout)"
+step "1/4 tests inside VS Code's extension host (extension loaded from this checkout)"
 layer exthost env WS_DIR="$RUN/ws-exthost" EXT_DEV_PATH="$ROOT" EXT_TESTS_PATH="$ROOT/test/e2e/exthost/index.cjs" \
   timeout 300 node test/e2e/exthost-driver.cjs
 
-step "2/3 UI smoke test with the installed .vsix: Problems panel, hover card, screenshots"
+step "2/4 UI smoke test with the installed .vsix: Problems panel, hover card, screenshots"
 layer ui env WS_DIR="$RUN/ws-ui" SHOT_DIR="$SHOTS" timeout 300 node test/e2e/ui.cjs
 
 kill "$CS_PID" 2>/dev/null || true; wait "$CS_PID" 2>/dev/null || true
 
-step "3/3 Neovim $(nvim --version | head -1 | sed 's/NVIM //') against warrant-language-server --stdio"
+step "3/4 Neovim $(nvim --version | head -1 | sed 's/NVIM //') against warrant-language-server --stdio"
 layer nvim env WARRANT_LSP_CMD="node $ROOT/bin/warrant-language-server.cjs --stdio" \
   timeout 120 nvim --headless -u NONE -i NONE -n -S test/e2e/nvim-check.lua "$RUN/ws-nvim/lanes.md" </dev/null
+
+step "4/4 the report page (warrant report) in Chromium, network blocked"
+layer report env CHROMIUM=/usr/bin/chromium timeout 300 node test/e2e/report.cjs
 
 step "done in $(( $(date +%s) - T0 ))s; screenshots in $SHOTS"
 echo "$PASSED passed, $FAILED failed"

@@ -11,7 +11,7 @@
  * goes into `.warrantcache` unchanged.
  */
 import { createHash } from 'node:crypto';
-import { createEngine, resolveUri, type Engine, type Finding, type LintOptions, type UserConfig, type Workspace } from '../core/index.js';
+import { createEngine, resolveUri, type Engine, type Finding, type LintOptions, type LintResult, type UserConfig, type Workspace } from '../core/index.js';
 import type { ConfigLoader } from '../node/config.js';
 import { FsWorkspace } from '../node/fsWorkspace.js';
 import { configLoaderFor } from './session.js';
@@ -71,6 +71,19 @@ class RecordingWorkspace implements Workspace {
   }
 }
 
+/** Disable comments that silenced nothing, as findings (`--report-unused-disable-directives`). */
+export function unusedDirectiveFindings(result: LintResult): Finding[] {
+  return result.unusedDirectives.map((d) => ({
+    ruleId: 'unused-disable-directive',
+    severity: 'warning',
+    message: `Unused \`warrant-${d.kind}\` comment${d.rules.length ? ` for ${d.rules.map((r) => r.id).join(', ')}` : ''}: nothing is reported here; remove it`,
+    uri: result.uri,
+    range: d.range,
+    position: result.model.lineIndex.toRange(d.range),
+    related: [],
+  }));
+}
+
 export class LintHost {
   private readonly workspace: RecordingWorkspace;
   private readonly engine: Engine;
@@ -122,16 +135,7 @@ export class LintHost {
     jobs.forEach((job, i) => this.engine.analyze(job.uri, job.text, configs[i]));
     return jobs.map((job, i) => {
       const result = this.engine.lint(job.uri, job.text, configs[i], this.options.lint);
-      const unusedDirectives: Finding[] = result.unusedDirectives.map((d) => ({
-        ruleId: 'unused-disable-directive',
-        severity: 'warning',
-        message: `Unused \`warrant-${d.kind}\` comment${d.rules.length ? ` for ${d.rules.map((r) => r.id).join(', ')}` : ''}: nothing is reported here; remove it`,
-        uri: result.uri,
-        range: d.range,
-        position: result.model.lineIndex.toRange(d.range),
-        related: [],
-      }));
-      return { filePath: job.filePath, uri: job.uri, findings: result.findings, unusedDirectives };
+      return { filePath: job.filePath, uri: job.uri, findings: result.findings, unusedDirectives: unusedDirectiveFindings(result) };
     });
   }
 

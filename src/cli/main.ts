@@ -3,8 +3,8 @@
  * warnings than `--max-warnings`, 2 usage or config error, or a pattern that matched nothing.
  * Reports go to stdout (or `-o`); messages about the run go to stderr.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closest, parseSeverity, RULE_IDS, SEVERITY_RANK, type Finding, type RuleSetting, type Severity, type UserConfig } from '../core/index.js';
@@ -18,6 +18,8 @@ import { Suppressions, suppressionsPath } from './suppressions.js';
 import { graphCommand, GRAPH_FORMATS } from './graph.js';
 import { MATRIX_BY, MATRIX_FORMATS, matrixCommand, type MatrixBy, type MatrixFormat } from './matrix.js';
 import { explainCommand, initCommand, printConfig, reportableMeta } from './commands.js';
+import { htmlReport, reportRun } from './report.js';
+import { DEFAULT_MAX_ROWS } from '../report/markdown.js';
 import { VERSION } from './version.js';
 
 export interface Io {
@@ -58,6 +60,7 @@ const OPTIONS = {
   'prune-suppressions': { type: 'boolean' },
   'suppressions-location': { type: 'string' },
   'min-severity': { type: 'string' },
+  'max-rows': { type: 'string' },
   minAlertLevel: { type: 'string' },
   debug: { type: 'boolean' },
   init: { type: 'boolean' },
@@ -67,12 +70,14 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-const COMMANDS = ['lint', 'claims', 'graph', 'matrix', 'init', 'explain', 'help'] as const;
+const COMMANDS = ['lint', 'report', 'claims', 'graph', 'matrix', 'init', 'explain', 'help'] as const;
 
 export const HELP = `warrant — an argument linter for Markdown
 
 Usage:
   warrant lint [options] [paths|globs...]     lint Markdown files (folders are searched)
+  warrant report [options] [paths...]         one self-contained HTML page for reviewers (-o report.html),
+                                              or the pull-request summary (-f markdown); exits like lint
   warrant claims [options] [paths...]         list every claim, its sources and status
   warrant graph [options] [paths...]          export the argument graph (-f mermaid|dot|svg|json|aif)
   warrant matrix [options] [paths...]         which defenses cover which risks, by layer (-f table|markdown|csv|json;
@@ -82,10 +87,12 @@ Usage:
   warrant help                                show this help
 
 Output:
-  -f, --format <name>                 lint: stylish (default), compact, json, sarif, github, junit, gnu
+  -f, --format <name>                 lint: stylish (default), compact, json, sarif, github, junit, gnu, markdown
+                                      report: html (default), markdown
                                       claims: json (default), table; graph: mermaid (default), dot, svg, json, aif
                                       matrix: table (default), markdown, csv, json
   -o, --output-file <path>            write the report to a file instead of stdout
+      --max-rows <n>                  -f markdown: rows of the unsupported-claims table (default ${DEFAULT_MAX_ROWS})
       --quiet                         report errors only
       --min-severity <level>          report only this level and above: hint, info, warning, error
                                       (--minAlertLevel is the same, for Vale users; suggestion = info)
@@ -137,6 +144,8 @@ Examples:
   warrant lint "drafts/**/*.md" "!drafts/old/**"
   warrant lint -f compact             one line per finding (GitHub's eslint-compact matcher)
   warrant lint -f sarif -o warrant.sarif
+  warrant lint -f markdown >> "$GITHUB_STEP_SUMMARY"
+  warrant report essays/ -o report.html
   warrant lint --cache --concurrency auto
   warrant lint essays/ --suppress-all   then: warrant lint essays/ --max-warnings 0
   cat essay.md | warrant lint --stdin --stdin-filename essay.md
@@ -205,7 +214,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   };
   if (v['print-config'] !== undefined) return printConfig(session, resolve(io.cwd, v['print-config']), io);
   const color = v['no-color'] ? false : v.color ? true : io.isTTY;
-  if (command === 'lint') return lintCommand(v, session, io, color);
+  if (command === 'lint' || command === 'report') return lintCommand(v, session, io, color, command);
   const result = runSession(session);
   if (result.unmatched.length && !v['no-error-on-unmatched-pattern']) {
     for (const p of result.unmatched) io.stderr(`warrant: no files matching the pattern "${p}" were found\n`);
@@ -238,10 +247,18 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositi
 
 const MIN_SEVERITY: Readonly<Record<string, Severity>> = { hint: 'hint', suggestion: 'info', info: 'info', information: 'info', warning: 'warning', warn: 'warning', error: 'error' };
 
-async function lintCommand(v: Values, session: SessionOptions, io: Io, color: boolean): Promise<number> {
-  const formatName = v.format ?? 'stylish';
-  const formatter = FORMATTERS[formatName];
-  if (!formatter) throw new UsageError(`unknown format "${formatName}": use one of ${Object.keys(FORMATTERS).join(', ')}`);
+async function lintCommand(v: Values, session: SessionOptions, io: Io, color: boolean, command: 'lint' | 'report'): Promise<number> {
+  const formatName = v.format ?? (command === 'report' ? 'html' : 'stylish');
+  const html = command === 'report' && formatName === 'html';
+  const formatter = command === 'report' && !html && formatName !== 'markdown' ? undefined : FORMATTERS[formatName];
+  if (!formatter && !html) {
+    throw new UsageError(command === 'report' ? `unknown format "${formatName}" for report: use html or markdown` : `unknown format "${formatName}": use one of ${Object.keys(FORMATTERS).join(', ')}`);
+  }
+  let maxRows = DEFAULT_MAX_ROWS;
+  if (v['max-rows'] !== undefined) {
+    maxRows = Number(v['max-rows']);
+    if (!Number.isInteger(maxRows) || maxRows < 0) throw new UsageError(`--max-rows takes a whole number, not "${v['max-rows']}"`);
+  }
   let maxWarnings = -1;
   if (v['max-warnings'] !== undefined) {
     maxWarnings = Number(v['max-warnings']);
@@ -267,7 +284,9 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
   for (const id of v['suppress-rule'] ?? []) if (!RULE_IDS.has(id) && id !== 'unused-disable-directive') throw new UsageError(`unknown rule id "${id}" in --suppress-rule`);
 
   const started = Date.now();
-  const result = await lintRun({
+  // The report needs the models and the graph too: one engine in this thread, as `--concurrency off`.
+  const reported = command === 'report' ? reportRun(session) : undefined;
+  const result = reported ? reported.run : await lintRun({
     session,
     concurrency,
     ...(v.cache || v['cache-location'] ? { cache: { path: cachePath(io.cwd, v['cache-location']), strategy } } : {}),
@@ -312,7 +331,9 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
   }
   const total = counts(reports.flatMap((r) => r.findings));
   const warningsFail = maxWarnings >= 0 && total.warnings > maxWarnings;
-  const output = formatter(reports, { cwd: io.cwd, color: color && !v['output-file'], rules: reportableMeta(), warningsFail });
+  const output = html
+    ? await htmlReport(reported!.session, reports, io.cwd)
+    : formatter!(reports, { cwd: io.cwd, color: color && !v['output-file'], rules: reportableMeta(), warningsFail, maxRows, ...githubLinkBase() });
   emit(io, v['output-file'], output);
   if (v.debug) {
     const s = result.stats;
@@ -330,9 +351,23 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
   return 0;
 }
 
+/** In GitHub Actions, the commit's blob URL, so `-f markdown` links open the file at the line. */
+function githubLinkBase(): { linkBase?: string } {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = process.env;
+  return server && repo && sha ? { linkBase: `${server}/${repo}/blob/${sha}` } : {};
+}
+
 function emit(io: Io, outputFile: string | undefined, text: string): void {
-  if (outputFile) writeFileSync(resolve(io.cwd, outputFile), text);
-  else if (text) io.stdout(text);
+  if (outputFile) {
+    // `-o out/report.html` creates `out/`, as ESLint does; a path that cannot be written is a usage error, not a crash.
+    const path = resolve(io.cwd, outputFile);
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+    } catch (error) {
+      throw new UsageError(`cannot write the report to ${outputFile}: ${(error as Error).message}`);
+    }
+  } else if (text) io.stdout(text);
 }
 
 /** `--rule unsupported-claim:error` → a config layer applied after the config file. */

@@ -17,6 +17,7 @@ import {
   OPEN_RULE_DOCS_COMMAND,
   SHOW_REFERENCES_COMMAND,
   ARGUMENT_MAP,
+  REPORT,
   THREAT_MATRIX,
   type ThreatMatrixResult,
   type ArgumentMapResult,
@@ -24,6 +25,8 @@ import {
   type RuleInfo,
 } from '../service/protocol.js';
 import { ArgumentMapView, REVEAL_NODE_COMMAND, revealNode } from './map/panel.js';
+import { OPEN_REPORT_COMMAND, openReport, type ReportDeps } from './report.js';
+import type { ReportData } from '../report/data.js';
 import { ThreatCoverageView } from './threat/panel.js';
 
 let client: LanguageClient | undefined;
@@ -178,6 +181,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     request: (params) => client?.sendRequest<ArgumentMapResult>(ARGUMENT_MAP, params),
     isArgumentDocument: (document) => validatedLanguages().includes(document.languageId),
   });
+  const report: ReportDeps = {
+    request: (params) => client?.sendRequest<ReportData | null>(REPORT, params),
+    vizBundle: context.asAbsolutePath('dist/viz.cjs'),
+    version: String(context.extension.packageJSON.version ?? ''),
+    isArgumentDocument: (document) => validatedLanguages().includes(document.languageId),
+  };
   const threatCoverage = new ThreatCoverageView({
     extensionUri: context.extensionUri,
     request: (params) => client?.sendRequest<ThreatMatrixResult>(THREAT_MATRIX, params),
@@ -187,6 +196,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     argumentMap,
     threatCoverage,
     vscode.commands.registerCommand('warrant.showThreatCoverage', () => threatCoverage.show()),
+    vscode.commands.registerCommand(OPEN_REPORT_COMMAND, (target?: vscode.Uri | 'file') => openReport(report, target)),
     vscode.commands.registerCommand('warrant.showArgumentMap', () => argumentMap.show()),
     vscode.commands.registerCommand('warrant.exportArgumentMap', (format?: string, target?: vscode.Uri) => argumentMap.export(format, target)),
     vscode.commands.registerCommand(REVEAL_NODE_COMMAND, revealNode),

@@ -38,10 +38,13 @@ import {
   CONFIG_TEMPLATE,
   LINT_WORKSPACE,
   LIST_RULES,
+  REPORT,
   type ArgumentMapParams,
   type ArgumentMapResult,
   type LintWorkspaceResult,
+  type ReportParams,
 } from '../service/protocol.js';
+import { getReport } from '../service/report.js';
 import { getReferences } from '../service/references.js';
 import { prepareRename, rename } from '../service/rename.js';
 import type { AnalyzedDocument, DocumentIndex, RuleMeta, ServiceContext } from '../service/types.js';
@@ -536,6 +539,12 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     const { settings, ctx } = await context(p.uri);
     if (!settings.enable) return { nodes: [], edges: [], dot: 'digraph warrant {\n}\n' };
     return getArgumentMap(ctx, p, folders);
+  });
+  connection.onRequest(REPORT, async (params: ReportParams | undefined) => {
+    const p = params ?? {};
+    const { settings, ctx } = await context(p.uri);
+    if (!settings.enable) return null;
+    return getReport(ctx, p, folders);
   });
   connection.onRequest(THREAT_MATRIX, async (params: ThreatMatrixParams | undefined): Promise<ThreatMatrixResult> => {
     const p = params ?? {};

@@ -97,3 +97,16 @@ export interface ThreatMatrixResult {
   /** `risk:<i>` (index in `matrix.risks`) and `defense:<ref>` → where it is written. */
   readonly locations: Readonly<Record<string, { readonly uri: string; readonly range: ArgumentMapRange }>>;
 }
+
+/**
+ * `warrant/report`: the reviewer's report (what `warrant report` renders) for one document or,
+ * without `uri`, the whole workspace, as plain data (`src/report/data.ts`). The VS Code client
+ * draws the maps' DOT with Graphviz and renders the page with `src/report/html.ts`.
+ */
+export const REPORT = 'warrant/report';
+export interface ReportParams {
+  /** A document URI; omitted for every Markdown file of the workspace. */
+  readonly uri?: string;
+  /** The client's Warrant version, printed in the page's header. */
+  readonly version?: string;
+}

@@ -7,6 +7,7 @@ import { sarif } from './sarif.js';
 import { github } from './github.js';
 import { junit } from './junit.js';
 import { gnu } from './gnu.js';
+import { markdown } from './markdown.js';
 
 export const FORMATTERS: Readonly<Record<string, Formatter>> = {
   stylish,
@@ -16,6 +17,7 @@ export const FORMATTERS: Readonly<Record<string, Formatter>> = {
   github,
   junit,
   gnu,
+  markdown,
 };
 
 export type { Formatter, FileReport, FormatContext } from './types.js';

@@ -240,6 +240,29 @@ test('argument map: export as SVG (Graphviz in the extension host) and as Mermai
   assert.ok(argumentMapTab(), 'the map is still open');
 });
 
+test('Warrant: Open Report writes the workspace report and shows it (a webview in a web window)', async () => {
+  const commands = await vscode.commands.getCommands(true);
+  assert.ok(commands.includes('warrant.openReport'), 'command registered');
+  const opened = await vscode.commands.executeCommand('warrant.openReport');
+  assert.ok(opened && opened.file, JSON.stringify(opened));
+  assert.strictEqual(opened.shownIn, vscode.env.uiKind === vscode.UIKind.Web || vscode.env.remoteName ? 'webview' : 'browser');
+  const html = require('fs').readFileSync(opened.file, 'utf8');
+  assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
+  assert.match(html, /Painted lines alone do little/);
+  assert.match(html, /lanes\.md/);
+  assert.match(html, /<svg /, 'the map drawn by dist/viz.cjs');
+  assert.strictEqual((html.match(/<script/g) || []).length, 1);
+  const reportTab = () =>
+    vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Warrant Report' || (t.input && String(t.input.viewType || '').endsWith('warrant.report')));
+  const tab = opened.shownIn === 'browser' || (await settle(async () => reportTab(), (t) => !!t, 10000));
+  assert.ok(tab, `the report tab; tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`);
+  // the active file only
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(lanesUri));
+  const one = await vscode.commands.executeCommand('warrant.openReport', 'file');
+  const only = require('fs').readFileSync(one.file, 'utf8');
+  assert.match(only, /Warrant report: lanes\.md/);
+});
+
 test('threat model: the hover card of a risk shows its adversary, harm and defenses by layer (examples/ai-risk)', async () => {
   const uri = vscode.Uri.joinPath(ws, 'examples', 'ai-risk', 'essay.md');
   const d = await vscode.workspace.openTextDocument(uri);
