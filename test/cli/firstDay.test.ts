@@ -150,7 +150,7 @@ describe('first-day defects (built CLI)', () => {
     it('a bare word that is no command and no file is an unknown command, exit 2', () => {
       const r = warrant(['frobnicate'], { cwd: dir });
       assert.equal(r.status, 2);
-      assert.match(r.stderr, /^warrant: unknown command "frobnicate" \(commands: lint, claims, graph, matrix, init, explain, help; to lint a file, name it\)$/m);
+      assert.match(r.stderr, /^warrant: unknown command "frobnicate" \(commands: lint, [a-z, ]*claims, [a-z, ]*explain, help; to lint a file, name it\)$/m);
       assert.doesNotMatch(r.stderr, /no files matching/);
       const typo = warrant(['claim', 'essay.md'], { cwd: dir });
       assert.equal(typo.status, 2);
