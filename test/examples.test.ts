@@ -28,7 +28,7 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   'unannotated.md': ['unsupported-claim', 'missing-footnote'],
   'labels.md': ['unsourced-evidence', 'unanswered-objection', 'unsupported-claim', 'unmitigated-risk', 'orphan-node'],
   // The circular pair is also unsupported: claims leaning only on each other are not grounded.
-  'comments.md': ['dangling-reference', 'circular-support', 'unsupported-claim', 'unsupported-claim', 'duplicate-id', 'unsupported-claim'],
+  'comments.md': ['dangling-reference', 'orphan-node', 'circular-support', 'unsupported-claim', 'unsupported-claim', 'duplicate-id', 'unsupported-claim'],
   'pandoc.qmd': ['unsourced-evidence', 'unanswered-objection', 'unmitigated-risk'],
   'multi-file/liability.md': ['unknown-citation-key', 'dangling-reference'],
   'multi-file/replies.md': [],

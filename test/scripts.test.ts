@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync, cpSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, cpSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -105,5 +105,53 @@ describe('scripts/check-web-bundle.mjs', function () {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('npm run examples', () => {
+  const script = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['examples:lint']!;
+  const run = (command: string) => spawnSync('sh', ['-c', command], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+  it('prints the examples\' findings and exits 0, because the lint exits 1 as the README says', () => {
+    const r = run(script);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /error/);
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    assert.match(readme.replace(/\s+/g, ' '), /`warrant lint examples` exits 1 there.*`npm run examples` prints the same findings and exits 0 exactly when the lint exited 1/);
+  });
+
+  it('fails when the lint exits anything but 1: a clean folder, or a bad config', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warrant-examples-'));
+    try {
+      writeFileSync(join(dir, 'clean.md'), 'Claim: Fine [src](https://example.org).\n');
+      assert.notEqual(run(script.replace(' examples', ` ${dir}`)).status, 0, 'a clean run is not what the examples promise');
+      writeFileSync(join(dir, '.warrant.yaml'), 'rules:\n  nope: error\n');
+      assert.notEqual(run(script.replace(' examples', ` ${dir}`)).status, 0, 'exit 2 fails it');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('screenshots', () => {
+  const read = (path: string) => readFileSync(join(REPO, path), 'utf8');
+
+  it('the e2e script writes them to a scratch folder unless told otherwise, and CI never points it at images/', () => {
+    const e2e = read('scripts/e2e.sh');
+    const fallback = /^SHOTS="\$\{WARRANT_E2E_SHOTS:-([^}]*)\}"$/m.exec(e2e);
+    assert.ok(fallback, 'scripts/e2e.sh reads WARRANT_E2E_SHOTS');
+    assert.doesNotMatch(fallback[1]!, /images/, 'the default is not the README images folder');
+    const ci = read('.ci/run');
+    const run = ci.split('\n').find((l) => /scripts\/e2e\.sh/.test(l) && !l.trimStart().startsWith('#'));
+    assert.ok(run, '.ci/run runs the e2e script');
+    assert.match(run, /WARRANT_E2E_SHOTS="[^"]+"/);
+    assert.doesNotMatch(run, /WARRANT_E2E_SHOTS="?[^" ]*images/);
+    assert.match(ci, /git diff --quiet -- images\//, '.ci/run fails when images/ changed');
+  });
+
+  it('refreshing the README images is its own npm script', () => {
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+    assert.equal(scripts['e2e:images'], 'WARRANT_E2E_SHOTS=images bash scripts/e2e.sh');
+    assert.match(read('README.md'), /npm run e2e:images/);
   });
 });

@@ -29,6 +29,11 @@ export interface ClaimRecord {
   readonly claim: boolean;
   readonly needs_citation: boolean;
   readonly cited: boolean;
+  /**
+   * Cited detected sentences only: where the citation that counts is — in the sentence, elsewhere
+   * in its paragraph (`citationScope: paragraph`), or a link in it to a tagged node.
+   */
+  readonly cited_by?: 'sentence' | 'paragraph' | 'link';
   /** Heuristic sentences only: the detector's score and the cue families that fired. */
   readonly score?: number;
   readonly reasons?: readonly string[];
@@ -84,6 +89,8 @@ export function claimRecords(files: readonly FileResult[], engine: Engine, cwd: 
     // Zero-annotation sentences, each with the fields the corpus scorer reads.
     const uncited = new Set(result.findings.filter((f) => f.ruleId === 'uncited-assertion').map((f) => f.range.start));
     for (const s of heuristicSentences(model)) {
+      // Its own sources: inside it, or right after its full stop (`… tools. [a survey](…)`), as the detector counts them.
+      const sources = model.sources.filter((src) => src.range.start >= s.range.start && (src.range.end <= s.range.end || /^\s*$/.test(model.text.slice(s.range.end, src.range.start))));
       records.push({
         ...place(s.range),
         kind: 'claim',
@@ -92,7 +99,7 @@ export function claimRecords(files: readonly FileResult[], engine: Engine, cwd: 
         syntax: 'heuristic',
         block: 'sentence',
         status: !s.needsCitation ? 'no-citation-needed' : s.cited ? 'cited' : 'uncited',
-        sources: model.sources.filter((src) => src.range.start >= s.range.start && src.range.end <= s.range.end).map((src) => sourceRecord(src, line)),
+        sources: sources.map((src) => sourceRecord(src, line)),
         relations: [],
         attributes: {},
         inferred: {},
@@ -100,6 +107,7 @@ export function claimRecords(files: readonly FileResult[], engine: Engine, cwd: 
         claim: s.claim,
         needs_citation: s.needsCitation,
         cited: s.cited,
+        ...(s.cited ? { cited_by: !s.citedInSentence ? 'paragraph' : sources.length > 0 ? 'sentence' : 'link' } : {}),
         score: Math.round(s.score * 100) / 100,
         reasons: s.reasons,
       });
@@ -135,7 +143,9 @@ function sourceRecord(s: Source, line: (offset: number) => number): SourceRecord
 export function formatClaimsTable(records: readonly ClaimRecord[]): string {
   if (records.length === 0) return 'No claims, evidence, defenses, objections or risks found.\n';
   // The table shows tagged nodes and the sentences that need a citation; `-f json` has every sentence.
-  const rows = records.filter((r) => r.syntax !== 'heuristic' || r.needs_citation).map((r) => [`${r.file}:${r.line}:${r.column}`, r.kind, r.status, String(r.sources.length), r.id ?? '', truncate(r.text, 60)]);
+  // A sentence cited by its paragraph or by a link to a node has no source of its own: say where.
+  const count = (r: ClaimRecord): string => (r.sources.length > 0 || !r.cited_by || r.cited_by === 'sentence' ? String(r.sources.length) : r.cited_by);
+  const rows = records.filter((r) => r.syntax !== 'heuristic' || r.needs_citation).map((r) => [`${r.file}:${r.line}:${r.column}`, r.kind, r.status, count(r), r.id ?? '', truncate(r.text, 60)]);
   const header = ['location', 'kind', 'status', 'sources', 'id', 'text'];
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.min(i === 4 ? 40 : 200, Math.max(...all.map((r) => r[i]!.length))));

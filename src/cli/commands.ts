@@ -2,9 +2,22 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allRuleMeta, docsUrl, PRESET_NAMES, ruleMeta, type ResolvedConfig } from '../core/index.js';
+import { allRuleMeta, DEFAULT_MAX_FILE_SIZE, docsUrl, PRESET_NAMES, ruleMeta, type ResolvedConfig, type RuleMeta } from '../core/index.js';
 import { CONFIG_FILE_NAMES } from '../node/config.js';
 import { configLoaderFor, type SessionOptions } from './session.js';
+
+/**
+ * Findings only the CLI reports (they are not rules the engine runs, so configs cannot name them),
+ * explainable like every other id the tool prints.
+ */
+export const CLI_FINDINGS: readonly RuleMeta[] = [
+  { id: 'unused-disable-directive', description: 'A `warrant-disable…` comment that silences nothing', defaultSeverity: 'warning', tags: ['system'] },
+];
+
+/** Every id a report can carry: the engine's rules and system findings, and the CLI's own. */
+export function reportableMeta(): readonly RuleMeta[] {
+  return [...allRuleMeta(), ...CLI_FINDINGS];
+}
 
 interface Io {
   readonly cwd: string;
@@ -60,8 +73,8 @@ ${rules}
 # heuristics:
 #   threshold: 1.4
 
-# Files larger than this many bytes are skipped with a file-skipped finding.
-# maxFileSize: 1048576
+# Files larger than this many bytes are skipped with a file-skipped finding (default: ${DEFAULT_MAX_FILE_SIZE / 1024 / 1024} MiB).
+# maxFileSize: ${DEFAULT_MAX_FILE_SIZE}
 
 # Stop looking for .warrant.yaml files further up the tree.
 root: true
@@ -100,7 +113,7 @@ function docsFolder(): string | undefined {
 
 /** A rule's documentation page (docs/rules/<id>.md), or a short page from its metadata; `undefined` for an unknown id. */
 export function ruleDocumentation(id: string): string | undefined {
-  const meta = ruleMeta(id);
+  const meta = ruleMeta(id) ?? CLI_FINDINGS.find((m) => m.id === id);
   if (!meta) return undefined;
   const folder = docsFolder();
   const page = folder ? join(folder, `${id}.md`) : undefined;
@@ -114,7 +127,7 @@ export function ruleDocumentation(id: string): string | undefined {
 export function explainCommand(id: string, io: Io): number {
   const text = ruleDocumentation(id);
   if (text === undefined) {
-    io.stderr(`warrant: unknown rule id "${id}"; known rules: ${allRuleMeta().map((m) => m.id).join(', ')}\n`);
+    io.stderr(`warrant: unknown rule id "${id}"; known rules: ${reportableMeta().map((m) => m.id).join(', ')}\n`);
     return 2;
   }
   io.stdout(text);

@@ -60,6 +60,9 @@ class RecordingWorkspace implements Workspace {
     this.reads.set(uri, text === undefined ? null : hashText(text));
     return text;
   }
+  unreadableReason(uri: string): string | undefined {
+    return this.inner.unreadableReason?.(uri);
+  }
   exists(uri: string): boolean {
     const exists = this.inner.exists(uri);
     // A probe only records presence; a later read of the same URI records its hash.

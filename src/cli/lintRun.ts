@@ -27,7 +27,7 @@ export interface LintRunOptions {
 }
 
 export interface LintRunResult {
-  /** One per linted file, in discovery (sorted path) order. */
+  /** One per file the run names (not the referrers pulled in), in discovery (sorted path) order. */
   readonly outcomes: readonly (FileOutcome & { readonly text: string })[];
   readonly configProblems: SessionResult['configProblems'];
   readonly unmatched: readonly string[];
@@ -170,7 +170,9 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
   }
 
   return {
-    outcomes: merged,
+    // Referrers were linted so their edges count (and cached for a later run that names them);
+    // their own findings are not this run's.
+    outcomes: merged.filter((_, i) => !jobs[i]!.referrer),
     configProblems: found.configProblems,
     unmatched: found.unmatched,
     unreadable: found.unreadable,

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { allRuleMeta, escapeJsonControls, parseSeverity, RULE_IDS, SEVERITY_RANK, visibleControls, type Finding, type RuleSetting, type Severity, type UserConfig } from '../core/index.js';
+import { allRuleMeta, closest, escapeJsonControls, parseSeverity, RULE_IDS, SEVERITY_RANK, visibleControls, type Finding, type RuleSetting, type Severity, type UserConfig } from '../core/index.js';
 import { FORMATTERS, type FileReport } from './formatters/index.js';
 import { counts } from './formatters/types.js';
 import { runSession, type SessionOptions } from './session.js';
@@ -18,7 +18,7 @@ import { lintRun, type Concurrency } from './lintRun.js';
 import { Suppressions, suppressionsPath } from './suppressions.js';
 import { graphCommand, GRAPH_FORMATS } from './graph.js';
 import { MATRIX_BY, MATRIX_FORMATS, matrixCommand, type MatrixBy, type MatrixFormat } from './matrix.js';
-import { explainCommand, initCommand, printConfig } from './commands.js';
+import { explainCommand, initCommand, printConfig, reportableMeta } from './commands.js';
 import { htmlReport, reportRun } from './report.js';
 import { DEFAULT_MAX_ROWS } from '../report/markdown.js';
 import { VERSION } from './version.js';
@@ -185,6 +185,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 async function run(argv: readonly string[], io: Io): Promise<number> {
   const args = [...argv];
   let command = (args[0] && (COMMANDS as readonly string[]).includes(args[0]) ? args.shift() : 'lint') as (typeof COMMANDS)[number];
+  // `warrant frobnicate`: a bare word that is no command and names no file is a mistyped command,
+  // not a pattern that matched nothing.
+  const first = argv[0];
+  if (command === 'lint' && first !== undefined && first !== 'lint' && /^[a-z][a-z-]*$/i.test(first) && !existsSync(resolve(io.cwd, first))) {
+    const near = closest(first.toLowerCase(), COMMANDS);
+    throw new UsageError(`unknown command "${first}"${near ? `; did you mean \`warrant ${near}\`?` : ''} (commands: ${COMMANDS.join(', ')}; to lint a file, name it)`);
+  }
   let parsed;
   try {
     parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
@@ -319,7 +326,7 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
   const reports: FileReport[] = [];
   for (const problem of result.configProblems) reports.push({ filePath: problem.filePath, findings: problem.findings });
   for (const file of result.unreadable) {
-    reports.push({ filePath: file.filePath, findings: [unreadableFinding(file.filePath, file.message)] });
+    reports.push({ filePath: file.filePath, findings: [unreadableFinding(file.filePath, file.message, file.position)] });
   }
   let hidden = 0;
   let unusedSuppressions = 0;
@@ -339,19 +346,22 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
   } else if (unusedSuppressions) {
     io.stderr(`warrant: ${unusedSuppressions} suppression${unusedSuppressions === 1 ? '' : 's'} in ${relative(io.cwd, suppressPath)} match fewer findings than recorded; run with --prune-suppressions\n`);
   }
+  const total = counts(reports.flatMap((r) => r.findings));
+  const warningsFail = maxWarnings >= 0 && total.warnings > maxWarnings;
   const output = html
     ? await htmlReport(reported!.session, reports, io.cwd)
-    : formatter!(reports, { cwd: io.cwd, color: color && !v['output-file'], rules: allRuleMeta(), maxRows, ...githubLinkBase() });
+    : formatter!(reports, { cwd: io.cwd, color: color && !v['output-file'], rules: reportableMeta(), warningsFail, maxRows, ...githubLinkBase() });
   emit(io, v['output-file'], output);
   if (v.debug) {
     const s = result.stats;
     io.stderr(`warrant: ${s.files} files, ${s.fromCache} from cache, ${s.workers ? `${s.workers} worker${s.workers === 1 ? '' : 's'}` : 'no workers'} (${s.workerChoice}), ${hidden} suppressed, ${Date.now() - started} ms${s.detail ? ` (${s.detail})` : ''}\n`);
   }
 
-  const total = counts(reports.flatMap((r) => r.findings));
-  if (result.configProblems.length) return 2;
+  // Configuration errors exit 2 wherever they are written: .warrant.yaml, a front-matter
+  // `warrant:` key, or a `warrant-disable` comment naming an unknown rule.
+  if (result.configProblems.length || reports.some((r) => r.findings.some((f) => f.ruleId === 'invalid-config'))) return 2;
   if (total.errors > 0) return 1;
-  if (maxWarnings >= 0 && total.warnings > maxWarnings) {
+  if (warningsFail) {
     io.stderr(`warrant: found too many warnings (maximum: ${maxWarnings})\n`);
     return 1;
   }
@@ -406,7 +416,9 @@ function ruleOverrides(specs: readonly string[], cwd: string): UserConfig {
   return { baseUri: pathToFileURL(resolve(cwd) + "/").href, rules };
 }
 
-function unreadableFinding(filePath: string, message: string): Finding {
-  const zero = { line: 0, character: 0 };
-  return { ruleId: 'file-skipped', severity: 'error', message: `Not linted: this path ${message}; only regular files are read`, uri: filePath, range: { start: 0, end: 0 }, position: { start: zero, end: zero }, related: [] };
+function unreadableFinding(filePath: string, message: string, at?: { line: number; character: number }): Finding {
+  // A path that is no regular file (`at` unset) says so; a file that is not UTF-8 points at the byte.
+  const text = at ? `Not linted: this path ${message}` : `Not linted: this path ${message}; only regular files are read`;
+  const where = at ?? { line: 0, character: 0 };
+  return { ruleId: 'file-skipped', severity: 'error', message: text, uri: filePath, range: { start: 0, end: 0 }, position: { start: where, end: where }, related: [] };
 }

@@ -6,8 +6,8 @@ import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
 import { createEngine, type Engine, type Finding, type LintOptions, type LintResult, type ResolvedConfig, type UserConfig } from '../core/index.js';
 import { ConfigLoader } from '../node/config.js';
 import { findFiles, matchesIgnores } from '../node/files.js';
-import { readRegularFile, unreadableReason } from '../node/readFile.js';
-import { FsWorkspace, toPath, toUri } from '../node/fsWorkspace.js';
+import { readRegularFileBytes, unreadableReason } from '../node/readFile.js';
+import { decodeText, FsWorkspace, toPath, toUri } from '../node/fsWorkspace.js';
 
 export interface SessionOptions {
   readonly cwd: string;
@@ -38,7 +38,7 @@ export interface SessionResult {
   readonly configProblems: readonly { readonly filePath: string; readonly findings: readonly Finding[] }[];
   readonly unmatched: readonly string[];
   /** Files that could not be read at all (permissions, vanished): reported, never a crash. */
-  readonly unreadable: readonly { readonly filePath: string; readonly message: string }[];
+  readonly unreadable: readonly { readonly filePath: string; readonly message: string; readonly position?: { readonly line: number; readonly character: number } }[];
   readonly engine: Engine;
 }
 
@@ -99,7 +99,7 @@ export function discover(options: SessionOptions): Discovery {
   }
   const configProblems = new Map<string, Finding[]>();
   const jobs: Job[] = [];
-  const unreadable: { filePath: string; message: string }[] = [];
+  const unreadable: { filePath: string; message: string; position?: { line: number; character: number } }[] = [];
   for (const filePath of files) {
     const loaded = loader.loadFor(filePath);
     // Problems sit in the file they are written in: the config, or a file it `extends`.
@@ -112,7 +112,7 @@ export function discover(options: SessionOptions): Discovery {
     if (!options.noIgnore && loaded.configFile && matchesIgnores(filePath, dirname(loaded.configFile), loaded.config.ignores)) continue;
     const text = texts.get(filePath) ?? readText(filePath);
     if (typeof text !== 'string') {
-      unreadable.push({ filePath, message: text.error });
+      unreadable.push({ filePath, message: text.error, ...(text.line !== undefined ? { position: { line: text.line, character: text.character ?? 0 } } : {}) });
       continue;
     }
     jobs.push({ filePath, uri: toUri(filePath), text, config: loaded.config });
@@ -191,9 +191,10 @@ export function isInside(path: string, folder: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
-function readText(filePath: string): string | { error: string } {
+/** Only regular files (a pipe would block), decoded as UTF-8 or refused with the first bad byte. */
+function readText(filePath: string): string | { error: string; line?: number; character?: number } {
   try {
-    return readRegularFile(filePath);
+    return decodeText(readRegularFileBytes(filePath));
   } catch (error) {
     return { error: unreadableReason(error) };
   }

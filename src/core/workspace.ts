@@ -10,6 +10,8 @@ export interface Workspace {
   readText(uri: string): string | undefined;
   /** Whether a file or folder exists (for links to local files). */
   exists(uri: string): boolean;
+  /** Why `readText` returned `undefined` (`not found`, `is a folder`, `is not UTF-8 text …`), when the host knows. */
+  unreadableReason?(uri: string): string | undefined;
 }
 
 /** `resolveUri('file:///a/b/essay.md', 'other.md')` is `file:///a/b/other.md`. Query and fragment are dropped. */

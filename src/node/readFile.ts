@@ -22,11 +22,16 @@ function kindOf(st: Stats): string {
  * symbolic link counts as what it points to), and the `open` error otherwise (`ENOENT`, `ELOOP`…).
  */
 export function readRegularFile(path: string): string {
+  return readRegularFileBytes(path).toString('utf8');
+}
+
+/** `readRegularFile`'s bytes, for callers that decode (and check) the text themselves. */
+export function readRegularFileBytes(path: string): Buffer {
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new NotRegularFileError(kindOf(st));
-    return readFileSync(fd, 'utf8');
+    return readFileSync(fd);
   } finally {
     closeSync(fd);
   }

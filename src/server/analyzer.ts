@@ -15,6 +15,11 @@ export interface AnalyzerResult {
   readonly dependencies: readonly string[];
   /** Problems in the config file that applies (reported on the config file itself). */
   readonly configProblems: readonly Finding[];
+  /**
+   * What other documents can see of this one: the ids they can link to and the edges it draws.
+   * When it changes, other documents' findings may change too.
+   */
+  readonly outline: string;
 }
 
 export interface AnalyzerOptions {

@@ -3,7 +3,7 @@
  * Node, `src/web`'s over the editor's file system in a browser) — exactly what `warrant lint`
  * runs, so editor and CLI findings match by construction.
  */
-import { allRuleMeta, baseOf, createEngine, docsUrl, type Finding, type ResolvedConfig, type Workspace } from '../core/index.js';
+import { allRuleMeta, baseOf, createEngine, docsUrl, type DocumentModel, type Finding, type ResolvedConfig, type Workspace } from '../core/index.js';
 import type { Analyzer, AnalyzerOptions, AnalyzerResult } from './analyzer.js';
 import { CONFIG_TEMPLATE } from './configTemplate.js';
 
@@ -31,6 +31,7 @@ export function createEngineAnalyzer(workspace: Workspace, configs: ConfigSource
         baseKindOf: (kind) => baseOf(vocabulary, kind),
         dependencies: loaded.configFile ? [loaded.configFile] : [],
         configProblems: loaded.problems,
+        outline: outlineOf(result.model),
       };
     },
     invalidate(uri?: string) {
@@ -41,4 +42,13 @@ export function createEngineAnalyzer(workspace: Workspace, configs: ConfigSource
     rules: allRuleMeta().map((m) => ({ id: m.id, description: m.description, defaultSeverity: m.defaultSeverity, docsUrl: docsUrl(m.id) })),
     configTemplate,
   };
+}
+
+/** Ids a link can reach, then each node's kind, id, whether it is cited, and its relations, then internal links. */
+function outlineOf(model: DocumentModel): string {
+  const target = (t: { file?: string; id: string }) => `${t.file ?? ''}#${t.id}`;
+  const lines = [[...model.ids.keys()].join(' ')];
+  for (const n of model.nodes) lines.push(`${n.kind} ${n.id ?? ''} ${n.sources.length > 0 ? 'cited' : ''} ${n.relations.map((r) => `${r.type}>${target(r.target)}`).join(' ')}`);
+  for (const l of model.internalLinks) lines.push(`link>${target(l.target)}`);
+  return lines.join('\n');
 }

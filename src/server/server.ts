@@ -59,7 +59,6 @@ const WATCH_GLOBS = ['**/.warrant.{yaml,yml}', '**/*.{bib,bibtex,json,yaml,yml}'
 interface CachedDocument extends AnalyzedDocument {
   readonly generation: number;
   readonly configFile: string | undefined;
-  readonly ids: string;
   readonly dependencies: readonly string[];
   readonly configProblems: readonly Finding[];
 }
@@ -101,8 +100,14 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
   let globalSettings: ServerSettings = DEFAULT_SETTINGS;
   const settingsCache = new Map<string, Promise<ServerSettings>>();
 
-  /** Bumped whenever something outside a document changes (config, bibliography, settings, a file on disk). */
+  /**
+   * Bumped whenever something outside a document changes (config, bibliography, settings, a file
+   * on disk) and whenever a document's outline (its ids and edges) changes: a document linted at an
+   * older generation may be stale.
+   */
   let generation = 0;
+  /** The outline each document was last analysed with. */
+  const outlines = new Map<string, string>();
   const openCache = new Map<string, CachedDocument>();
   const diskCache = new Map<string, CachedDocument>();
   let fileList: Promise<string[]> | undefined;
@@ -149,7 +154,12 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
       result = getAnalyzer().lint(uri, text, configFile ? { configFile } : {});
     } catch (e) {
       connection.console.error(`warrant: analysing ${uri} failed: ${(e as Error).stack ?? e}`);
-      result = { findings: [], model: { nodes: [], sources: [], internalLinks: [], bibliography: new Map() }, baseKindOf: () => 'claim', dependencies: [], configProblems: [] };
+      result = { findings: [], model: { nodes: [], sources: [], internalLinks: [], bibliography: new Map() }, baseKindOf: () => 'claim', dependencies: [], configProblems: [], outline: '' };
+    }
+    // New ids or edges: every other document's findings may have changed (this one saw them).
+    if (outlines.get(uri) !== result.outline) {
+      outlines.set(uri, result.outline);
+      generation++;
     }
     const doc: CachedDocument = {
       uri,
@@ -161,7 +171,6 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
       baseKindOf: result.baseKindOf,
       generation,
       configFile,
-      ids: result.model.nodes.map((n) => n.id ?? '').join('\n'),
       dependencies: result.dependencies,
       configProblems: result.configProblems,
     };
@@ -182,18 +191,25 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
 
   /**
    * Ids are workspace-wide: a defense in a file nobody opened still backs a claim. Analyse every
-   * Markdown file of the workspace once (again after a change on disk) before linting.
+   * Markdown file of the workspace once (again after a change on disk) before linting, files on
+   * disk first so that open documents are linted with every edge known. A file whose text the
+   * engine already holds is not linted again here: only its model matters to the others.
    */
   async function loadWorkspace(settings: ServerSettings): Promise<void> {
     const files = await ensureFileList(settings);
-    // A file on disk is read and analysed once; the watcher drops changed ones from diskCache, so
-    // a keystroke reads nothing from disk and an id change re-lints no closed file (#13).
-    for (const d of documents.all()) if (MARKDOWN_FILE.test(d.uri) || d.languageId === 'markdown' || d.languageId === 'quarto') analyzeOpen(d, settings);
+    // Files on disk first, so that open documents are linted with every edge known (#12). A file
+    // on disk is read and analysed once; the watcher drops changed ones from diskCache, so a
+    // keystroke reads nothing from disk and an id change re-lints no closed file (#13).
     for (const uri of files) {
       if (documents.get(uri) || diskCache.has(uri)) continue;
       const text = deps.readFile(uri);
       if (text !== undefined) analyzeText(uri, text, -1, settings);
     }
+    for (const d of documents.all()) if (isMarkdown(d)) analyzeOpen(d, settings);
+  }
+
+  function isMarkdown(d: TextDocument): boolean {
+    return MARKDOWN_FILE.test(d.uri) || d.languageId === 'markdown' || d.languageId === 'quarto';
   }
 
   function makeIndex(settings: ServerSettings, files: readonly string[]): DocumentIndex {
@@ -208,7 +224,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
       *all() {
         const seen = new Set<string>();
         for (const d of documents.all()) {
-          if (!MARKDOWN_FILE.test(d.uri) && d.languageId !== 'markdown' && d.languageId !== 'quarto') continue;
+          if (!isMarkdown(d)) continue;
           seen.add(d.uri);
           yield analyzeOpen(d, settings);
         }
@@ -300,22 +316,25 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
       connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
+    const start = generation;
     await loadWorkspace(settings);
     if (documents.get(uri)?.version !== version) return;
-    const before = openCache.get(uri)?.ids;
     const doc = analyzeOpen(current, settings);
     connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(doc, settings) });
-    if (before !== undefined && before !== doc.ids) dependentsChanged(uri, settings);
+    if (generation !== start) othersChanged(uri, settings);
   }
 
-  /** A document's ids changed: other documents' cross-file references may now resolve differently. */
-  function dependentsChanged(uri: string, settings: ServerSettings): void {
-    getAnalyzer().invalidate(uri);
-    generation++;
+  /**
+   * An outline changed while linting `uri` (an edit, or the workspace index reading files): the
+   * other open documents were linted against the old edges, so lint them again.
+   */
+  function othersChanged(uri: string, settings: ServerSettings): void {
+    const stale = documents.all().filter((d) => d.uri !== uri && openCache.get(d.uri)?.generation !== generation);
+    if (stale.length === 0) return;
     if (pullDiagnostics) {
       if (refreshSupport) void connection.languages.diagnostics.refresh();
     } else {
-      for (const d of documents.all()) if (d.uri !== uri) schedule(d.uri, settings.debounce);
+      for (const d of stale) schedule(d.uri, settings.debounce);
     }
   }
 
@@ -359,6 +378,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     const fresh = cached && cached.version === document.version && cached.generation === generation;
     if (!fresh && settings.run === 'onType') await cancellableDelay(settings.debounce, token);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded by a newer change', { retriggerRequest: true });
+    const start = generation;
     await loadWorkspace(settings);
     const current = documents.get(uri);
     if (!current) return { kind: 'full', items: [] };
@@ -366,7 +386,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     const resultId = `${doc.version}:${doc.generation}:${focusOf(uri, settings).join(',')}`;
     const items = diagnosticsOf(doc, settings);
     if (settings.run === 'onSave') savedDiagnostics.set(uri, items);
-    if (cached && cached.version !== doc.version && cached.ids !== doc.ids) dependentsChanged(uri, settings);
+    if (generation !== start) othersChanged(uri, settings);
     if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
     return { kind: 'full', resultId, items };
   });
@@ -493,7 +513,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     openCache.delete(uri);
-    diskCache.delete(uri); // read again from disk: the engine forgets the buffer's model
+    diskCache.delete(uri); // read again from disk: it may differ from the closed buffer, whose model the engine forgets
     savedDiagnostics.delete(uri);
     focusLines.delete(uri);
     getAnalyzer().invalidate(uri);

@@ -14,14 +14,24 @@ export function toLocation(doc: AnalyzedDocument, r: OffsetRange): Location {
   return { uri: doc.uri, range: toRange(doc, r) };
 }
 
-/** The innermost node whose label, heading or sentence (selection) or tag is under `offset`. */
+/**
+ * The innermost node whose label, heading or sentence (selection) or tag is under `offset`; for a
+ * heading, its whole line (the `###` and `**` around the text too).
+ */
 export function nodeAt(doc: AnalyzedDocument, offset: number): { node: ArgNode; index: number } | undefined {
   let best: { node: ArgNode; index: number } | undefined;
   doc.model.nodes.forEach((node, index) => {
-    if (!contains(node.selectionRange, offset) && !contains(node.tagRange, offset)) return;
+    const onHeadingLine = node.block === 'heading' && contains(lineOf(doc.text, node.selectionRange), offset);
+    if (!onHeadingLine && !contains(node.selectionRange, offset) && !contains(node.tagRange, offset)) return;
     if (!best || node.range.end - node.range.start <= best.node.range.end - best.node.range.start) best = { node, index };
   });
   return best;
+}
+
+/** From the start of the line `r` starts on to the end of the line it ends on. */
+function lineOf(text: string, r: OffsetRange): OffsetRange {
+  const end = text.indexOf('\n', r.end);
+  return { start: text.lastIndexOf('\n', r.start - 1) + 1, end: end < 0 ? text.length : end };
 }
 
 export function sourceAt(doc: AnalyzedDocument, offset: number): Source | undefined {

@@ -4,7 +4,7 @@
  */
 import type { ArgNode, BibEntry, InternalLink, Source } from '../core/model/types.js';
 import type { Finding } from '../core/findings.js';
-import type { LineIndex } from '../core/text/lineIndex.js';
+import type { LineIndex, OffsetRange } from '../core/text/lineIndex.js';
 import type { ArgumentGraph } from '../core/model/graph.js';
 
 /** The slice of core's `DocumentModel` the features read. */
@@ -13,6 +13,8 @@ export interface ModelView {
   readonly sources: readonly Source[];
   readonly internalLinks: readonly InternalLink[];
   readonly bibliography: ReadonlyMap<string, BibEntry>;
+  /** Every id a link can reach in the document (node ids, heading slugs, HTML anchors). */
+  readonly ids?: ReadonlyMap<string, { readonly range: OffsetRange }>;
 }
 
 /** Base role of a node kind (`thesis` → `claim`), from the document's vocabulary. */

@@ -192,4 +192,42 @@ describe('edges', () => {
     const edges = engine.graph().allEdges().map((e) => `${engine.graph().node(e.from)!.id} ${e.type} ${engine.graph().node(e.to)!.id} via ${e.via}`);
     assert.deepEqual(edges, ['d defends o via attribute']);
   });
+
+  it('lets an explicit relation attribute replace the containment and adjacency relations of its type', () => {
+    const text = [
+      '## Toxicity {#toxicity .claim}',
+      '',
+      'Filters miss most toxic outputs ([eval](https://example.org/e)).',
+      '',
+      '::: {.objection #cost attacks=#other}',
+      'Filtering costs more than it saves.',
+      ':::',
+      '',
+      '::: {.evidence #data}',
+      'Audit logs show the misses ([logs](https://example.org/l)).',
+      ':::',
+      '',
+      '## Other {#other .claim}',
+      '',
+      'Another claim ([src](https://example.org/o)).',
+      '',
+      '**Objection:** Other claims are weak.',
+      '',
+      '<!-- defense #reply defends=#toxicity -->',
+      'A reply written after the objection that answers the toxicity claim ([r](https://example.org/r)).',
+    ].join('\n');
+    const { engine } = setup(text);
+    engine.lint(ESSAY, text);
+    const g = engine.graph();
+    const edges = g.allEdges().map((e) => `${g.node(e.from)!.id ?? g.node(e.from)!.kind} ${e.type} ${g.node(e.to)!.id ?? g.node(e.to)!.kind} via ${e.via}`).sort();
+    assert.deepEqual(edges, [
+      'cost attacks other via attribute',
+      'data supports toxicity via containment',
+      'objection attacks other via containment',
+      'reply defends toxicity via attribute',
+    ]);
+    // a named target that does not exist: the section does not stand in for it
+    const missing = '## Toxicity {#toxicity .claim}\n\nFilters miss toxic outputs ([eval](https://example.org/e)).\n\n<!-- defense #d defends=#gone -->\nA reply ([r](https://example.org/r)).\n';
+    assert.deepEqual(where(lintText(missing).findings, 'dangling-reference', 'orphan-node'), ['dangling-reference@5:25', 'orphan-node@6:1']);
+  });
 });

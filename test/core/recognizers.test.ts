@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyzeText, configFrom, slice } from '../helpers/memory.js';
+import { analyzeText, configFrom, lintText, slice, where } from '../helpers/memory.js';
 
 const summary = (text: string, config?: ReturnType<typeof configFrom>) =>
   analyzeText(text, {}, config).nodes.map((n) => ({ kind: n.kind, id: n.id, syntax: n.syntax, block: n.block, selection: slice(text, n.selectionRange), text: n.text }));
@@ -121,6 +121,32 @@ describe('Pandoc attributes', () => {
     const outer = model.nodes.find((n) => n.kind === 'claim')!;
     assert.equal(model.nodes[inner.parent!], outer);
     assert.deepEqual(model.problems.map((p) => p.ruleId), ['invalid-tag']);
+  });
+
+  it('gives a span the footnote or citation written right after it', () => {
+    const text = [
+      '---',
+      'references:',
+      '  - id: a',
+      '  - id: b',
+      '---',
+      '[Training costs fall every year]{.claim #cost}[^n]. [Prices halve]{.evidence #e} [@a; @b].',
+      '',
+      '[Margins grow]{.claim #m}, [as they did before]{.claim #late} and later [@a].',
+      '',
+      '[^n]: Epoch, *Trends in training cost*, 2024.',
+    ].join('\n');
+    const { model, findings } = lintText(text);
+    assert.deepEqual(
+      model.nodes.map((n) => [n.id, n.sources.map((s) => s.key)]),
+      [
+        ['cost', ['n']],
+        ['e', ['a', 'b']],
+        ['m', []],
+        ['late', []],
+      ],
+    );
+    assert.deepEqual(where(findings, 'unsupported-claim', 'unsourced-evidence'), ['unsupported-claim@8:2', 'unsupported-claim@8:29']);
   });
 
   it('ignores attribute syntax inside code', () => {

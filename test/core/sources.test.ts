@@ -52,7 +52,7 @@ describe('source collection', () => {
   });
 
   it('parses Pandoc citations with locators, suppressed authors and in-text keys, not e-mails', () => {
-    const text = 'As argued [see @doe99, pp. 33-35; also -@smith04, ch. 1] and @lee2020 says. Mail me@example.org.\n';
+    const text = '---\nreferences:\n  - id: lee2020\n---\nAs argued [see @doe99, pp. 33-35; also -@smith04, ch. 1] and @lee2020 says. Mail me@example.org.\n';
     const sources = analyzeText(text).sources;
     assert.deepEqual(
       sources.map((s) => [s.key, s.locator ?? '', !!s.inText]),
@@ -113,8 +113,13 @@ describe('bibliographies', () => {
     assert.deepEqual(where(lintText(text).findings, 'invalid-bibliography'), ['invalid-bibliography@2:1']);
   });
 
-  it('checks in-text @keys only when a bibliography exists', () => {
-    assert.deepEqual(where(lintText('Thanks @someone for this.\n').findings, 'unknown-citation-key'), []);
+  it('reads a bare @word no bibliography holds as text: not a source, not an error', () => {
+    const handle = 'Claim: As @someone said on Twitter, training costs fall every year.\n';
+    assert.deepEqual(analyzeText(handle).sources, []);
+    assert.deepEqual(where(lintText(handle).findings, 'unknown-citation-key', 'unsupported-claim'), ['unsupported-claim@1:1']);
+    const withBib = `---\nreferences:\n  - id: lee2020\n---\n${handle}`;
+    assert.deepEqual(analyzeText(withBib).sources, []);
+    assert.deepEqual(where(lintText(withBib).findings, 'unknown-citation-key'), []);
     assert.deepEqual(where(lintText('Bracketed [@someone].\n').findings, 'unknown-citation-key'), ['unknown-citation-key@1:12']);
   });
 });

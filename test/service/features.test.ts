@@ -61,6 +61,19 @@ describe('service: hover', () => {
     assert.match((h!.contents as { value: string }).value, /^\*\*Assertion\*\* \(detected\) — 0 sources\n\n(Statistic|Research)/);
   });
 
+  it('answers on the whole line of a claim heading: the ### and the ** around it too', () => {
+    const text = '# Notes\n\n### **Claim 1: Parking pays for itself.**\n\nNo links.\n';
+    const w = workspace({ 'essay.md': text });
+    const doc = w.doc('essay.md');
+    const line = 2;
+    const width = text.split('\n')[line]!.length;
+    for (const character of [0, 2, 4, 5, width - 1, width]) {
+      const h = getHover(doc, { line, character }, w.ctx);
+      assert.match((h?.contents as { value: string } | undefined)?.value ?? '', /^\*\*Claim\*\* `#claim-1-parking-pays-for-itself`/, `character ${character}`);
+    }
+    assert.equal(getHover(doc, { line: 0, character: 0 }, w.ctx), null, 'an untagged heading still has no card');
+  });
+
   const REFS = '\n\n## References\n\n1. Okafor, N. *Street trees and summer heat*, [city climate office](https://example.org/heat).\n2. Lindqvist, M. Canopy survey of twelve districts.\n';
 
   it('shows the reference list’s entry on a numbered reference, every entry of a group', () => {
@@ -155,6 +168,33 @@ describe('service: rename', () => {
       'other.md': files['other.md'].replace('@tanaka2020', '@tanaka2020a'),
       'refs.bib': files['refs.bib'].replace('{tanaka2020,', '{tanaka2020a,'),
     });
+  });
+});
+
+describe('service: rename to a name already taken', () => {
+  const essay = '<!-- claim #par|king -->\nParking pays.\n\n<!-- claim #kerbs -->\nKerbs matter.\n\n## Street space\n\nText.\n';
+
+  it('refuses an explicit id or heading slug of the same document, with where it is', () => {
+    const { text, position } = cursor(essay);
+    const w = workspace({ 'essay.md': text });
+    const doc = w.doc('essay.md');
+    assert.throws(() => rename(doc, position, '#kerbs', w.ctx), /"kerbs" is already an id in essay\.md:4/);
+    assert.throws(() => rename(doc, position, 'street-space', w.ctx), /"street-space" is already an id in essay\.md:7/);
+    assert.ok(rename(doc, position, 'parking', w.ctx), 'renaming to its own name is harmless');
+    assert.ok(rename(doc, position, 'kerb-parking', w.ctx));
+  });
+
+  it('refuses, from a reference in another file, an id the target file already has', () => {
+    const { text, position } = cursor('[see](essay.md#par|king)\n');
+    const w = workspace({ 'essay.md': essay.replace('|', ''), 'other.md': text });
+    assert.throws(() => rename(w.doc('other.md'), position, 'kerbs', w.ctx), /already an id in essay\.md:4/);
+  });
+
+  it('refuses a citation key the bibliography already holds', () => {
+    const bib = BIB.replace('---\n', '---\nreferences:\n  - id: lee2021\n').replace('references:\n  - id: tanaka2020', '  - id: tanaka2020');
+    const { text, position } = cursor(bib + 'Claim: Parking pays [@tana|ka2020].\n');
+    const w = workspace({ 'essay.md': text });
+    assert.throws(() => rename(w.doc('essay.md'), position, 'lee2021', w.ctx), /"lee2021" is already a citation key/);
   });
 });
 

@@ -13,6 +13,8 @@ export interface FormatContext {
   readonly cwd: string;
   readonly color: boolean;
   readonly rules: readonly RuleMeta[];
+  /** Warnings fail this run (more than `--max-warnings`, or `--frail`); errors always do. */
+  readonly warningsFail?: boolean;
   /** `-f markdown`: rows of the unsupported-claims table before "and K more" (`--max-rows`). */
   readonly maxRows?: number;
   /** `-f markdown`: base URL for file links (GitHub Actions' blob URL of the commit). */

@@ -59,6 +59,8 @@ export interface ResolvedConfig {
   readonly vocabulary: Vocabulary;
   /** Bibliography URIs, resolved against the layer that named them. */
   readonly bibliography: readonly string[];
+  /** Each bibliography as written in its layer (same order as `bibliography`), for messages. */
+  readonly bibliographyAsWritten?: readonly string[];
   /** Inline CSL items from config or front-matter `references:`. */
   readonly references: readonly unknown[];
   readonly ignores: readonly string[];
@@ -427,9 +429,13 @@ export function extendConfig(base: ResolvedConfig, layer: UserConfig, resolvePat
   for (const [name, decl] of Object.entries(layer.attributes ?? {})) attributes[name] = completeDecl(base.attributes[name], decl);
   const presets = layer.baseUri.startsWith('warrant:') && !base.presets.includes(layer.baseUri) ? [...base.presets, layer.baseUri] : base.presets;
   const bibliography = [...base.bibliography];
+  const bibliographyAsWritten = base.bibliography.map((uri, i) => base.bibliographyAsWritten?.[i] ?? uri);
   for (const path of layer.bibliography ?? []) {
     const uri = resolvePath(layer.baseUri, path);
-    if (uri && !bibliography.includes(uri)) bibliography.push(uri);
+    if (uri && !bibliography.includes(uri)) {
+      bibliography.push(uri);
+      bibliographyAsWritten.push(path);
+    }
   }
   return {
     rules,
@@ -438,6 +444,7 @@ export function extendConfig(base: ResolvedConfig, layer: UserConfig, resolvePat
     attributes,
     presets,
     bibliography,
+    bibliographyAsWritten,
     references: [...base.references, ...(layer.references ?? [])],
     ignores: layer.ignores ?? base.ignores,
     heuristics: layer.heuristics !== undefined ? [...base.heuristics, layer.heuristics] : base.heuristics,

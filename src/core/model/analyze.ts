@@ -50,6 +50,8 @@ export interface DocumentModel {
   readonly bibliography: ReadonlyMap<string, BibEntry>;
   /** Bibliography files named for this document (config and front matter), read or not. */
   readonly bibliographyFiles: readonly string[];
+  /** Those that gave no entries (missing, unreadable, not a bibliography): keys cannot be checked against them. */
+  readonly unreadableBibliographies: readonly string[];
   /** The config in force for this document: the host's, plus the front-matter `warrant:` layer. */
   readonly config: ResolvedConfig;
 }
@@ -68,14 +70,19 @@ export interface AnalyzeInput {
 
 export class BibliographyCache {
   private readonly cache = new Map<string, { text: string; entries: readonly BibEntry[]; problems: readonly string[] }>();
-  load(uri: string, workspace: Workspace): { entries: readonly BibEntry[]; problems: readonly string[] } {
+  /** `unreadable`: the file gave no entries at all, so no key can be checked against it. */
+  load(uri: string, workspace: Workspace): { entries: readonly BibEntry[]; problems: readonly string[]; unreadable?: boolean } {
     const text = workspace.readText(uri);
-    if (text === undefined) return { entries: [], problems: ['bibliography file not found: fix the path (relative to the file that names it) or create it'] };
+    if (text === undefined) {
+      const reason = workspace.unreadableReason?.(uri) ?? (workspace.exists(uri) ? 'cannot be read' : 'not found');
+      const fix = reason === 'not found' ? 'fix the path (relative to the file that names it) or create it' : 'point `bibliography:` at a readable BibTeX, CSL-JSON or CSL-YAML file';
+      return { entries: [], problems: [`bibliography file ${reason}: ${fix}`], unreadable: true };
+    }
     const hit = this.cache.get(uri);
     if (hit && hit.text === text) return hit;
     const format = formatOf(uri);
     const parsed = format ? parseBibliography(text, format, uri) : { entries: [], problems: [{ message: 'unknown bibliography format: use .bib (BibTeX), .json (CSL-JSON) or .yaml (CSL-YAML)' }] };
-    const value = { text, entries: parsed.entries, problems: parsed.problems.map((p) => p.message) };
+    const value = { text, entries: parsed.entries, problems: parsed.problems.map((p) => p.message), ...(parsed.entries.length === 0 && parsed.problems.length > 0 ? { unreadable: true } : {}) };
     this.cache.set(uri, value);
     return value;
   }
@@ -117,17 +124,28 @@ function analyzeOnce(input: AnalyzeInput, failure?: string): DocumentModel {
   const bibliography = new Map<string, BibEntry>();
   const cache = input.bibliographies ?? new BibliographyCache();
   const bibUris = skipped ? [] : [...config.bibliography];
+  // Messages name a bibliography as it was written (`/etc/refs.bib`, `../refs.bib`), never rewritten.
+  const written = new Map(bibUris.map((u, i) => [u, config.bibliographyAsWritten?.[i] ?? relativeUri(uri, u)]));
   const fmBib = parsed.frontMatter.data['bibliography'];
   const fmBibRange = parsed.frontMatter.keyRanges['bibliography'] ?? { start: 0, end: 0 };
   for (const path of typeof fmBib === 'string' ? [fmBib] : Array.isArray(fmBib) ? fmBib.filter((p): p is string => typeof p === 'string') : []) {
     const resolved = resolveUri(uri, path);
-    if (resolved && !bibUris.includes(resolved)) bibUris.push(resolved);
+    if (resolved && !bibUris.includes(resolved)) {
+      bibUris.push(resolved);
+      written.set(resolved, path);
+    }
   }
+  const unreadableBibliographies: string[] = [];
   for (const bibUri of bibUris) {
     const loaded = cache.load(bibUri, workspace);
     for (const e of loaded.entries) if (!bibliography.has(e.key)) bibliography.set(e.key, e);
-    const name = relativeUri(uri, bibUri);
-    for (const message of loaded.problems) problems.push({ ruleId: 'invalid-bibliography', message: `${name}: ${message}`, range: fmBibRange });
+    if (loaded.unreadable) unreadableBibliographies.push(bibUri);
+    // One finding per bibliography file, however many problems it has.
+    const [first, ...more] = loaded.problems;
+    if (first !== undefined) {
+      const rest = more.length ? ` (and ${more.length} more problem${more.length === 1 ? '' : 's'} in this file)` : '';
+      problems.push({ ruleId: 'invalid-bibliography', message: `${written.get(bibUri)}: ${first}${rest}`, range: fmBibRange });
+    }
   }
   const inline = skipped ? [] : [...config.references, ...(Array.isArray(parsed.frontMatter.data['references']) ? (parsed.frontMatter.data['references'] as unknown[]) : [])];
   if (inline.length) {
@@ -196,6 +214,7 @@ function analyzeOnce(input: AnalyzeInput, failure?: string): DocumentModel {
     problems,
     bibliography,
     bibliographyFiles: bibUris,
+    unreadableBibliographies,
     config,
   };
 }

@@ -172,11 +172,15 @@ export class ArgumentGraph {
     model.nodes.forEach((node, index) => {
       const from: NodeHandle = { uri: model.uri, index };
       const fromBase = baseOf(vocab, node.kind);
-      const answered = fromBase === 'defense' ? answeredByAdjacency(model, index) : undefined;
+      // An explicit `attacks=`/`defends=`/`supports=` names the target: it replaces the relation of
+      // the same type that containment or adjacency would give (an objection with `attacks=#other`
+      // inside the `#toxicity` section attacks `#other` only).
+      const named = new Set(node.relations.filter((r) => r.via === 'attribute').map((r) => r.type));
+      const answered = fromBase === 'defense' && !named.has('defends') ? answeredByAdjacency(model, index) : undefined;
       if (answered !== undefined) {
         edges.push({ from, to: { uri: model.uri, index: answered }, type: 'defends', via: 'adjacency', range: node.tagRange, writtenIn: model.uri });
       }
-      if (node.parent !== undefined) {
+      if (node.parent !== undefined && !named.has(containmentEdge(fromBase))) {
         edges.push({ from, to: { uri: model.uri, index: node.parent }, type: containmentEdge(fromBase), via: 'containment', range: node.tagRange, writtenIn: model.uri });
       }
       for (const relation of node.relations) {

@@ -26,6 +26,8 @@ function kindFromClasses(vocab: Vocabulary, tokens: readonly AttributeToken[]): 
 }
 
 const SPAN = /\[((?:[^[\]]|\[[^[\]]*\])*)\]\{([^{}\n]*)\}/g;
+/** Footnote calls and citation groups written right after a span (one space allowed): they are the span's sources. */
+const TRAILING_SOURCES = /^(?: ?(?:\[\^[^\]\s]+\]|\[[^[\]]*@[^[\]]*\](?![({])))+/;
 const DIV_OPEN = /^[ \t]{0,3}(:{3,})[ \t]*(?:\{([^{}]*)\}|([A-Za-z][\w-]*))[ \t]*:*[ \t]*$/;
 const DIV_CLOSE = /^[ \t]{0,3}(:{3,})[ \t]*$/;
 
@@ -82,13 +84,14 @@ export function recognizePandoc(root: Root, text: string, headings: readonly Hea
       if (!kind) continue;
       const attrs = interpretAttributes(tokens);
       const inner = { start: spanStart + 1, end: spanStart + 1 + m[1]!.length };
+      const trailing = TRAILING_SOURCES.exec(slice.slice(m.index + m[0].length))?.[0].length ?? 0;
       tags.push({
         kind: kind.name,
         ...(attrs.id ? { id: attrs.id.value } : {}),
         explicitId: !!attrs.id,
         syntax: 'pandoc',
         block: 'span',
-        range: { start: spanStart, end: spanStart + m[0].length },
+        range: { start: spanStart, end: spanStart + m[0].length + trailing },
         selectionRange: inner,
         tagRange: { start: attrStart - 1, end: spanStart + m[0].length },
         attributes: attrs.attributes,

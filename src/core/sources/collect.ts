@@ -157,6 +157,8 @@ export function scanSources(ctx: ScanContext): SourceScan {
       while (b < bracketed.length && bracketed[b]!.end <= keyStart) b++;
       if (b < bracketed.length && keyStart >= bracketed[b]!.start) continue;
       const key = t[2]!;
+      // A bare `@word` no bibliography holds is a handle (`as @someone said`), plain text.
+      if (!ctx.bibliography.has(key)) continue;
       sources.push({ ...citation(key, { start: keyStart, end: keyStart + 1 + key.length }, '', ctx.bibliography), inText: true });
     }
     FOOTNOTE_CALL.lastIndex = 0;
