@@ -343,6 +343,8 @@ function walkHtml(state: WalkState, node: Html, ctx: Context): void {
   const base = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (base === undefined || end === undefined || node.value.length > MAX_HTML_BLOCK || !/<[a-z]/i.test(node.value)) return;
+  // Markup with no words outside its tags (images, embeds, layout) needs no HTML parser.
+  if (!/[A-Za-z]{2,}[^<]*[A-Za-z]{2,}/.test(node.value.replace(/<!--[\s\S]*?-->|<(style|script)\b[\s\S]*?<\/\1>|<[^>]*>/gi, ' '))) return;
   let tree: HastRoot;
   try {
     tree = fromHtml(node.value, { fragment: true });
