@@ -226,7 +226,7 @@ describe('warrant report (built CLI)', function () {
       writeFileSync(join(dir, 'file'), '');
       const bad = warrant(['report', EXAMPLES, '-o', join(dir, 'file', 'r.html')], { cwd: REPO });
       assert.equal(bad.status, 2);
-      assert.match(bad.stderr, /^warrant: cannot write the report to .*file\/r\.html: /);
+      assert.match(bad.stderr, /^warrant: cannot write the output file .*file\/r\.html: /);
       assert.doesNotMatch(bad.stderr, /unexpected error/);
     } finally {
       done();
