@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { dirname, join, relative } from 'node:path';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,7 +26,8 @@ export function findingsOf(bin, set) {
   if (r.status === null || r.status > 2 || !r.stdout.trim().startsWith('[')) throw new Error(`warrant lint in ${set.dir}: exit ${r.status}\n${r.stderr.slice(0, 2000)}`);
   const out = {};
   for (const file of JSON.parse(r.stdout)) {
-    const name = relative(set.dir, file.filePath).split('\\').join('/');
+    // Real paths on both sides: a set reached through a symbolic link is reported by its target.
+    const name = relative(realpathSync(set.dir), realpathSync(file.filePath)).split('\\').join('/');
     out[name] = file.messages.map((m) => {
       const message = set.hashMessages ? createHash('sha256').update(m.message).digest('hex').slice(0, 16) : m.message;
       return `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.ruleId} ${m.severityName} ${message}`;
