@@ -69,9 +69,9 @@ ${rules}
 #   - drafts/**
 #   - CHANGELOG.md
 
-# The zero-annotation detector (uncited-assertion): thresholds and cue lexicons.
+# The zero-annotation detector (uncited-assertion): thresholds and cue lexicons (docs/heuristics.md).
 # heuristics:
-#   threshold: 1.4
+#   threshold: 0.5   # a probability (0-1): higher flags fewer sentences; unset: the trained thresholds
 
 # Files larger than this many bytes are skipped with a file-skipped finding (default: ${DEFAULT_MAX_FILE_SIZE / 1024 / 1024} MiB).
 # maxFileSize: ${DEFAULT_MAX_FILE_SIZE}
