@@ -15,7 +15,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { readRegularFile } from './readFile.js';
 
-/** Caps what one ignore file may cost: a hostile or generated file is read only this far. */
+/** Caps what one ignore file may cost: of a hostile or generated file only this much is compiled into patterns. */
 const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 
 export class GitIgnores {

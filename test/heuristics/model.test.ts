@@ -7,7 +7,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { corpusDir } from '../../scripts/detector/corpus.mjs';
 import { MODEL_JSON, MODEL_TS, trainOn } from '../../scripts/train.mjs';
-import { SHIPPED_MODEL } from '../../src/core/heuristics/index.js';
+import { score } from '../../scripts/detector/lr.mjs';
+import { parseMarkdown } from '../../src/core/parse/markdown.js';
+import { compileCues } from '../../src/core/heuristics/cues.js';
+import { defaultHeuristicOptions, extractSentences, logit, SHIPPED_MODEL } from '../../src/core/heuristics/index.js';
 
 describe('heuristics: the shipped model', function () {
   this.timeout(300_000);
@@ -30,5 +33,20 @@ describe('heuristics: the shipped model', function () {
       assert.ok(Object.values(head.named).every(Number.isFinite));
     }
     for (const t of Object.values(SHIPPED_MODEL.thresholds)) assert.ok(t > 0 && t < 1);
+  });
+
+  it('scores with the same arithmetic the trainer chose its thresholds with', () => {
+    // The product once ran other weights than the trainer saw (every family got weight 1 from the
+    // options merge): hold core's `logit` and the trainer's `score` together on real sentences.
+    const text = 'In 2021 the harbour counted 73% more ferries. We think this is fine.\n\nAccording to the board, fares rose [a](https://example.org).\n';
+    const options = defaultHeuristicOptions();
+    const records = extractSentences({ text, root: parseMarkdown(text).root, citations: [], exclude: [], options }, SHIPPED_MODEL.hashBits);
+    assert.ok(records.length >= 3);
+    const cues = compileCues(options);
+    for (const r of records) {
+      for (const head of [SHIPPED_MODEL.claim, SHIPPED_MODEL.needs]) {
+        assert.ok(Math.abs(logit(head, cues, r.features) - score(head, r.features)) < 1e-9, r.text);
+      }
+    }
   });
 });
