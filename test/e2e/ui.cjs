@@ -43,6 +43,32 @@ async function shotAround(page, file, boxes, margin = 16) {
   log(`saved ${path.join(SHOT_DIR, file)} (${Math.round(clip.width)}×${Math.round(clip.height)})`);
 }
 
+/**
+ * Run a command from the command palette, by its title. Waits for the palette to list the
+ * command before pressing Enter (on a loaded machine a fixed pause let Enter land on an
+ * unfiltered or not-yet-populated list), and retries: a command whose `when` clause is not
+ * true yet (the editor still taking focus) is simply absent from the list.
+ */
+async function runCommand(page, title, tries = 4) {
+  for (let i = 1; ; i++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input').first();
+    await input.waitFor({ timeout: 10000 });
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
+    try {
+      await row.waitFor({ timeout: 8000 });
+      await row.click();
+      return;
+    } catch (e) {
+      await page.keyboard.press('Escape');
+      if (i >= tries) throw new Error(`the command palette never listed "${title}" (${i} tries): ${e.message.split('\n')[0]}`);
+      log(`"${title}" not listed yet, retrying`);
+      await page.waitForTimeout(1500);
+    }
+  }
+}
+
 (async () => {
   fs.mkdirSync(SHOT_DIR, { recursive: true });
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'warrant-chromium-'));
@@ -119,22 +145,31 @@ async function shotAround(page, file, boxes, margin = 16) {
     await check('Show Threat Coverage draws the matrix of ai-risk/essay.md in its webview', async () => {
       await page.setViewportSize({ width: 1440, height: 820 });
       await page.keyboard.press('Control+P');
-      await page.keyboard.type('ai-risk/essay.md');
-      await page.waitForTimeout(800);
-      await page.keyboard.press('Enter');
-      await page.locator('.tab[aria-label*="essay.md"]').first().waitFor({ timeout: 30000 });
+      const input = page.locator('.quick-input-widget input').first();
+      await input.waitFor({ timeout: 10000 });
+      await input.fill('ai-risk/essay.md');
+      const pick = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'essay.md' }).first();
+      await pick.waitFor({ timeout: 15000 });
+      await pick.click();
+      await page.locator('.tab.active[aria-label*="essay.md"]').first().waitFor({ timeout: 30000 });
+      // the essay's text is on screen and the editor has focus: the command's `when` clause holds
+      await page.locator('.editor-instance .view-line', { hasText: 'Refusals are a seatbelt' }).first().waitFor({ timeout: 30000 });
+      await page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ timeout: 10000 });
       // (the essay's warning is below the fold; the table below proves the server answered)
-      await page.keyboard.press('F1');
-      await page.keyboard.type('Warrant: Show Threat Coverage');
-      await page.waitForTimeout(800);
-      await page.keyboard.press('Enter');
+      await runCommand(page, 'Warrant: Show Threat Coverage');
       const tab = page.locator('.tab', { hasText: 'Threat Coverage: essay.md' }).first();
-      await tab.waitFor({ timeout: 30000 });
+      try {
+        await tab.waitFor({ timeout: 30000 });
+      } catch (e) {
+        // say what was there instead: the tabs, and any notification that may have taken focus
+        const tabs = await page.locator('.tab').allInnerTexts();
+        const toasts = await page.locator('.notification-toast').allInnerTexts();
+        log(`tabs: ${JSON.stringify(tabs)}; notifications: ${JSON.stringify(toasts)}`);
+        await page.screenshot({ path: path.join(SHOT_DIR, 'threat-failure.png') });
+        throw e;
+      }
       await tab.click(); // focus the webview's group, then give it the whole editor area
-      await page.keyboard.press('F1');
-      await page.keyboard.type('View: Toggle Maximize Editor Group');
-      await page.waitForTimeout(800);
-      await page.keyboard.press('Enter');
+      await runCommand(page, 'View: Toggle Maximize Editor Group');
       const table = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('#risks');
       try {
         await table.waitFor({ timeout: 60000 });
