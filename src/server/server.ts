@@ -518,7 +518,24 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     focusLines.delete(uri);
     getAnalyzer().invalidate(uri);
     if (!pullDiagnostics) connection.sendDiagnostics({ uri, diagnostics: [] });
+    void afterClose(uri);
   });
+
+  /**
+   * A buffer closed without saving took its unsaved ids and edges with it: the file on disk speaks
+   * for it again. Analyse the disk text now; when what others see of it differs from the closed
+   * buffer (or the file is gone), lint the other open documents again, as an edit would have.
+   */
+  async function afterClose(uri: string): Promise<void> {
+    if (!outlines.has(uri)) return;
+    const start = generation;
+    const settings = await getSettings(uri);
+    if (documents.get(uri)) return; // opened again meanwhile: the buffer speaks for it
+    const text = MARKDOWN_FILE.test(uri) && settings.enable ? deps.readFile(uri) : undefined;
+    if (text !== undefined) analyzeText(uri, text, -1, settings);
+    else if (outlines.delete(uri)) generation++;
+    if (generation !== start) othersChanged(uri, settings);
+  }
 
   // ---------------------------------------------------------------- features: look up the document, call the service
 

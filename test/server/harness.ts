@@ -37,6 +37,8 @@ export interface Harness {
   /** An incremental change, as VS Code sends while typing: replace `range` with `text`. */
   edit(uri: string, version: number, range: Range, text: string): void;
   save(uri: string): void;
+  /** `textDocument/didClose`: the editor closed the buffer (unsaved edits discarded). */
+  closeDocument(uri: string): void;
   pull(uri: string): Promise<Diagnostic[]>;
   settings: Record<string, unknown>;
   /** How many `workspace/diagnostic/refresh` requests the server sent. */
@@ -88,6 +90,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     save(uri) {
       void client.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    },
+    closeDocument(uri) {
+      void client.sendNotification('textDocument/didClose', { textDocument: { uri } });
     },
     async pull(uri) {
       const report = await client.sendRequest('textDocument/diagnostic', { textDocument: { uri } });

@@ -54,6 +54,22 @@ describe('server: open documents follow the workspace index', () => {
       h.change(b, 3, B);
       await back;
     });
+
+    it('closing the other file without saving its edit brings the defense on disk back', async () => {
+      const first = h.nextDiagnostics(a, (p) => unsupported(p.diagnostics) === 0);
+      h.open(a, A);
+      await first;
+      const opened = h.nextDiagnostics(b);
+      h.open(b, B);
+      await opened;
+      const stale = h.nextDiagnostics(a, (p) => unsupported(p.diagnostics) === 1);
+      h.change(b, 2, B.replace('defends=a.md#open-risk', 'defends=a.md#other'));
+      await stale;
+      // the edit is discarded: b.md on disk still defends the claim
+      const back = h.nextDiagnostics(a, (p) => unsupported(p.diagnostics) === 0);
+      h.closeDocument(b);
+      await back;
+    });
   });
 
   describe('pull', () => {
@@ -76,6 +92,32 @@ describe('server: open documents follow the workspace index', () => {
       await h.pull(b);
       assert.ok(h.refreshes() > before, 'workspace/diagnostic/refresh after the edges changed');
       assert.equal(unsupported(await h.pull(a)), 1);
+    });
+
+    it('closing the other file without saving its edit asks the client to pull again', async () => {
+      h.open(a, A);
+      h.open(b, B);
+      await h.pull(b);
+      h.change(b, 2, B.replace('defends=a.md#open-risk', 'defends=a.md#other'));
+      await h.pull(b);
+      assert.equal(unsupported(await h.pull(a)), 1);
+      const before = h.refreshes();
+      h.closeDocument(b);
+      const deadline = Date.now() + 10000;
+      while (h.refreshes() === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      assert.ok(h.refreshes() > before, 'workspace/diagnostic/refresh after the closed buffer\'s edges went');
+      assert.equal(unsupported(await h.pull(a)), 0);
+    });
+
+    it('closing a file whose buffer matched the disk asks for nothing', async () => {
+      h.open(a, A);
+      h.open(b, B);
+      assert.equal(unsupported(await h.pull(a)), 0);
+      await h.pull(b);
+      const before = h.refreshes();
+      h.closeDocument(b);
+      assert.equal(unsupported(await h.pull(a)), 0); // the server has handled the close by now
+      assert.equal(h.refreshes(), before);
     });
   });
 });
