@@ -81,12 +81,69 @@ function acronyms(words: readonly string[]): number {
  * @example sentenceFeatures(cues, 'Sales rose 40% in 2021.', ctx, 12).named.get('form:percent') // → 1
  */
 export function sentenceFeatures(cues: CompiledCues, sentence: string, ctx: SentenceContext, hashBits: number): SentenceFeatures {
-  const named = new Map<string, number>();
-  const set = (name: string, on: boolean | number = true): void => {
-    const v = typeof on === 'number' ? on : on ? 1 : 0;
-    if (v !== 0) named.set(name, v);
+  const words = textFeatures(cues, sentence, hashBits);
+  // The words' features first, then the context's: the same order as ever, so sums come out the same.
+  const named = new Map<string, number>(words.named);
+  const set = (name: string, on: boolean): void => {
+    if (on) named.set(name, 1);
   };
-  for (const id of familiesHit(cues, sentence)) set(`cue:${id}`);
+  set(`block:${ctx.kind}`, true);
+  set('block:first', ctx.index === 0 && ctx.count > 1);
+  set('block:last', ctx.index === ctx.count - 1 && ctx.count > 1);
+  set('block:alone', ctx.count === 1);
+  set('block:leadIn', ctx.leadIn);
+  set('cite:inSentence', ctx.citedInSentence);
+  set('cite:nearby', ctx.citedNearby);
+  set('cite:neighbour', ctx.prevCited || ctx.nextCited);
+  set('doc:fewCitations', ctx.citeRate < 0.1);
+  set('doc:manyCitations', ctx.citeRate > 0.3);
+  set('doc:opening', ctx.position < 0.1);
+  set('doc:closing', ctx.position > 0.9);
+  return { named, hashed: words.hashed, hashValue: words.hashValue };
+}
+
+/** What a sentence's words alone decide: cue families, form, hashed n-grams. */
+interface WordFeatures {
+  readonly named: readonly (readonly [string, number])[];
+  readonly hashed: readonly number[];
+  readonly hashValue: number;
+}
+
+/**
+ * Sentences seen lately, per compiled cue set, with their word features. While typing, every
+ * sentence but the edited one comes back unchanged on the next keystroke; its regular expressions
+ * were half the cost of re-linting a 30 KB essay. Two generations of at most `MEMO_SIZE` entries
+ * each: the older is dropped when the newer fills, so memory stays bounded and a sentence in use
+ * is kept (it is moved to the newer generation when read).
+ */
+const MEMO_SIZE = 8192;
+interface Memo {
+  current: Map<string, WordFeatures>;
+  previous: Map<string, WordFeatures>;
+}
+const memos = new WeakMap<CompiledCues, Memo>();
+
+function textFeatures(cues: CompiledCues, sentence: string, hashBits: number): WordFeatures {
+  let memo = memos.get(cues);
+  if (!memo) memos.set(cues, (memo = { current: new Map(), previous: new Map() }));
+  const key = hashBits === 0 ? sentence : `${hashBits}\u0000${sentence}`;
+  let found = memo.current.get(key);
+  if (found) return found;
+  found = memo.previous.get(key) ?? computeTextFeatures(cues, sentence, hashBits);
+  if (memo.current.size >= MEMO_SIZE) {
+    memo.previous = memo.current;
+    memo.current = new Map();
+  }
+  memo.current.set(key, found);
+  return found;
+}
+
+function computeTextFeatures(cues: CompiledCues, sentence: string, hashBits: number): WordFeatures {
+  const named: [string, number][] = [];
+  const set = (name: string, on: boolean): void => {
+    if (on) named.push([name, 1]);
+  };
+  for (const id of familiesHit(cues, sentence)) set(`cue:${id}`, true);
 
   const words = sentence.split(' ').filter(Boolean);
   const numbers = [...sentence.matchAll(NUMBER)].filter((m) => !YEAR.test(m[0]));
@@ -113,19 +170,6 @@ export function sentenceFeatures(cues: CompiledCues, sentence: string, ctx: Sent
   set('form:colonEnd', /:$/.test(sentence));
   set('form:short', words.length < 8);
   set('form:long', words.length > 30);
-
-  set(`block:${ctx.kind}`);
-  set('block:first', ctx.index === 0 && ctx.count > 1);
-  set('block:last', ctx.index === ctx.count - 1 && ctx.count > 1);
-  set('block:alone', ctx.count === 1);
-  set('block:leadIn', ctx.leadIn);
-  set('cite:inSentence', ctx.citedInSentence);
-  set('cite:nearby', ctx.citedNearby);
-  set('cite:neighbour', ctx.prevCited || ctx.nextCited);
-  set('doc:fewCitations', ctx.citeRate < 0.1);
-  set('doc:manyCitations', ctx.citeRate > 0.3);
-  set('doc:opening', ctx.position < 0.1);
-  set('doc:closing', ctx.position > 0.9);
 
   if (hashBits === 0) return { named, hashed: [], hashValue: 0 };
   const tokens: string[] = [];

@@ -19,7 +19,22 @@ let segmenter: Intl.Segmenter | undefined;
  */
 export function intlSplitter(abbreviations: readonly string[]): SentenceSplitter {
   const abbrev = abbreviationPattern(abbreviations);
+  // Blocks seen lately, as in features.ts: while typing, every block but the edited one returns.
+  let current = new Map<string, readonly number[]>();
+  let previous = new Map<string, readonly number[]>();
   return (text) => {
+    let starts = current.get(text);
+    if (starts) return starts;
+    starts = previous.get(text) ?? split(text);
+    if (current.size >= 4096) {
+      previous = current;
+      current = new Map();
+    }
+    current.set(text, starts);
+    return starts;
+  };
+
+  function split(text: string): readonly number[] {
     segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
     const starts: number[] = [];
     let prevEnd = -1;
@@ -34,7 +49,7 @@ export function intlSplitter(abbreviations: readonly string[]): SentenceSplitter
       prevEnd = start + seg.segment.length;
     }
     return starts;
-  };
+  }
 }
 
 function joinsNext(text: string, segStart: number, segEnd: number, abbrev: RegExp | undefined): boolean {

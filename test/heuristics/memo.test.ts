@@ -1,0 +1,74 @@
+/**
+ * The detector remembers the word features of recent sentences and the sentence starts of recent
+ * blocks (features.ts, split.ts), so that a keystroke re-scores only what it changed. What it
+ * remembers must never change a result: the context of a sentence (its block, citations,
+ * position) is computed fresh every time, and a full memo still answers correctly.
+ */
+import assert from 'node:assert/strict';
+import { compileCues } from '../../src/core/heuristics/cues.js';
+import { defaultHeuristicOptions } from '../../src/core/heuristics/index.js';
+import { sentenceFeatures, type SentenceContext } from '../../src/core/heuristics/features.js';
+import { intlSplitter } from '../../src/core/heuristics/split.js';
+import { lintText, where } from '../helpers/memory.js';
+
+const ctx = (over: Partial<SentenceContext> = {}): SentenceContext => ({
+  kind: 'paragraph',
+  index: 0,
+  count: 3,
+  citedInSentence: false,
+  citedNearby: false,
+  prevCited: false,
+  nextCited: false,
+  leadIn: false,
+  citeRate: 0.2,
+  position: 0.5,
+  ...over,
+});
+const entries = (m: ReadonlyMap<string, number>): [string, number][] => [...m];
+
+describe('detector memo: remembered words, fresh context', () => {
+  it('the same sentence in another place gets that place’s context, and the same word features', () => {
+    const cues = compileCues(defaultHeuristicOptions());
+    const s = 'Sales of the device rose 40% in 2021, according to the company.';
+    const first = sentenceFeatures(cues, s, ctx({ citedInSentence: true, position: 0.05 }), 0);
+    const second = sentenceFeatures(cues, s, ctx({ kind: 'listItem', index: 2, citeRate: 0.5, position: 0.95 }), 0);
+    assert.ok(first.named.has('cite:inSentence') && first.named.has('doc:opening') && first.named.has('block:paragraph'));
+    assert.ok(!second.named.has('cite:inSentence') && !second.named.has('doc:opening') && !second.named.has('block:paragraph'));
+    assert.ok(second.named.has('block:listItem') && second.named.has('block:last') && second.named.has('doc:closing') && second.named.has('doc:manyCitations'));
+    const words = (m: ReadonlyMap<string, number>) => entries(m).filter(([k]) => k.startsWith('cue:') || k.startsWith('form:'));
+    assert.deepEqual(words(second.named), words(first.named));
+    assert.ok(words(first.named).some(([k]) => k === 'form:percent'));
+  });
+
+  it('answers as a fresh computation does after it has filled and turned over', () => {
+    const options = defaultHeuristicOptions();
+    const sentences = Array.from({ length: 20_000 }, (_, i) => `Study ${i} found that ${i % 7} in ${i % 13} teams said ${i % 3 ? 'most' : 'few'} tools failed.`);
+    const warm = compileCues(options);
+    const before = sentences.slice(0, 50).map((s) => entries(sentenceFeatures(warm, s, ctx(), 12).named));
+    for (const s of sentences) sentenceFeatures(warm, s, ctx(), 12); // fills both generations
+    const after = sentences.slice(0, 50).map((s) => entries(sentenceFeatures(warm, s, ctx(), 12).named));
+    assert.deepEqual(after, before);
+    // A fresh compile has an empty memo: the same answers again, hashed buckets included.
+    const fresh = compileCues({ ...options });
+    const s = sentences[7]!;
+    assert.deepEqual(sentenceFeatures(fresh, s, ctx(), 12), sentenceFeatures(warm, s, ctx(), 12));
+  });
+
+  it('a remembered split is the split', () => {
+    const split = intlSplitter(['Dr']);
+    const text = 'Dr. Lee spoke. Then rain fell. It stopped.';
+    assert.deepEqual(split(text), [0, 15, 31]);
+    assert.deepEqual(split(text), [0, 15, 31]);
+    for (let i = 0; i < 10_000; i++) split(`Block ${i}. Another sentence.`);
+    assert.deepEqual(split(text), [0, 15, 31]);
+  });
+
+  it('editing one sentence changes only what that sentence is flagged for', () => {
+    const base = 'Intro line for the essay here.\n\nRevenue at the firm rose 40% in 2021 after the merger closed.\n\nWe think this is fine.\n';
+    const first = where(lintText(base).findings, 'uncited-assertion');
+    assert.deepEqual(first, ['uncited-assertion@3:1']);
+    const cited = base.replace('merger closed.', 'merger closed [@lee2020].');
+    assert.deepEqual(where(lintText(cited, { 'refs.bib': '@article{lee2020, title={T}, author={Lee, A}, year={2020}}\n' }).findings, 'uncited-assertion'), []);
+    assert.deepEqual(where(lintText(base).findings, 'uncited-assertion'), first);
+  });
+});
