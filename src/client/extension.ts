@@ -19,12 +19,13 @@ import {
   type ArgumentMapResult,
 } from '../service/protocol.js';
 import { clientOptions, createConfig, lintWorkspace, openRuleDocs, showReferences, updateStatus as showStatus, validatedLanguages } from './common.js';
-import { ArgumentMapView, REVEAL_NODE_COMMAND, revealNode } from './map/panel.js';
+import { ArgumentMapView } from './map/panel.js';
 import { OPEN_REPORT_COMMAND, openReport, type ReportDeps } from './report.js';
 import type { ReportData } from '../report/data.js';
 import { registerMcpServer } from './mcp.js';
 import type { McpDefinitionSpec } from './mcpDefinitions.js';
 import { ThreatCoverageView } from './threat/panel.js';
+import { REVEAL_NODE_COMMAND, revealNode } from './webviewPanel.js';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
