@@ -42,15 +42,20 @@ export interface WebviewContent {
   html(resources: WebviewResources): string;
 }
 
+/** What the extension gives every view. */
+export interface WebviewDeps {
+  readonly extensionUri: vscode.Uri;
+  /** A document Warrant lints (`warrant.validate`): the panel follows it. */
+  isArgumentDocument(document: vscode.TextDocument): boolean;
+}
+
+/** What one view is: its names, its script, when it redraws and what it draws. */
 export interface DocumentWebviewOptions {
   readonly viewType: string;
   /** "Argument Map": the panel's title, before ": garden.md". */
   readonly title: string;
   /** The page's only script, in the extension's `media/` folder: "map.js". */
   readonly script: string;
-  readonly extensionUri: vscode.Uri;
-  /** A document Warrant lints (`warrant.validate`): the panel follows it. */
-  isArgumentDocument(document: vscode.TextDocument): boolean;
   /** Whether this change of diagnostics can change the page for `target` (`undefined`: the workspace). */
   affects(e: vscode.DiagnosticChangeEvent, target: vscode.Uri | undefined): boolean;
   /**
@@ -71,13 +76,16 @@ export class DocumentWebview implements vscode.Disposable {
   private uris = new Set<string>();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly options: DocumentWebviewOptions) {
+  constructor(
+    private readonly deps: WebviewDeps,
+    private readonly options: DocumentWebviewOptions,
+  ) {
     this.subscriptions = [
       vscode.languages.onDidChangeDiagnostics((e) => {
         if (this.panel && this.options.affects(e, this.shownTarget)) this.schedule(REDRAW_DELAY);
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (!this.panel || !editor || !this.options.isArgumentDocument(editor.document)) return;
+        if (!this.panel || !editor || !this.deps.isArgumentDocument(editor.document)) return;
         if (editor.document.uri.toString() === this.shownTarget?.toString()) return;
         this.shownTarget = editor.document.uri;
         this.schedule(0);
@@ -93,7 +101,7 @@ export class DocumentWebview implements vscode.Disposable {
   /** The active argument document's page (the workspace's without one), beside it. */
   async show(): Promise<void> {
     const editor = vscode.window.activeTextEditor;
-    if (editor && this.options.isArgumentDocument(editor.document)) this.shownTarget = editor.document.uri;
+    if (editor && this.deps.isArgumentDocument(editor.document)) this.shownTarget = editor.document.uri;
     else if (!this.panel) this.shownTarget = undefined;
     if (this.panel) {
       this.panel.reveal(undefined, true);
@@ -102,7 +110,7 @@ export class DocumentWebview implements vscode.Disposable {
         this.options.viewType,
         this.options.title,
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        { enableScripts: true, enableFindWidget: true, localResourceRoots: [vscode.Uri.joinPath(this.options.extensionUri, 'media')] },
+        { enableScripts: true, enableFindWidget: true, localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'media')] },
       );
       this.panel = panel;
       this.shown = '';
@@ -150,7 +158,7 @@ export class DocumentWebview implements vscode.Disposable {
     panel.webview.html = content.html({
       nonce: randomBytes(16).toString('base64'),
       cspSource: panel.webview.cspSource,
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.options.extensionUri, 'media', this.options.script)).toString(),
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', this.options.script)).toString(),
     });
   }
 

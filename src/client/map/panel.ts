@@ -33,12 +33,10 @@ export class ArgumentMapView implements vscode.Disposable {
   private readonly view: DocumentWebview;
 
   constructor(private readonly deps: MapDeps) {
-    this.view = new DocumentWebview({
+    this.view = new DocumentWebview(deps, {
       viewType: MAP_VIEW_TYPE,
       title: 'Argument Map',
       script: 'map.js',
-      extensionUri: deps.extensionUri,
-      isArgumentDocument: (document) => deps.isArgumentDocument(document),
       affects: (e, target) => target === undefined || e.uris.some((u) => u.toString() === target.toString()),
       render: (target, title) => this.render(target, title),
     });

@@ -27,12 +27,10 @@ export class ThreatCoverageView implements vscode.Disposable {
   private readonly view: DocumentWebview;
 
   constructor(private readonly deps: ThreatDeps) {
-    this.view = new DocumentWebview({
+    this.view = new DocumentWebview(deps, {
       viewType: THREAT_VIEW_TYPE,
       title: 'Threat Coverage',
       script: 'threat.js',
-      extensionUri: deps.extensionUri,
-      isArgumentDocument: (document) => deps.isArgumentDocument(document),
       // A defense in another file can change this document's coverage: redraw on any change.
       affects: () => true,
       render: (target, title) => this.render(target, title),
