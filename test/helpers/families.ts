@@ -57,11 +57,36 @@ export const FAMILIES: readonly Family[] = [
     n: 1000,
   },
   {
-    // Still quadratic (micromark's attention resolver; not bounded yet): `npm run fuzz` prints it.
     name: 'nested emphasis',
-    cause: 'micromark matches each closer by searching back over every inner event (attention resolver)',
+    cause: 'micromark matches each closer by searching back over every inner event (attention resolver): bounded by boundEmphasis (parse/bounds.ts)',
     build: (n) => `${'*a '.repeat(n)}b${' c*'.repeat(n)}\n`,
-    n: 500,
+    n: 1000,
+  },
+  {
+    name: 'unmatched emphasis of two kinds',
+    cause: 'each `_` closer walks back to the paragraph start past every `*` opener: bounded by boundEmphasis',
+    build: (n) => `${'*a _b '.repeat(n)}c${' d* e_'.repeat(n)}\n`,
+    n: 1000,
+  },
+  {
+    name: 'nested strikethrough',
+    cause: "GFM strikethrough's resolver walks back the same way: bounded by boundEmphasis",
+    build: (n) => `${'~a '.repeat(n)}b${' c~'.repeat(n)}\n`,
+    n: 1000,
+  },
+  {
+    name: 'emphasis across lazy lines',
+    cause: 'lines like `2. *a` continue the paragraph above (an item not numbered 1 cannot interrupt it): one inline content',
+    build: (n) => `x\n${'2. *a\n'.repeat(n)}${'2. c*\n'.repeat(n)}`,
+    n: 1000,
+  },
+  {
+    // Still quadratic (micromark rebuilds the event list as each container closes): `npm run fuzz`
+    // prints it. Each line is nested under the depth limit, so no bound applies yet.
+    name: 'lines of nested list markers',
+    cause: 'every closing list item runs EditMap.consume over the document event list (micromark)',
+    build: (n) => '- - - - - - - - x\n'.repeat(n),
+    n: 400,
     unbounded: true,
   },
 ];

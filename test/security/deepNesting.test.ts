@@ -16,6 +16,8 @@ import { circularSupport } from '../../src/core/rules/circular-support.js';
 import type { ArgumentGraph, NodeHandle } from '../../src/core/model/graph.js';
 import type { Report, RuleContext } from '../../src/core/rule.js';
 import { MAX_CONTAINER_DEPTH } from '../../src/core/parse/bounds.js';
+import { boundTreeDepth, MAX_TREE_DEPTH } from '../../src/core/parse/depth.js';
+import type { Root } from 'mdast';
 import { warrant } from '../cli/helpers.js';
 import { startHarness } from '../server/harness.js';
 
@@ -43,12 +45,28 @@ describe('deep nesting costs the document its deep part, never the run', () => {
     assert.deepEqual(where(r.findings, 'unsupported-claim'), ['unsupported-claim@3:1']);
   });
 
-  it('deeply nested emphasis is cut too', () => {
+  it('deeply nested emphasis is read as text before it can nest (test/security/emphasis.test.ts)', () => {
     const n = 400;
     const r = lintText(`${'*a _b '.repeat(n)}c${' d_ e*'.repeat(n)}\n\n${CLAIM}`);
-    assert.deepEqual(where(r.findings, 'file-skipped').map((w) => w.replace(/:\d+$/, '')), ['file-skipped@1']);
-    assert.match(r.findings.find((f) => f.ruleId === 'file-skipped')!.message, /nest more than 128 levels deep here: what lies deeper is not linted/);
+    assert.deepEqual(where(r.findings, 'file-skipped'), ['file-skipped@1:1']);
+    assert.match(r.findings.find((f) => f.ruleId === 'file-skipped')!.message, /1600 emphasis markers .* read as plain text here/);
     assert.deepEqual(where(r.findings, 'unsupported-claim'), ['unsupported-claim@3:1']);
+  });
+
+  it('a tree deeper than MAX_TREE_DEPTH is cut at that depth, at the first node that deep', () => {
+    // Parsing no longer builds such trees from emphasis (it is bounded first); the cut stays as the
+    // one bound every tree walk relies on, so it is held here on a tree built by hand.
+    let node: { type: string; children: unknown[]; position: unknown } = { type: 'text', value: 'x', children: [], position: undefined } as never;
+    for (let depth = 300; depth > 0; depth--) {
+      node = { type: 'emphasis', children: [node], position: { start: { line: 1, column: depth, offset: depth - 1 }, end: { line: 1, column: 700 - depth, offset: 699 - depth } } };
+    }
+    const root = { type: 'root', children: [node] } as unknown as Root;
+    const cut = boundTreeDepth(root);
+    assert.deepEqual(cut, { start: MAX_TREE_DEPTH - 1, end: 699 - MAX_TREE_DEPTH }); // the node at level 128
+    let depth = 0;
+    for (let n: { children?: unknown[] } = root; n.children && n.children.length; n = n.children[0] as { children?: unknown[] }) depth++;
+    assert.equal(depth, MAX_TREE_DEPTH);
+    assert.equal(boundTreeDepth({ type: 'root', children: [] }), undefined);
   });
 });
 

@@ -12,6 +12,8 @@
  *   one line took seconds. An opener with no closer before the next blank line is text anyway
  *   (CommonMark), so its `<` is replaced by `＜` (U+FF1C, the same length, so every offset holds)
  *   and micromark never starts the scan.
+ * - Emphasis storms: thousands of nested or unmatched `*`, `_` or `~` in one paragraph cost time
+ *   growing with their square; `boundEmphasis` reads such a paragraph's markers as text.
  */
 
 /** Deepest nesting of block quotes and list items a line may have; real documents stay under 8. */
@@ -53,8 +55,12 @@ function fenceAt(text: string, at: number, end: number): string | undefined {
   return j - at >= 3 ? text.slice(at, j) : undefined;
 }
 
-/** Depth estimate of a line's container prefix, and where its content starts. */
-function containerPrefix(text: string, from: number, to: number): { depth: number; index: number } {
+/**
+ * Depth estimate of a line's container prefix, and where its content starts. `item` is the last
+ * list marker of the prefix: a bullet, an ordered marker numbered 1, or another ordered marker.
+ */
+function containerPrefix(text: string, from: number, to: number): { depth: number; index: number; item?: 'bullet' | 'one' | 'ordered' } {
+  let item: 'bullet' | 'one' | 'ordered' | undefined;
   let depth = 0;
   let columns = 0;
   let i = from;
@@ -72,6 +78,7 @@ function containerPrefix(text: string, from: number, to: number): { depth: numbe
       i += text.charCodeAt(i + 1) === 0x20 ? 2 : 1;
     } else if ((c === 0x2d || c === 0x2b || c === 0x2a) /* - + * */ && (i + 1 >= to || text.charCodeAt(i + 1) === 0x20 || text.charCodeAt(i + 1) === 0x09)) {
       depth++;
+      item = 'bullet';
       i += 2;
     } else if (c >= 0x30 && c <= 0x39) {
       let j = i;
@@ -79,11 +86,13 @@ function containerPrefix(text: string, from: number, to: number): { depth: numbe
       const d = text.charCodeAt(j);
       if ((d === 0x2e || d === 0x29) && (j + 1 >= to || text.charCodeAt(j + 1) === 0x20 || text.charCodeAt(j + 1) === 0x09)) {
         depth++;
+        item = j - i === 1 && c === 0x31 ? 'one' : 'ordered';
         i = j + 2;
       } else break;
     } else break;
   }
-  return { depth: depth + Math.floor(columns / 4), index: Math.min(i, to) };
+  const index = Math.min(i, to);
+  return item ? { depth: depth + Math.floor(columns / 4), index, item } : { depth: depth + Math.floor(columns / 4), index };
 }
 
 const OPENER = /<(!--|\?|!\[CDATA\[|![A-Za-z])/g;
@@ -135,4 +144,240 @@ export function defuseUnclosedHtml(text: string): string {
   if (!out) return text;
   out.push(text.slice(copied));
   return out.join('');
+}
+
+/**
+ * Emphasis matching in one paragraph may walk back this many units (see `boundEmphasis`) before
+ * its emphasis is read as text: at least `EMPHASIS_BUDGET_FLOOR`, or `EMPHASIS_BUDGET_PER_UNIT`
+ * per unit of the paragraph. Real paragraphs walk back a few units per closing marker.
+ */
+export const EMPHASIS_BUDGET_FLOOR = 20_000;
+export const EMPHASIS_BUDGET_PER_UNIT = 20;
+
+/** A paragraph whose emphasis markers were made text: where it starts and ends, how many runs it had. */
+export interface EmphasisStorm {
+  readonly start: number;
+  readonly end: number;
+  readonly markers: number;
+}
+
+/** Same-length look-alikes a defused marker becomes: ＊ ＿ ～ (U+FF0A, U+FF3F, U+FF5E). */
+const LOOK_ALIKE: Readonly<Record<string, string>> = { '*': '\uff0a', _: '\uff3f', '~': '\uff5e' };
+
+/**
+ * Nested or unmatched emphasis markers cost micromark (4.0, and GFM's strikethrough) time that
+ * grows with the square of their number in one paragraph: every closing `*`, `_` or `~` run walks
+ * back over the paragraph's events to its opener (to the paragraph's start when it has none),
+ * and every match resolves what lies between again. 4,000 nested `*a … c*` took 10 s, and a
+ * 44 KB paragraph of mixed unmatched markers 35 s. Real paragraphs match at a short distance.
+ *
+ * This estimates that walk for each paragraph in one linear pass: the text is cut into units
+ * (a run of one marker, a punctuation mark micromark stops at, a line ending, a stretch of other
+ * text), and a stack per marker pairs closers with openers by CommonMark's flanking rules. A
+ * paragraph whose estimate exceeds its budget has its markers replaced by look-alikes of the same
+ * length (every offset holds): micromark reads them as text, and the paragraph is reported.
+ * List markers, escaped markers and fenced code are left alone.
+ */
+export function boundEmphasis(text: string): { text: string; storms: EmphasisStorm[] } {
+  const storms: EmphasisStorm[] = [];
+  const runs: number[] = []; // [start, end) pairs of the marker runs of every paragraph that storms
+  let paragraph: Paragraph | undefined;
+  const finish = (): void => {
+    if (paragraph && paragraph.cost > Math.max(EMPHASIS_BUDGET_FLOOR, EMPHASIS_BUDGET_PER_UNIT * paragraph.units)) {
+      storms.push({ start: paragraph.start, end: paragraph.end, markers: paragraph.runs.length / 2 });
+      for (const r of paragraph.runs) runs.push(r);
+    }
+    paragraph = undefined;
+  };
+  let fence: string | undefined;
+  let previousWasItem = false;
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const prefix = containerPrefix(text, start, end);
+    const marker = fenceAt(text, prefix.index, end);
+    if (fence || marker) {
+      finish();
+      if (marker && !fence) fence = marker;
+      else if (marker && fence && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+    } else {
+      const content = prefix.index;
+      const blank = isBlank(text, content, end);
+      const heading = !blank && text.charCodeAt(content) === 0x23 /* # */ && atxHeading(text, content, end);
+      // A new list item starts a new paragraph, except an ordered item not numbered 1 right after
+      // paragraph text: CommonMark reads that as the paragraph's next line.
+      const newItem: boolean = prefix.item !== undefined && (prefix.item !== 'ordered' || previousWasItem || !paragraph);
+      if (blank || heading || newItem || isBreakOrUnderline(text, content, end)) finish();
+      if (!blank && !isBreakOrUnderline(text, content, end)) {
+        paragraph ??= { start: content, end, units: 0, cost: 0, runs: [], open: { '*': [], _: [], '~': [] } };
+        scanLine(text, content, end, paragraph);
+        paragraph.end = end;
+        if (heading) finish(); // a heading is its own inline content
+      }
+      // Inside a list (a line that started an item, and the lines of that item after it).
+      previousWasItem = newItem || (previousWasItem && !blank);
+    }
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  finish();
+  if (runs.length === 0) return { text, storms };
+  const out: string[] = [];
+  let copied = 0;
+  for (let k = 0; k < runs.length; k += 2) {
+    const from = runs[k]!;
+    const to = runs[k + 1]!;
+    out.push(text.slice(copied, from), LOOK_ALIKE[text[from]!]!.repeat(to - from));
+    copied = to;
+  }
+  out.push(text.slice(copied));
+  return { text: out.join(''), storms };
+}
+
+interface Opener {
+  /** Unit index, run length, and whether the run could close as well. */
+  readonly index: number;
+  readonly length: number;
+  readonly both: boolean;
+}
+
+interface Paragraph {
+  start: number;
+  end: number;
+  /** Units so far, and the estimated walk back. */
+  units: number;
+  cost: number;
+  /** [start, end) of every marker run, flattened. */
+  runs: number[];
+  /** The unmatched openers, per marker. */
+  open: Record<string, Opener[]>;
+}
+
+/** Characters micromark's text tokenizer stops at besides the markers: each is a unit. */
+function isStop(c: number): boolean {
+  return c === 0x5c || c === 0x26 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x21 || c === 0x60 || c === 0x28 || c === 0x29;
+}
+
+function isMarker(c: number): boolean {
+  return c === 0x2a || c === 0x5f || c === 0x7e;
+}
+
+function scanLine(text: string, from: number, to: number, p: Paragraph): void {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isMarker(c)) {
+      let j = i + 1;
+      while (j < to && text.charCodeAt(j) === c) j++;
+      if (c !== 0x7e || j - i <= 2) marker(text, i, j, from, to, p);
+      else p.units++; // three or more tildes: text (or a fence, handled by the caller)
+      i = j;
+    } else if (c === 0x5c /* \ */ && i + 1 < to && isAsciiPunctuation(text.charCodeAt(i + 1))) {
+      p.units++; // an escape: the marker after it is text
+      i += 2;
+    } else if (isStop(c)) {
+      p.units++;
+      i++;
+    } else {
+      p.units++;
+      while (i < to && !isMarker(text.charCodeAt(i)) && !isStop(text.charCodeAt(i))) i++;
+    }
+  }
+  p.units++; // the line ending
+}
+
+/** One run of `*`, `_` or `~` at [i, j): pair it as CommonMark's flanking rules allow, and add its walk. */
+function marker(text: string, i: number, j: number, lineStart: number, lineEnd: number, p: Paragraph): void {
+  const ch = text[i]!;
+  const before = i > lineStart ? charClass(text.codePointAt(i - 1 - (isLowSurrogate(text.charCodeAt(i - 1)) ? 1 : 0))!) : 'space';
+  const after = j < lineEnd ? charClass(text.codePointAt(j)!) : 'space';
+  const left = after !== 'space' && (after !== 'punct' || before !== 'other');
+  const right = before !== 'space' && (before !== 'punct' || after !== 'other');
+  const canOpen = ch === '_' ? left && (!right || before === 'punct') : left;
+  const canClose = ch === '_' ? right && (!left || after === 'punct') : right;
+  const index = p.units++;
+  const length = j - i;
+  p.runs.push(i, j);
+  const stack = p.open[ch]!;
+  if (canClose) {
+    const top = stack[stack.length - 1];
+    // CommonMark's rule of three: micromark walks on past such an opener; counted here as a walk
+    // to the start, which is never less than micromark's.
+    const ruleOfThree = top !== undefined && ch !== '~' && (top.both || canOpen) && (top.length + length) % 3 === 0 && !(top.length % 3 === 0 && length % 3 === 0);
+    if (top !== undefined && !ruleOfThree) {
+      stack.pop();
+      p.cost += index - top.index;
+      // what lay between is resolved with the match: its openers cannot open any more
+      for (const k of Object.keys(p.open)) {
+        const s = p.open[k]!;
+        while (s.length && s[s.length - 1]!.index > top.index) s.pop();
+      }
+      return;
+    }
+    p.cost += index; // no opener: the walk goes back to the paragraph's start
+  }
+  if (canOpen) stack.push({ index, length, both: canClose });
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+function isAsciiPunctuation(c: number): boolean {
+  return (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
+}
+
+const UNICODE_PUNCT = /[\p{P}\p{S}]/u;
+const UNICODE_SPACE = /\s/u;
+
+function charClass(cp: number): 'space' | 'punct' | 'other' {
+  if (cp < 0x80) {
+    if (cp === 0x20 || cp === 0x09 || cp === 0x0a || cp === 0x0d) return 'space';
+    return isAsciiPunctuation(cp) ? 'punct' : 'other';
+  }
+  const s = String.fromCodePoint(cp);
+  if (UNICODE_SPACE.test(s)) return 'space';
+  return UNICODE_PUNCT.test(s) ? 'punct' : 'other';
+}
+
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
+}
+
+/** An ATX heading at `at`: one to six `#` and then a space, a tab or the line's end. */
+function atxHeading(text: string, at: number, end: number): boolean {
+  let j = at;
+  while (j < end && j - at < 7 && text.charCodeAt(j) === 0x23) j++;
+  const n = j - at;
+  const c = text.charCodeAt(j);
+  return n >= 1 && n <= 6 && (j >= end || c === 0x20 || c === 0x09 || c === 0x0d);
+}
+
+/**
+ * A thematic break (three or more `*`, `-` or `_`, spaces between) or a setext underline (`=`
+ * or `-` only): the line ends a paragraph and is no inline content.
+ */
+function isBreakOrUnderline(text: string, from: number, to: number): boolean {
+  let ch = 0;
+  let n = 0;
+  let spaced = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0d) {
+      if (n > 0) spaced = true;
+      continue;
+    }
+    if (ch === 0) {
+      if (c !== 0x2a && c !== 0x2d && c !== 0x5f && c !== 0x3d) return false;
+      ch = c;
+    } else if (c !== ch) return false;
+    n++;
+  }
+  if (ch === 0x3d) return n >= 1 && !spaced;
+  return ch === 0x2d ? n >= 1 : n >= 3;
 }

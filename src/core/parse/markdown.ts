@@ -18,11 +18,12 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { parseDocument, isMap, LineCounter } from 'yaml';
 import type { OffsetRange } from '../text/lineIndex.js';
 import { boundTreeDepth, MAX_TREE_DEPTH } from './depth.js';
-import { defuseUnclosedHtml, MAX_CONTAINER_DEPTH, tooDeepLine } from './bounds.js';
+import { boundEmphasis, defuseUnclosedHtml, MAX_CONTAINER_DEPTH, tooDeepLine } from './bounds.js';
+import type { EmphasisStorm } from './bounds.js';
 import { parseIncrementally } from './incremental.js';
 
 export interface ParseProblem {
-  readonly code: 'parse-error' | 'invalid-front-matter' | 'binary-file' | 'file-too-large' | 'too-deep' | 'too-nested';
+  readonly code: 'parse-error' | 'invalid-front-matter' | 'binary-file' | 'file-too-large' | 'too-deep' | 'too-nested' | 'emphasis-as-text';
   readonly message: string;
   readonly range: OffsetRange;
 }
@@ -116,11 +117,18 @@ export function parseMarkdown(text: string, limits: ParseLimits = DEFAULT_PARSE_
     };
   }
   let root: Root;
+  let storms: readonly EmphasisStorm[] = [];
+  const body = frontMatterEnd(text);
   try {
     // What micromark is handed is bounded (parse/bounds.ts); front matter is YAML, left as it is.
+    // The whole text is bounded once (its storms are reported below); an incremental parse
+    // bounds the region it parses, whose paragraphs are the whole text's.
+    const bounded = boundEmphasis(text.slice(body));
+    storms = bounded.storms;
     const parse = (t: string): Root => {
-      const body = frontMatterEnd(t);
-      return processor.parse(t.slice(0, body) + defuseUnclosedHtml(t.slice(body))) as Root;
+      if (t === text) return processor.parse(t.slice(0, body) + defuseUnclosedHtml(bounded.text)) as Root;
+      const b = frontMatterEnd(t);
+      return processor.parse(t.slice(0, b) + defuseUnclosedHtml(boundEmphasis(t.slice(b)).text)) as Root;
     };
     let reused: Root | undefined;
     try {
@@ -140,6 +148,15 @@ export function parseMarkdown(text: string, limits: ParseLimits = DEFAULT_PARSE_
     };
   }
   const problems: ParseProblem[] = [];
+  for (const storm of storms) {
+    const start = body + storm.start;
+    const lineEnd = text.indexOf('\n', start);
+    problems.push({
+      code: 'emphasis-as-text',
+      message: `This paragraph has ${storm.markers} emphasis markers (*, _ or ~) nested or unmatched so deeply that parsing them would stall: they are read as plain text here, and labels such as **Claim:** in it are not recognised; close or escape the markers`,
+      range: { start, end: Math.min(body + storm.end, lineEnd < 0 ? text.length : lineEnd) },
+    });
+  }
   const cut = boundTreeDepth(root);
   if (cut) {
     const lineEnd = text.indexOf('\n', cut.start);
