@@ -7,16 +7,13 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, type ServerOptions } from 'vscode-languageclient/browser';
-import { OPEN_RULE_DOCS_COMMAND, SHOW_REFERENCES_COMMAND } from '../service/protocol.js';
 import { LIST_FILES, MAX_FILE_BYTES, MAX_LISTED_FILES, READ_FILE, type ListFilesParams, type ListFilesResult, type ReadFileParams, type ReadFileResult } from '../web/protocol.js';
-import { clientOptions, createConfig, lintWorkspace, openRuleDocs, showReferences, updateStatus as showStatus, validatedLanguages } from './common.js';
-import { registerMarkdownValidationFix } from './markdownValidation.js';
+import { activateClient, clientOptions, validatedLanguages, type ClientHost } from './common.js';
 
 /** The browser's Worker (the project builds without the DOM typings). */
 declare const Worker: new (url: string) => ServerOptions;
 
-let client: LanguageClient | undefined;
-let statusItem: vscode.StatusBarItem | undefined;
+let host: ClientHost<LanguageClient> | undefined;
 
 const MARKDOWN = /\.(md|mkd|mdwn|mdown|markdown|markdn|mdtxt|mdtext|workbook|qmd)$/i;
 const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/vendor/**'];
@@ -73,54 +70,16 @@ async function createClient(context: vscode.ExtensionContext): Promise<LanguageC
   return c;
 }
 
-const updateStatus = (): void => showStatus(statusItem, client);
-
-async function startClient(context: vscode.ExtensionContext): Promise<void> {
-  if (!vscode.workspace.getConfiguration('warrant').get<boolean>('enable', true)) return;
-  client = await createClient(context);
-  await client.start();
-  updateStatus();
-}
-
-async function stopClient(): Promise<void> {
-  const c = client;
-  client = undefined;
-  if (c) await c.stop().catch(() => undefined);
-}
-
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined }> {
   // Hides the commands this host lacks (map, threat coverage). Not `isWeb`: that is also true in
   // code-server, whose Node extension host runs the desktop entry with every command.
   void vscode.commands.executeCommand('setContext', 'warrant.webHost', true);
-  statusItem = vscode.window.createStatusBarItem('warrant.status', vscode.StatusBarAlignment.Right, 100);
-  statusItem.name = 'Warrant';
-  statusItem.command = 'workbench.actions.view.problems';
-  context.subscriptions.push(
-    statusItem,
-    vscode.commands.registerCommand('warrant.lintWorkspace', () => lintWorkspace(client)),
-    vscode.commands.registerCommand('warrant.restart', async () => {
-      await stopClient();
-      await startClient(context);
-    }),
-    vscode.commands.registerCommand('warrant.createConfig', () => createConfig(client)),
-    vscode.commands.registerCommand(OPEN_RULE_DOCS_COMMAND, (ruleOrUrl?: unknown) => openRuleDocs(client, ruleOrUrl)),
-    vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, showReferences),
-    registerMarkdownValidationFix(),
-    vscode.languages.onDidChangeDiagnostics(updateStatus),
-    vscode.window.onDidChangeActiveTextEditor(updateStatus),
-    vscode.workspace.onDidChangeConfiguration(async (e) => {
-      if (e.affectsConfiguration('warrant.enable') || e.affectsConfiguration('warrant.validate')) {
-        await stopClient();
-        await startClient(context);
-      }
-      if (e.affectsConfiguration('warrant')) updateStatus();
-    }),
-    { dispose: () => void stopClient() },
-  );
-  await startClient(context);
-  return { client: () => client };
+  const warrant = activateClient(context, () => createClient(context));
+  host = warrant;
+  await warrant.start();
+  return { client: warrant.client };
 }
 
 export async function deactivate(): Promise<void> {
-  await stopClient();
+  await host?.stop();
 }

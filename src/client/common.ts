@@ -1,12 +1,13 @@
 /**
  * What the desktop extension (extension.ts, Node) and the web extension (browserExtension.ts, a
- * browser worker) share: the status-bar count, commands that only talk to the server or to
- * `vscode.workspace.fs`, and the settings they read. Nothing here may import Node or the Node
- * language client: the web bundle includes this file.
+ * browser worker) share: starting and restarting the language client, the status-bar count,
+ * commands that only talk to the server or to `vscode.workspace.fs`, and the settings they read.
+ * Nothing here may import Node or the Node language client: the web bundle includes this file.
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
-import { CONFIG_TEMPLATE, LINT_WORKSPACE, LIST_RULES, type LintWorkspaceResult, type RuleInfo } from '../service/protocol.js';
+import { CONFIG_TEMPLATE, LINT_WORKSPACE, LIST_RULES, OPEN_RULE_DOCS_COMMAND, SHOW_REFERENCES_COMMAND, type LintWorkspaceResult, type RuleInfo } from '../service/protocol.js';
+import { registerMarkdownValidationFix } from './markdownValidation.js';
 
 export type ClientRef = () => BaseLanguageClient | undefined;
 
@@ -126,4 +127,62 @@ export function clientOptions(documentSelector: DocumentSelector): LanguageClien
           : [],
     },
   };
+}
+
+/** The language client of one extension host, started and stopped through it. */
+export interface ClientHost<C extends BaseLanguageClient> {
+  /** The running client; `undefined` before the start, while restarting, and with `warrant.enable: false`. */
+  readonly client: () => C | undefined;
+  /** Starts a client, unless `warrant.enable` is off. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * What both hosts do on activation, before their own commands: the status-bar item, the commands
+ * that only talk to the server (lint workspace, restart, create config, rule docs, references),
+ * the Markdown-validation fix, the status updates, and a restart when `warrant.enable` or
+ * `warrant.validate` changes. All of it goes into `context.subscriptions`; the caller adds its
+ * own and then calls `start()`. `createClient` makes the host's client (IPC to a Node server, or a
+ * web worker).
+ */
+export function activateClient<C extends BaseLanguageClient>(context: vscode.ExtensionContext, createClient: () => C | Promise<C>): ClientHost<C> {
+  let client: C | undefined;
+  const statusItem = vscode.window.createStatusBarItem('warrant.status', vscode.StatusBarAlignment.Right, 100);
+  statusItem.name = 'Warrant';
+  statusItem.command = 'workbench.actions.view.problems';
+  const update = (): void => updateStatus(statusItem, client);
+  const start = async (): Promise<void> => {
+    if (!vscode.workspace.getConfiguration('warrant').get<boolean>('enable', true)) return;
+    client = await createClient();
+    await client.start();
+    update();
+  };
+  const stop = async (): Promise<void> => {
+    const c = client;
+    client = undefined;
+    if (c) await c.stop().catch(() => undefined);
+  };
+  const restart = async (): Promise<void> => {
+    await stop();
+    await start();
+  };
+  context.subscriptions.push(
+    statusItem,
+    vscode.commands.registerCommand('warrant.lintWorkspace', () => lintWorkspace(client)),
+    vscode.commands.registerCommand('warrant.restart', restart),
+    vscode.commands.registerCommand('warrant.createConfig', () => createConfig(client)),
+    vscode.commands.registerCommand(OPEN_RULE_DOCS_COMMAND, (ruleOrUrl?: unknown) => openRuleDocs(client, ruleOrUrl)),
+    vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, showReferences),
+    registerMarkdownValidationFix(),
+    vscode.languages.onDidChangeDiagnostics(update),
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      // The selector and the on/off switch are fixed at start; everything else the server re-reads itself.
+      if (e.affectsConfiguration('warrant.enable') || e.affectsConfiguration('warrant.validate')) await restart();
+      if (e.affectsConfiguration('warrant')) update();
+    }),
+    { dispose: () => void stop() },
+  );
+  return { client: () => client, start, stop };
 }

@@ -14,23 +14,12 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { pathToFileURL } = require('url');
+const { checks, log } = require('./browser.cjs');
 
 const ROOT = path.join(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'warrant.cjs');
-const t0 = Date.now();
-const log = (m) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    log(`not ok - ${name}: ${String((e && e.stack) || e).split('\n').slice(0, 4).join(' | ')}`);
-  }
-}
+const tally = checks('report', { stackLines: 4 });
+const { check } = tally;
 function assert(cond, message) {
   if (!cond) throw new Error(message);
 }
@@ -275,12 +264,11 @@ function contrastProblems() {
       await c.close();
     });
   } catch (e) {
-    failed++;
+    tally.failed++;
     log(`not ok - setup: ${(e && e.stack) || e}`);
   } finally {
     await browser.close();
     fs.rmSync(scratch, { recursive: true, force: true });
   }
-  console.log(`report: ${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 ? 0 : 1);
+  tally.finish();
 })();

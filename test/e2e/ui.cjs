@@ -5,31 +5,17 @@
  * Problems panel. Prints "ui: N passed, N failed".
  * Env: CS_URL, WS_DIR, SHOT_DIR (default images/), CHROMIUM
  */
-const { chromium } = require('playwright-core');
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
+const { checks, hoverClaimSources, launchEditorBrowser, log, openFromExplorer } = require('./browser.cjs');
 
 const env = (k, d) => process.env[k] || d;
 const CS_URL = env('CS_URL', 'http://127.0.0.1:18080');
 const WS_DIR = env('WS_DIR', '/tmp/warrant-e2e/ws');
 const SHOT_DIR = env('SHOT_DIR', path.join(__dirname, '../../images'));
 const FILE = 'lanes.md';
-const t0 = Date.now();
-const log = (m) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
-
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    log(`not ok - ${name}: ${String((e && e.stack) || e).split('\n').slice(0, 3).join(' | ')}`);
-  }
-}
+const tally = checks('ui');
+const { check } = tally;
 
 /** Screenshot a region around some elements, with a margin, clamped to the viewport. */
 async function shotAround(page, file, boxes, margin = 16) {
@@ -71,25 +57,12 @@ async function runCommand(page, title, tries = 4) {
 
 (async () => {
   fs.mkdirSync(SHOT_DIR, { recursive: true });
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'warrant-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: env('CHROMIUM', '/usr/bin/chromium'),
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    deviceScaleFactor: 1,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
-  const page = context.pages()[0] || (await context.newPage());
-  page.on('pageerror', (e) => log(`pageerror: ${e.message}`));
+  const browser = await launchEditorBrowser({ deviceScaleFactor: 1, logPageErrors: true });
+  const { page } = browser;
   let editorOpen = false;
   try {
     await check('workbench opens the workspace and lanes.md from the Explorer', async () => {
-      await page.goto(`${CS_URL}/?folder=${encodeURIComponent(WS_DIR)}`);
-      await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
-      const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${FILE}"], .monaco-list-row:has-text("${FILE}")`).first();
-      await row.waitFor({ timeout: 60000 });
-      await row.click();
+      await openFromExplorer(page, CS_URL, WS_DIR, FILE);
       await page.locator(`.tab[aria-label*="${FILE}"]`).first().waitFor({ timeout: 30000 });
       await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 30000 });
       await page.keyboard.press('Control+B'); // hide the side bar: a wider editor for the screenshots
@@ -112,28 +85,7 @@ async function runCommand(page, title, tries = 4) {
     });
 
     await check('hover card on a claim heading shows sources', async () => {
-      const span = page.locator('.editor-instance .view-line span', { hasText: 'Protected lanes cut serious injuries' }).last();
-      await span.waitFor({ timeout: 10000 });
-      const box = await span.boundingBox();
-      const x = box.x + Math.min(box.width / 2, 80);
-      const y = box.y + box.height / 2;
-      const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'lyon-corridors' }).first();
-      for (let i = 0; i < 6; i++) {
-        await page.mouse.move(x - 60, y + 60);
-        await page.mouse.move(x, y, { steps: 6 });
-        try {
-          await hover.waitFor({ timeout: 5000 });
-          break;
-        } catch (e) {
-          if (i === 5) throw e;
-          log('hover not shown yet, retrying');
-        }
-      }
-      const text = (await hover.innerText()).replace(/\s+/g, ' ');
-      log(`hover: ${text}`);
-      for (const expected of ['Claim', '2 sources', 'https://example.org/lyon-corridors', 'https://example.org/crash-register']) {
-        if (!text.includes(expected)) throw new Error(`hover lacks ${expected}`);
-      }
+      const { span, hover } = await hoverClaimSources(page);
       const hoverBox = await hover.boundingBox();
       const lineBox = await span.boundingBox();
       const editorBox = await page.locator('.part.editor').first().boundingBox();
@@ -194,10 +146,8 @@ async function runCommand(page, title, tries = 4) {
       // page gone
     }
   } finally {
-    await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
-  if (!editorOpen) failed += 2; // the two checks that could not run
-  console.log(`ui: ${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 ? 0 : 1);
+  if (!editorOpen) tally.failed += 2; // the two checks that could not run
+  tally.finish();
 })();

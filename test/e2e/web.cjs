@@ -8,10 +8,10 @@
  * Env: CS_URL, WS_DIR, EXT_DIR (where the web-only .vsix is installed), SHOT_DIR (a failure
  * screenshot only), CHROMIUM
  */
-const { chromium } = require('playwright-core');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { checks, hoverClaimSources, launchEditorBrowser, log, openFromExplorer } = require('./browser.cjs');
 
 const env = (k, d) => process.env[k] || d;
 const CS_URL = env('CS_URL', 'http://127.0.0.1:18080');
@@ -19,33 +19,12 @@ const WS_DIR = env('WS_DIR', '/tmp/warrant-e2e/ws');
 const SHOT_DIR = env('SHOT_DIR', os.tmpdir());
 const EXT_DIR = env('EXT_DIR', '/tmp/warrant-e2e/run/exts-web');
 const FILE = 'lanes.md';
-const t0 = Date.now();
-const log = (m) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
-
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    log(`not ok - ${name}: ${String((e && e.stack) || e).split('\n').slice(0, 3).join(' | ')}`);
-  }
-}
+const tally = checks('web');
+const { check } = tally;
 
 (async () => {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'warrant-chromium-web-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: env('CHROMIUM', '/usr/bin/chromium'),
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
-  const page = context.pages()[0] || (await context.newPage());
-  page.on('pageerror', (e) => log(`pageerror: ${e.message}`));
+  const browser = await launchEditorBrowser({ profilePrefix: 'warrant-chromium-web-', logPageErrors: true });
+  const { page } = browser;
   // The web worker extension host logs to the page's console: shown when a check fails.
   const consoleLines = [];
   page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
@@ -62,11 +41,7 @@ async function check(name, fn) {
     });
 
     await check('workbench opens the workspace and lanes.md', async () => {
-      await page.goto(`${CS_URL}/?folder=${encodeURIComponent(WS_DIR)}`);
-      await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
-      const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${FILE}"], .monaco-list-row:has-text("${FILE}")`).first();
-      await row.waitFor({ timeout: 60000 });
-      await row.click();
+      await openFromExplorer(page, CS_URL, WS_DIR, FILE);
       await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 30000 });
       await page.keyboard.press('Control+B');
       editorOpen = true;
@@ -101,30 +76,10 @@ async function check(name, fn) {
     });
 
     await check('hover card on a claim heading shows its sources', async () => {
-      const span = page.locator('.editor-instance .view-line span', { hasText: 'Protected lanes cut serious injuries' }).last();
-      await span.waitFor({ timeout: 10000 });
-      const box = await span.boundingBox();
-      const x = box.x + Math.min(box.width / 2, 80);
-      const y = box.y + box.height / 2;
-      const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'lyon-corridors' }).first();
-      for (let i = 0; i < 6; i++) {
-        await page.mouse.move(x - 60, y + 60);
-        await page.mouse.move(x, y, { steps: 6 });
-        try {
-          await hover.waitFor({ timeout: 5000 });
-          break;
-        } catch (e) {
-          if (i === 5) throw e;
-        }
-      }
-      const text = (await hover.innerText()).replace(/\s+/g, ' ');
-      log(`hover: ${text}`);
-      for (const expected of ['Claim', '2 sources', 'https://example.org/lyon-corridors', 'https://example.org/crash-register']) {
-        if (!text.includes(expected)) throw new Error(`hover lacks ${expected}`);
-      }
+      await hoverClaimSources(page);
     });
 
-    if (failed) {
+    if (tally.failed) {
       const relevant = consoleLines.filter((l) => /warrant|extension host|worker|error/i.test(l)).slice(-40);
       log(`browser console (${relevant.length} of ${consoleLines.length} lines):\n  ${relevant.join('\n  ')}`);
     }
@@ -137,10 +92,8 @@ async function check(name, fn) {
       // page gone
     }
   } finally {
-    await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
-  if (!editorOpen) failed += 3; // the checks that could not run
-  console.log(`web: ${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 ? 0 : 1);
+  if (!editorOpen) tally.failed += 3; // the checks that could not run
+  tally.finish();
 })();

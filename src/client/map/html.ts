@@ -1,32 +1,25 @@
 /**
  * The argument map webview's page, as a pure function of the server's map and the SVG Graphviz
- * drew from its DOT: no `vscode` import, so it is unit-tested without an editor. Strict CSP:
- * nothing loads but the nonce'd script from the extension's `media/` folder and the nonce'd
- * style; the SVG is inline, stripped of its DOCTYPE (the only remote URL Graphviz writes).
+ * drew from its DOT: no `vscode` import, so it is unit-tested without an editor. Strict CSP
+ * (the shell in `webviewHtml.ts`): nothing loads but the nonce'd script from the extension's
+ * `media/` folder and the nonce'd style; the SVG is inline, stripped of its DOCTYPE (the only
+ * remote URL Graphviz writes).
  */
 import type { ArgumentMapNode } from '../../service/protocol.js';
+import { escapeXml, webviewPage, type WebviewResources } from '../webviewHtml.js';
 
-export interface MapPage {
+export interface MapPage extends WebviewResources {
   /** "garden.md" or "the workspace". */
   readonly title: string;
   readonly nodes: readonly ArgumentMapNode[];
   /** Graphviz's SVG for the map's DOT (node names are the nodes' keys). */
   readonly svg: string;
-  /** Fresh for every page. */
-  readonly nonce: string;
-  /** `webview.cspSource`. */
-  readonly cspSource: string;
-  /** `webview.asWebviewUri(media/map.js)`. */
-  readonly scriptUri: string;
   /** Shown instead of the map (the server is off, drawing failed). */
   readonly message?: string;
 }
 
 /** Statuses that mean "nobody backed this": drawn with a red border. */
 export const PROBLEM_STATUSES: ReadonlySet<string> = new Set(['unsupported', 'unmitigated', 'unanswered', 'unsourced']);
-
-const escapeXml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const classToken = (s: string): string => s.toLowerCase().replace(/[^a-z0-9-]/g, '-');
 
@@ -67,8 +60,6 @@ export function decorateSvg(svg: string, nodes: readonly ArgumentMapNode[]): str
 }
 
 export function buildMapHtml(page: MapPage): string {
-  const { nonce, cspSource } = page;
-  const csp = [`default-src 'none'`, `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `img-src ${cspSource}`, `font-src ${cspSource}`].join('; ');
   const problems = page.nodes.filter((n) => PROBLEM_STATUSES.has(n.status));
   const unsupported = page.nodes.filter((n) => n.status === 'unsupported').length;
   const summary =
@@ -81,33 +72,21 @@ export function buildMapHtml(page: MapPage): string {
     : page.nodes.length === 0
       ? `<p class="empty">No claims, evidence, defenses, objections or risks found in ${escapeXml(page.title)}. Tag one (<code>Claim:</code>, <code>&lt;!-- claim --&gt;</code>, <code>{.claim}</code>) to see it here.</p>`
       : `<div id="map">${decorateSvg(page.svg, page.nodes)}</div>`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Argument map: ${escapeXml(page.title)}</title>
-<style nonce="${nonce}">${STYLE}</style>
-</head>
-<body>
-<header><h1>Argument map: ${escapeXml(page.title)}</h1><p class="summary">${summary}</p>
-<p class="legend"><span class="key problem">red border</span> nobody backed it (unsupported, unmitigated, unanswered, unsourced) · <span class="key orphan">dashed</span> relates to nothing · faded: another file · click a node to reveal its text</p></header>
-${body}
-<script nonce="${nonce}" src="${escapeXml(page.scriptUri)}"></script>
-</body>
-</html>
-`;
+  return webviewPage({
+    ...page,
+    heading: `Argument map: ${page.title}`,
+    intro: `<p class="summary">${summary}</p>
+<p class="legend"><span class="key problem">red border</span> nobody backed it (unsupported, unmitigated, unanswered, unsourced) · <span class="key orphan">dashed</span> relates to nothing · faded: another file · click a node to reveal its text</p>`,
+    body,
+    style: STYLE,
+  });
 }
 
 // Graphviz writes black text and a white page; follow the editor's theme instead, keep the
 // kind colours core's DOT gives node fills, and make the unbacked nodes stand out. Graphviz sized
 // the boxes with Helvetica's metrics: fall back to fonts as narrow (Arial, Liberation Sans,
 // DejaVu Sans Condensed) rather than the browser's wider default sans-serif.
-const STYLE = `
-body { margin: 0; padding: 8px 16px; color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
-h1 { font-size: 1.2em; font-weight: 600; margin: 4px 0; }
-.summary, .legend { margin: 2px 0; color: var(--vscode-descriptionForeground); }
+const STYLE = `.summary, .legend { margin: 2px 0; color: var(--vscode-descriptionForeground); }
 .key { padding: 0 4px; border: 2px solid transparent; border-radius: 3px; }
 .key.problem { border-color: #dc2626; }
 .key.orphan { border: 2px dashed #d97706; }
@@ -124,5 +103,4 @@ h1 { font-size: 1.2em; font-weight: 600; margin: 4px 0; }
 #map g.node.problem > path, #map g.node.problem > polygon { stroke: #dc2626; stroke-width: 3; }
 #map g.node.orphan > path, #map g.node.orphan > polygon { stroke: #d97706; stroke-width: 2; stroke-dasharray: 5 3; }
 #map g.node.external { opacity: 0.7; }
-.empty { margin-top: 16px; }
 `;

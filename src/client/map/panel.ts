@@ -4,15 +4,13 @@
  * its text. It follows the active Markdown editor and redraws, debounced, when that document's
  * diagnostics change; it opens only when asked. Also the export command (same graph, any format).
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { ARGUMENT_MAP, type ArgumentMapParams, type ArgumentMapRange, type ArgumentMapResult } from '../../service/protocol.js';
+import type { ArgumentMapParams, ArgumentMapResult } from '../../service/protocol.js';
+import { DocumentWebview, type WebviewContent } from '../webviewPanel.js';
 import { buildMapHtml } from './html.js';
 import { renderSvg } from './render.js';
 
 export const MAP_VIEW_TYPE = 'warrant.argumentMap';
-export const REVEAL_NODE_COMMAND = 'warrant.revealNode';
-const REDRAW_DELAY = 400;
 
 export interface MapDeps {
   readonly extensionUri: vscode.Uri;
@@ -31,80 +29,22 @@ export const EXPORT_FORMATS = [
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]['format'];
 
-function isRange(r: unknown): r is ArgumentMapRange {
-  const pos = (p: unknown): boolean =>
-    typeof p === 'object' && p !== null && Number.isInteger((p as { line: unknown }).line) && Number.isInteger((p as { character: unknown }).character);
-  return typeof r === 'object' && r !== null && pos((r as ArgumentMapRange).start) && pos((r as ArgumentMapRange).end);
-}
-
-/** Open `uri` with `range` selected, in the editor group already showing it, else beside the map. */
-export async function revealNode(uri: string | vscode.Uri, range: ArgumentMapRange): Promise<vscode.TextEditor> {
-  if (!isRange(range)) throw new Error('warrant.revealNode: expected a range { start: { line, character }, end: { line, character } }');
-  const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
-  const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-  const document = await vscode.workspace.openTextDocument(target);
-  const showing = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === document.uri.toString());
-  const fallback = vscode.window.visibleTextEditors[0]?.viewColumn ?? vscode.ViewColumn.Beside;
-  const editor = await vscode.window.showTextDocument(document, { viewColumn: showing?.viewColumn ?? fallback, selection });
-  editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  return editor;
-}
-
 export class ArgumentMapView implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
-  /** The document shown; `undefined` for the whole workspace. */
-  private target: vscode.Uri | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private generation = 0;
-  private dirty = false;
-  private shown = '';
-  /** Files of the drawn nodes: the only ones a message from the page may reveal. */
-  private uris = new Set<string>();
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly view: DocumentWebview;
 
   constructor(private readonly deps: MapDeps) {
-    this.subscriptions = [
-      vscode.languages.onDidChangeDiagnostics((e) => {
-        if (!this.panel) return;
-        const target = this.target?.toString();
-        if (target === undefined || e.uris.some((u) => u.toString() === target)) this.schedule(REDRAW_DELAY);
-      }),
-      vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (!this.panel || !editor || !this.deps.isArgumentDocument(editor.document)) return;
-        if (editor.document.uri.toString() === this.target?.toString()) return;
-        this.target = editor.document.uri;
-        this.schedule(0);
-      }),
-    ];
+    this.view = new DocumentWebview(deps, {
+      viewType: MAP_VIEW_TYPE,
+      title: 'Argument Map',
+      script: 'map.js',
+      affects: (e, target) => target === undefined || e.uris.some((u) => u.toString() === target.toString()),
+      render: (target, title) => this.render(target, title),
+    });
   }
 
   /** `warrant.showArgumentMap`: the active Markdown document's map (the workspace's without one), beside it. */
-  async show(): Promise<void> {
-    const editor = vscode.window.activeTextEditor;
-    if (editor && this.deps.isArgumentDocument(editor.document)) this.target = editor.document.uri;
-    else if (!this.panel) this.target = undefined;
-    if (this.panel) {
-      this.panel.reveal(undefined, true);
-    } else {
-      const panel = vscode.window.createWebviewPanel(
-        MAP_VIEW_TYPE,
-        'Argument Map',
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        { enableScripts: true, enableFindWidget: true, localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'media')] },
-      );
-      this.panel = panel;
-      this.shown = '';
-      panel.onDidDispose(() => {
-        if (this.panel !== panel) return;
-        this.panel = undefined;
-        clearTimeout(this.timer);
-      });
-      panel.onDidChangeViewState(() => {
-        if (panel.visible && this.dirty) this.schedule(0);
-      });
-      panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m));
-    }
-    await this.update();
+  show(): Promise<void> {
+    return this.view.show();
   }
 
   /** `warrant.exportArgumentMap`: ask for a format and a file (unless given), write the map there. */
@@ -142,40 +82,24 @@ export class ArgumentMapView implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
-    this.panel?.dispose();
-    for (const s of this.subscriptions) s.dispose();
+    this.view.dispose();
   }
 
   /** The active Markdown document, else the one the open map shows, else the workspace. */
   private currentTarget(): vscode.Uri | undefined {
     const editor = vscode.window.activeTextEditor;
     if (editor && this.deps.isArgumentDocument(editor.document)) return editor.document.uri;
-    return this.panel ? this.target : undefined;
+    return this.view.target;
   }
 
   private vizBundle(): string {
     return vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'viz.cjs').fsPath;
   }
 
-  private schedule(delay: number): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.update(), delay);
-  }
-
-  private async update(): Promise<void> {
-    const panel = this.panel;
-    if (!panel) return;
-    if (!panel.visible) {
-      this.dirty = true;
-      return;
-    }
-    this.dirty = false;
-    const generation = ++this.generation;
-    const title = this.target ? vscode.workspace.asRelativePath(this.target) : 'the workspace';
+  private async render(target: vscode.Uri | undefined, title: string): Promise<WebviewContent> {
     let page: { nodes: ArgumentMapResult['nodes']; svg: string; message?: string };
     try {
-      const request = this.deps.request({ uri: this.target?.toString() });
+      const request = this.deps.request({ uri: target?.toString() });
       if (!request) page = { nodes: [], svg: '', message: 'Warrant is disabled (warrant.enable), so there is no map to draw.' };
       else {
         const map = await request;
@@ -184,25 +108,6 @@ export class ArgumentMapView implements vscode.Disposable {
     } catch (e) {
       page = { nodes: [], svg: '', message: `The map could not be drawn: ${(e as Error).message ?? e}` };
     }
-    if (generation !== this.generation || this.panel !== panel) return; // a newer redraw is on its way
-    const key = JSON.stringify([title, page]);
-    if (key === this.shown) return; // same map: keep the page (and its scroll position)
-    this.shown = key;
-    this.uris = new Set(page.nodes.map((n) => n.uri));
-    panel.title = `Argument Map: ${title.split('/').pop()}`;
-    panel.webview.html = buildMapHtml({
-      title,
-      ...page,
-      nonce: randomBytes(16).toString('base64'),
-      cspSource: panel.webview.cspSource,
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'map.js')).toString(),
-    });
-  }
-
-  private onMessage(m: unknown): void {
-    if (typeof m !== 'object' || m === null) return;
-    const { type, uri, range } = m as { type?: unknown; uri?: unknown; range?: unknown };
-    if (type !== 'reveal' || typeof uri !== 'string' || !this.uris.has(uri) || !isRange(range)) return;
-    void revealNode(uri, range).then(undefined, () => undefined);
+    return { key: page, uris: page.nodes.map((n) => n.uri), html: (resources) => buildMapHtml({ title, ...page, ...resources }) };
   }
 }

@@ -1,32 +1,27 @@
 /**
  * The threat-coverage webview's page, a pure function of the server's `warrant/threatMatrix`
- * answer (no `vscode` import, so it is unit-tested without an editor). The same strict CSP as
- * the argument map: nothing loads but the nonce'd script from `media/` and the nonce'd style.
+ * answer (no `vscode` import, so it is unit-tested without an editor), in the argument map's
+ * shell (`webviewHtml.ts`): nothing loads but the nonce'd script from `media/` and the nonce'd
+ * style.
  * Every risk and defense is a button carrying its uri and range; `media/threat.js` posts them
  * back to be revealed.
  */
 import type { ThreatMatrixResult } from '../../service/protocol.js';
+import { escapeXml as esc, webviewPage, type WebviewResources } from '../webviewHtml.js';
 
-export interface ThreatPage {
+export interface ThreatPage extends WebviewResources {
   /** "essay.md" or "the workspace". */
   readonly title: string;
   readonly result: ThreatMatrixResult;
-  readonly nonce: string;
-  readonly cspSource: string;
-  /** `webview.asWebviewUri(media/threat.js)`. */
-  readonly scriptUri: string;
   /** Shown instead of the tables (the server is off, the request failed). */
   readonly message?: string;
 }
-
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const RATINGS = ['adversary', 'harm', 'severity', 'domain'] as const;
 const STRONG = new Set(['skilled', 'well-resourced']);
 
 export function buildThreatHtml(page: ThreatPage): string {
-  const { nonce, cspSource, result } = page;
-  const csp = [`default-src 'none'`, `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `img-src ${cspSource}`, `font-src ${cspSource}`].join('; ');
+  const { result } = page;
   const { matrix, byAdversary, locations } = result;
   const link = (key: string, label: string, tip: string): string => {
     const at = locations[key];
@@ -83,29 +78,17 @@ ${summaryRows}
 ${riskRows}
 </tbody></table>`;
   }
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Threat coverage: ${esc(page.title)}</title>
-<style nonce="${nonce}">${STYLE}</style>
-</head>
-<body>
-<header><h1>Threat coverage: ${esc(page.title)}</h1>
-<p class="legend">Cells count or name the defenses at each layer · <span class="inferred">value?</span> inferred from the text (hover for the cue) · <span class="key warn">⚠</span> a skilled or well-resourced adversary met by model alignment alone · click a risk or defense to reveal it</p></header>
-${body}
-<script nonce="${nonce}" src="${esc(page.scriptUri)}"></script>
-</body>
-</html>
-`;
+  return webviewPage({
+    ...page,
+    heading: `Threat coverage: ${page.title}`,
+    intro: `
+<p class="legend">Cells count or name the defenses at each layer · <span class="inferred">value?</span> inferred from the text (hover for the cue) · <span class="key warn">⚠</span> a skilled or well-resourced adversary met by model alignment alone · click a risk or defense to reveal it</p>`,
+    body,
+    style: STYLE,
+  });
 }
 
-const STYLE = `
-body { margin: 0; padding: 8px 16px; color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
-h1 { font-size: 1.2em; font-weight: 600; margin: 4px 0; }
-h2 { font-size: 1.05em; font-weight: 600; margin: 16px 0 6px; }
+const STYLE = `h2 { font-size: 1.05em; font-weight: 600; margin: 16px 0 6px; }
 .legend { margin: 2px 0; color: var(--vscode-descriptionForeground); }
 table { border-collapse: collapse; }
 th, td { border: 1px solid var(--vscode-panel-border, #8884); padding: 3px 8px; text-align: left; vertical-align: top; }
@@ -116,5 +99,4 @@ tr.warn th, tr.warn td { background: color-mix(in srgb, var(--vscode-editorWarni
 .key.warn { padding: 0 4px; }
 button.reveal { font: inherit; color: var(--vscode-textLink-foreground); background: none; border: none; padding: 0; cursor: pointer; text-align: left; }
 button.reveal:hover, button.reveal:focus { text-decoration: underline; outline: none; }
-.empty { margin-top: 16px; }
 `;
