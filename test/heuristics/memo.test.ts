@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { compileCues } from '../../src/core/heuristics/cues.js';
 import { defaultHeuristicOptions } from '../../src/core/heuristics/index.js';
 import { sentenceFeatures, type SentenceContext } from '../../src/core/heuristics/features.js';
-import { intlSplitter } from '../../src/core/heuristics/split.js';
+import { intlSplitter, MAX_SEGMENT_TEXT } from '../../src/core/heuristics/split.js';
 import { lintText, where } from '../helpers/memory.js';
 
 const ctx = (over: Partial<SentenceContext> = {}): SentenceContext => ({
@@ -70,5 +70,30 @@ describe('detector memo: remembered words, fresh context', () => {
     const cited = base.replace('merger closed.', 'merger closed [@lee2020].');
     assert.deepEqual(where(lintText(cited, { 'refs.bib': '@article{lee2020, title={T}, author={Lee, A}, year={2020}}\n' }).findings, 'uncited-assertion'), []);
     assert.deepEqual(where(lintText(base).findings, 'uncited-assertion'), first);
+  });
+});
+
+describe('sentence splitting of a long block', () => {
+  it('a block longer than MAX_SEGMENT_TEXT is split where ICU splits the whole of it', () => {
+    const words = ['tools', 'teams', 'models', 'labs', 'rules', 'audits', 'budgets'];
+    const sentences = Array.from({ length: 1500 }, (_, i) => {
+      const w = words[i % words.length]!;
+      return i % 5 === 0 ? `“Most ${w} changed,” one report said in ${1990 + (i % 30)}.` : i % 7 === 0 ? `Did the ${w} hold (in ${i} cases)?` : `The ${w} of group ${i} improved by ${i % 40}% after review!`;
+    });
+    const text = sentences.join(' ');
+    assert.ok(text.length > 5 * MAX_SEGMENT_TEXT, `${text.length}`);
+    const whole = [...new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text)].map((s) => s.index);
+    assert.deepEqual(intlSplitter([])(text), whole);
+    assert.equal(whole.length, sentences.length);
+  });
+
+  it('a block with no sentence end at all is still split into its whole, in pieces', () => {
+    const text = 'word '.repeat(6000);
+    assert.deepEqual(intlSplitter([])(text), [0]);
+    const noSpaces = 'x'.repeat(3 * MAX_SEGMENT_TEXT);
+    assert.deepEqual(intlSplitter([])(noSpaces), [0]);
+    // one sentence end inside a long run: two sentences, as ICU says of the whole
+    const one = `${'word '.repeat(1500)}ends here. Then ${'more '.repeat(3000)}`;
+    assert.deepEqual(intlSplitter([])(one), [0, 7511]);
   });
 });

@@ -7,7 +7,7 @@ import type { HeuristicOptions } from './options.js';
 import { collectProse, type ProseBlock } from './prose.js';
 import { intlSplitter, type SentenceSplitter } from './split.js';
 import { compileCues, type CompiledCues } from './cues.js';
-import { sentenceFeatures, type SentenceContext, type SentenceFeatures } from './features.js';
+import { forgetWordFeatures, sentenceFeatures, type SentenceContext, type SentenceFeatures } from './features.js';
 import { logit, sigmoid, SHIPPED_MODEL, type Contribution, type DetectorModel } from './model.js';
 
 export interface HeuristicSentence {
@@ -43,7 +43,16 @@ export interface DetectInput {
   readonly model?: DetectorModel;
 }
 
-const splitterCache = new WeakMap<HeuristicOptions, SentenceSplitter>();
+let splitterCache = new WeakMap<HeuristicOptions, SentenceSplitter>();
+
+/**
+ * Forget the sentences and blocks remembered so far (`features.ts`, `split.ts`): results do not
+ * change, only the next run's cost. Growth tests call it so that every timed run starts cold.
+ */
+export function forgetRememberedSentences(): void {
+  splitterCache = new WeakMap();
+  forgetWordFeatures();
+}
 
 /** A sentence before the model scores it: where it is, its text, its features. */
 export interface SentenceRecord {

@@ -121,7 +121,12 @@ interface Memo {
   current: Map<string, WordFeatures>;
   previous: Map<string, WordFeatures>;
 }
-const memos = new WeakMap<CompiledCues, Memo>();
+let memos = new WeakMap<CompiledCues, Memo>();
+
+/** Drop every remembered sentence (see `forgetRememberedSentences` in detect.ts). */
+export function forgetWordFeatures(): void {
+  memos = new WeakMap();
+}
 
 function textFeatures(cues: CompiledCues, sentence: string, hashBits: number): WordFeatures {
   let memo = memos.get(cues);

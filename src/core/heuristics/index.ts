@@ -9,7 +9,7 @@
 export type { HeuristicOptions, CueFamilyOptions, CitationScope, OptionProblem } from './options.js';
 export { defaultHeuristicOptions, mergeHeuristicOptions, heuristicOptionsFor } from './options.js';
 export type { HeuristicSentence, DetectInput, SentenceRecord } from './detect.js';
-export { detectSentences, extractSentences } from './detect.js';
+export { detectSentences, extractSentences, forgetRememberedSentences } from './detect.js';
 export type { DetectorModel, LinearHead } from './model.js';
 export { SHIPPED_MODEL, logit, sigmoid } from './model.js';
 export type { SentenceFeatures } from './features.js';
