@@ -25,7 +25,7 @@ console.log('slowest ten (CPU ms, size in UTF-16 units):');
 for (const x of s.slowest) console.log(`  #${x.index}: ${x.ms.toFixed(0)} ms, ${x.size} chars`);
 
 if (!values['no-growth']) {
-  console.log('growth families (CPU ms at n and 2n, median of 3; exponent = log2 of the ratio):');
+  console.log('growth families (CPU ms at n and 2n, least of 3; exponent = log2 of the ratio):');
   for (const f of FAMILIES) {
     const g = growth(f);
     console.log(`  ${f.name.padEnd(30)} n=${String(g.n).padEnd(5)} ${g.small.toFixed(0).padStart(6)} ms → ${g.large.toFixed(0).padStart(6)} ms  ratio ${g.ratio.toFixed(2)}  exponent ${g.exponent.toFixed(2)}${f.unbounded ? '  (not bounded yet)' : ''}`);
