@@ -40,7 +40,8 @@ describe('server: open documents follow the workspace index', () => {
       assert.deepEqual(h.published.filter((p) => p.uri === a).map((p) => unsupported(p.diagnostics)), h.published.filter((p) => p.uri === a).map(() => 0));
     });
 
-    it('an edit in another open file that removes the defense re-publishes the claim', async () => {
+    /** Open both files, then edit b.md so that it no longer defends the claim: a.md is re-published flagged. */
+    async function dropTheDefenseInAnEdit(): Promise<void> {
       const first = h.nextDiagnostics(a, (p) => unsupported(p.diagnostics) === 0);
       h.open(a, A);
       await first;
@@ -50,21 +51,17 @@ describe('server: open documents follow the workspace index', () => {
       const stale = h.nextDiagnostics(a, (p) => unsupported(p.diagnostics) === 1);
       h.change(b, 2, B.replace('defends=a.md#open-risk', 'defends=a.md#other'));
       await stale;
+    }
+
+    it('an edit in another open file that removes the defense re-publishes the claim', async () => {
+      await dropTheDefenseInAnEdit();
       const back = h.nextDiagnostics(a, (p) => unsupported(p.diagnostics) === 0);
       h.change(b, 3, B);
       await back;
     });
 
     it('closing the other file without saving its edit brings the defense on disk back', async () => {
-      const first = h.nextDiagnostics(a, (p) => unsupported(p.diagnostics) === 0);
-      h.open(a, A);
-      await first;
-      const opened = h.nextDiagnostics(b);
-      h.open(b, B);
-      await opened;
-      const stale = h.nextDiagnostics(a, (p) => unsupported(p.diagnostics) === 1);
-      h.change(b, 2, B.replace('defends=a.md#open-risk', 'defends=a.md#other'));
-      await stale;
+      await dropTheDefenseInAnEdit();
       // the edit is discarded: b.md on disk still defends the claim
       const back = h.nextDiagnostics(a, (p) => unsupported(p.diagnostics) === 0);
       h.closeDocument(b);
