@@ -39,6 +39,13 @@ describe('deep nesting costs the document its deep part, never the run', () => {
     assert.deepEqual(where(lintText(`${CLAIM}\n${indented}\n`).findings), [`file-skipped@${3 + 2 * MAX_CONTAINER_DEPTH}:1`]);
   });
 
+  it('a line that only looks like a code fence does not hide deep nesting', () => {
+    // Indented four columns after a paragraph, it is a lazy paragraph line, not a fence.
+    assert.deepEqual(where(lintText(`${CLAIM}    \`\`\`\n\n${deepQuotes(3000)}\n`).findings), ['file-skipped@4:1']);
+    // Inside a real fence the same text is code, and is not counted.
+    assert.deepEqual(where(lintText(`\`\`\`\n${deepQuotes(3000)}\n\`\`\`\n\n${CLAIM}`).findings, 'file-skipped'), []);
+  });
+
   it('a document nested at the limit is linted as usual', () => {
     const r = lintText(`${deepQuotes(MAX_CONTAINER_DEPTH)}\n${CLAIM}`);
     assert.deepEqual(where(r.findings, 'file-skipped'), []);

@@ -75,6 +75,18 @@ describe('emphasis storms: read as text, reported, the rest linted', () => {
     assert.deepEqual(boundEmphasis(numbered).storms, []);
   });
 
+  it('a line that only looks like a code fence does not hide a storm', () => {
+    // Indented four columns, it is paragraph text (a lazy line); a back tick "fence" whose info
+    // string holds a back tick is text too. micromark reads what follows as the same paragraph.
+    for (const fake of ['    ```', '``` a`b']) {
+      assert.equal(boundEmphasis(`x\n${fake}\n${nested(3000)}\n`).storms.length, 1, fake);
+    }
+    // A real fence hides what is inside it, and a line like its closer with text after it does
+    // not close it: the markers stay code, untouched.
+    const code = `\`\`\`\n${nested(3000)}\n\`\`\` not a closer\n${nested(3000)}\n\`\`\`\n`;
+    assert.deepEqual(boundEmphasis(code), { text: code, storms: [] });
+  });
+
   it('every offset holds: markers become look-alikes of the same length; list markers, escapes and code stay', () => {
     const storm = `* ${nested(1500)} \\* end`;
     const text = `${storm}\n\n\`\`\`\n*code* _x_\n\`\`\`\n\nA *real* one.\n`;

@@ -34,11 +34,9 @@ export function tooDeepLine(text: string, maxDepth = MAX_CONTAINER_DEPTH): { lin
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
     const prefix = containerPrefix(text, start, end);
-    const marker = fenceAt(text, prefix.index, end);
-    if (marker) {
-      if (!fence) fence = marker;
-      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-    } else if (!fence && prefix.depth > maxDepth) {
+    const step = fenceStep(fence, text, start, prefix.index, end);
+    fence = step.fence;
+    if (!step.fenceLine && !fence && prefix.depth > maxDepth) {
       return { line, start, end };
     }
     if (nl < 0) return undefined;
@@ -46,13 +44,40 @@ export function tooDeepLine(text: string, maxDepth = MAX_CONTAINER_DEPTH): { lin
   }
 }
 
-/** A code fence (three or more back ticks or tildes) at `at`, or undefined. */
-function fenceAt(text: string, at: number, end: number): string | undefined {
+/**
+ * Fenced code, line by line: `fence` is the open fence's marker (or undefined outside code); the
+ * line from `lineStart` to `end` has its content at `at`. Returns the fence after this line, and
+ * whether the line itself opened or closed one. As CommonMark has it: a fence is three or more
+ * back ticks or tildes indented less than four columns (more is indented code, or a lazy
+ * paragraph line); a back tick fence's info string holds no back tick; a closing fence is at
+ * least as long as the opening one and has nothing after it. A line that only looks like a fence
+ * must not make these bounds skip text micromark still reads as a paragraph.
+ */
+function fenceStep(fence: string | undefined, text: string, lineStart: number, at: number, end: number): { fence: string | undefined; fenceLine: boolean } {
   const c = text[at];
-  if (c !== '`' && c !== '~') return undefined;
+  if (c !== '`' && c !== '~') return { fence, fenceLine: false };
   let j = at;
   while (j < end && text[j] === c) j++;
-  return j - at >= 3 ? text.slice(at, j) : undefined;
+  if (j - at < 3 || indentBefore(text, lineStart, at) >= 4) return { fence, fenceLine: false };
+  const rest = text.slice(j, end);
+  if (fence === undefined) {
+    if (c === '`' && rest.includes('`')) return { fence, fenceLine: false };
+    return { fence: text.slice(at, j), fenceLine: true };
+  }
+  if (c === fence[0] && j - at >= fence.length && rest.trim() === '') return { fence: undefined, fenceLine: true };
+  return { fence, fenceLine: false };
+}
+
+/** Columns of white space right before `at` on its line (the content's own indentation). */
+function indentBefore(text: string, lineStart: number, at: number): number {
+  let columns = 0;
+  for (let k = at - 1; k >= lineStart; k--) {
+    const ch = text.charCodeAt(k);
+    if (ch === 0x20) columns++;
+    else if (ch === 0x09) columns += 4;
+    else break;
+  }
+  return columns;
 }
 
 /**
@@ -196,11 +221,10 @@ export function boundEmphasis(text: string): { text: string; storms: EmphasisSto
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
     const prefix = containerPrefix(text, start, end);
-    const marker = fenceAt(text, prefix.index, end);
-    if (fence || marker) {
+    const step = fenceStep(fence, text, start, prefix.index, end);
+    if (fence !== undefined || step.fenceLine) {
       finish();
-      if (marker && !fence) fence = marker;
-      else if (marker && fence && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      fence = step.fence;
     } else {
       const content = prefix.index;
       const blank = isBlank(text, content, end);
