@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { runInNewContext } from 'node:vm';
+import { runPageScript } from '../helpers/webviewScript.js';
 import { buildMapHtml, decorateSvg } from '../../src/client/map/html.js';
 import { renderSvg } from '../../src/client/map/render.js';
 import { getArgumentMap } from '../../src/service/argumentMap.js';
@@ -86,13 +86,7 @@ describe('client: argument map page', () => {
     const claim2 = map.nodes.find((n) => n.key === 'n2')!;
     const attrs = Object.fromEntries([.../<g ([^>]*data-key="n2"[^>]*)>/.exec(html)![1]!.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
     const node = { getAttribute: (name: string) => attrs[name] ?? null };
-    const posted: unknown[] = [];
-    const handlers: Record<string, (e: object) => void> = {};
-    runInNewContext(SCRIPT, {
-      acquireVsCodeApi: () => ({ postMessage: (m: unknown) => posted.push(m), getState: () => undefined, setState: () => undefined }),
-      document: { addEventListener: (type: string, fn: (e: object) => void) => (handlers[type] = fn) },
-      window: { addEventListener: () => undefined, scrollTo: () => undefined },
-    });
+    const { posted, handlers } = runPageScript(SCRIPT);
     const inside = { closest: (sel: string) => (sel === 'g.node[data-uri]' ? node : null) };
     handlers.click!({ target: inside });
     handlers.click!({ target: { closest: () => null } });

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { runInNewContext } from 'node:vm';
+import { runPageScript } from '../helpers/webviewScript.js';
 import { buildThreatHtml } from '../../src/client/threat/html.js';
 import { getThreatMatrix } from '../../src/service/threatMatrix.js';
 import { exportGraph, toDot, toMermaid } from '../../src/core/export/graph.js';
@@ -57,13 +57,7 @@ describe('threat coverage page', () => {
   });
 
   it('a click on a risk or defense posts its uri and range', () => {
-    const posted: unknown[] = [];
-    const handlers: Record<string, (e: object) => void> = {};
-    runInNewContext(SCRIPT, {
-      acquireVsCodeApi: () => ({ postMessage: (m: unknown) => posted.push(m), getState: () => undefined, setState: () => undefined }),
-      document: { addEventListener: (type: string, fn: (e: object) => void) => (handlers[type] = fn) },
-      window: { addEventListener: () => undefined, scrollTo: () => undefined },
-    });
+    const { posted, handlers } = runPageScript(SCRIPT);
     const law = result.locations['defense:law']!;
     const attrs: Record<string, string> = { 'data-uri': law.uri, 'data-range': `${law.range.start.line},${law.range.start.character},${law.range.end.line},${law.range.end.character}` };
     const button = { getAttribute: (n: string) => attrs[n] ?? null };
