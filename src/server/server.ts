@@ -518,7 +518,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     focusLines.delete(uri);
     getAnalyzer().invalidate(uri);
     if (!pullDiagnostics) connection.sendDiagnostics({ uri, diagnostics: [] });
-    void afterClose(uri);
+    afterClose(uri).catch((e: unknown) => connection.console.error(`warrant: after closing ${uri}: ${(e as Error)?.stack ?? e}`));
   });
 
   /**
