@@ -41,3 +41,9 @@ export function compareFindings(a: Finding, b: Finding): number {
     (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   );
 }
+
+/** A finding's span as editors and ESLint's JSON count: lines and columns from 1, end inclusive of its column. */
+export function oneBasedSpan(f: Finding): { line: number; column: number; endLine: number; endColumn: number } {
+  const { start, end } = f.position;
+  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}

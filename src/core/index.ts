@@ -8,7 +8,7 @@
  * ```
  */
 export { createEngine, defaultConfig, defaultRuleSettings, type Engine, type LintResult, type LintOptions } from './engine.js';
-export { compareFindings, SEVERITY_RANK, type Finding, type Severity, type SeverityOrOff, type RelatedInformation } from './findings.js';
+export { compareFindings, oneBasedSpan, SEVERITY_RANK, type Finding, type Severity, type SeverityOrOff, type RelatedInformation } from './findings.js';
 export { LineIndex, type OffsetRange, type Position, type PositionRange } from './text/lineIndex.js';
 export { visibleControls, escapeJsonControls } from './text/controls.js';
 export { MemoryWorkspace, resolveUri, type Workspace } from './workspace.js';

@@ -9,7 +9,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import { allRuleMeta, docsUrl, ruleMeta, RULE_IDS, type Finding } from '../core/index.js';
+import { allRuleMeta, docsUrl, oneBasedSpan, ruleMeta, RULE_IDS, type Finding } from '../core/index.js';
 import { findFiles } from '../node/files.js';
 import { FsWorkspace, toPath } from '../node/fsWorkspace.js';
 import { claimRecords } from '../cli/claims.js';
@@ -253,10 +253,7 @@ function findingOut(f: Finding): z.infer<typeof FindingOut> {
     rule: f.ruleId,
     severity: f.severity,
     message: f.message,
-    line: f.position.start.line + 1,
-    column: f.position.start.character + 1,
-    endLine: f.position.end.line + 1,
-    endColumn: f.position.end.character + 1,
+    ...oneBasedSpan(f),
   };
 }
 

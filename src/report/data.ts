@@ -4,7 +4,7 @@
  * produced — the models, the argument graph, the findings as `lint` reports them — and nothing
  * else: no second analysis. JSON-serialisable, so it crosses the LSP connection unchanged.
  */
-import { baseOf, describeSummary, formatEntry, summarizeNode } from '../core/index.js';
+import { baseOf, describeSummary, formatEntry, oneBasedSpan, summarizeNode } from '../core/index.js';
 import type { ArgNode, ArgumentGraph, Directive, DocumentModel, Finding, NodeHandle, RuleMeta, Source } from '../core/index.js';
 import { exportGraph, toDot } from '../core/export/graph.js';
 import { threatMatrixSection } from './matrix.js';
@@ -199,10 +199,7 @@ export function buildReport(input: ReportInput): ReportData {
           ruleId: f.ruleId,
           severity: f.severity,
           message: f.message,
-          line: f.position.start.line + 1,
-          column: f.position.start.character + 1,
-          endLine: f.position.end.line + 1,
-          endColumn: f.position.end.character + 1,
+          ...oneBasedSpan(f),
           heuristic: HEURISTIC_RULES.has(f.ruleId),
           ...(excerpt ? { excerpt } : {}),
           ...(claim ? { claim } : {}),

@@ -3,6 +3,7 @@
  * endLine, endColumn }], errorCount, warningCount, … }]`. Severity is ESLint's number (2 error,
  * 1 warning, 0 info/hint); `severityName` keeps Warrant's four levels.
  */
+import { oneBasedSpan } from '../../core/index.js';
 import { counts, eslintSeverity, type Formatter } from './types.js';
 
 export const json: Formatter = (reports) => {
@@ -15,10 +16,7 @@ export const json: Formatter = (reports) => {
         severity: eslintSeverity(f),
         severityName: f.severity,
         message: f.message,
-        line: f.position.start.line + 1,
-        column: f.position.start.character + 1,
-        endLine: f.position.end.line + 1,
-        endColumn: f.position.end.character + 1,
+        ...oneBasedSpan(f),
       })),
       errorCount: c.errors,
       warningCount: c.warnings,
