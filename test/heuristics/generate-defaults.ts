@@ -3,7 +3,8 @@
  * read files, and the same TypeScript constant serves tsx (tests, eval) and the esbuild bundle.
  * Run by `defaults.test.ts` (check, or rewrite with UPDATE_HEURISTICS=1) and by scripts/eval.mjs.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { syncGenerated } from '../helpers/generated.js';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
@@ -25,14 +26,5 @@ export function generatedSource(): string {
 
 /** True when the generated file matches the YAML; rewrites it when `write` is set. */
 export function checkGenerated(write: boolean): boolean {
-  const want = generatedSource();
-  let have = '';
-  try {
-    have = readFileSync(GENERATED_PATH, 'utf8');
-  } catch {
-    // missing: treated as stale
-  }
-  if (have === want) return true;
-  if (write) writeFileSync(GENERATED_PATH, want);
-  return false;
+  return syncGenerated(GENERATED_PATH, generatedSource(), write);
 }

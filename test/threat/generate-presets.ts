@@ -3,7 +3,8 @@
  * files, and the same constant serves tsx (tests) and the esbuild bundles. Checked (or rewritten
  * with UPDATE_PRESETS=1) by `presets.test.ts`, as the heuristics defaults are.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { syncGenerated } from '../helpers/generated.js';
 import { fileURLToPath } from 'node:url';
 
 export const PRESETS_DIR = fileURLToPath(new URL('../../data/presets/', import.meta.url));
@@ -24,14 +25,5 @@ export function generatedSource(): string {
 
 /** True when the generated file matches the YAML files; rewrites it when `write` is set. */
 export function checkGenerated(write: boolean): boolean {
-  const want = generatedSource();
-  let have = '';
-  try {
-    have = readFileSync(GENERATED_PATH, 'utf8');
-  } catch {
-    // missing: stale
-  }
-  if (have === want) return true;
-  if (write) writeFileSync(GENERATED_PATH, want);
-  return false;
+  return syncGenerated(GENERATED_PATH, generatedSource(), write);
 }
