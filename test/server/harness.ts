@@ -4,7 +4,8 @@
  * notifications the server sends.
  */
 import { PassThrough } from 'node:stream';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -162,4 +163,27 @@ export function at(text: string, needle: string, delta = 0): { line: number; cha
 /** Files of a directory, recursively (for copying fixtures into temp dirs). */
 export function listDir(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? listDir(join(dir, n)).map((x) => join(n, x)) : [n]));
+}
+
+/**
+ * A server on a scratch copy of the fixture workspace, with lanes.md open and its first
+ * diagnostics in: for tests that change files on disk. `close()` stops it and removes the copy.
+ */
+export async function startOnFixtureCopy(prefix: string, options: Omit<HarnessOptions, 'rootDir'> = {}): Promise<{ h: Harness; dir: string; uri: string; close(): void }> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cpSync(FIXTURE_DIR, dir, { recursive: true });
+  const h = await startHarness({ ...options, rootDir: dir });
+  const uri = pathToFileURL(join(dir, 'lanes.md')).href;
+  const first = h.nextDiagnostics(uri);
+  h.open(uri, fixtureText('lanes.md'));
+  await first;
+  return {
+    h,
+    dir,
+    uri,
+    close() {
+      h.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

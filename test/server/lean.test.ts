@@ -3,12 +3,11 @@
  * watcher is what sends a file on disk back to the index, and then only that file.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { nodeDeps } from '../../src/server/nodeDeps.js';
-import { FIXTURE_DIR, fixtureText, startHarness, type Harness } from './harness.js';
+import { fixtureText, startOnFixtureCopy, type Harness } from './harness.js';
 
 describe('server: the workspace index is read once, then follows the watcher', () => {
   let dir: string;
@@ -16,24 +15,16 @@ describe('server: the workspace index is read once, then follows the watcher', (
   let uri: string;
   const reads: string[] = [];
 
+  let close: () => void;
+
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'warrant-lean-'));
-    cpSync(FIXTURE_DIR, dir, { recursive: true });
     const real = nodeDeps();
-    h = await startHarness({
-      rootDir: dir,
+    ({ h, dir, uri, close } = await startOnFixtureCopy('warrant-lean-', {
       settings: { debounce: 0 },
       deps: { ...real, readFile: (u) => (reads.push(u), real.readFile(u)) },
-    });
-    uri = pathToFileURL(join(dir, 'lanes.md')).href;
-    const first = h.nextDiagnostics(uri);
-    h.open(uri, fixtureText('lanes.md'));
-    await first;
+    }));
   });
-  after(() => {
-    h.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => close());
 
   it('reads each Markdown file once at start, then nothing while typing', async () => {
     const markdownReads = () => reads.filter((u) => u.endsWith('.md'));

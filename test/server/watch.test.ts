@@ -3,11 +3,10 @@
  * config (its problems are reported on the config file), and a bibliography gaining an entry.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FIXTURE_DIR, fixtureText, startHarness, type Harness } from './harness.js';
+import { fixtureText, startOnFixtureCopy, type Harness } from './harness.js';
 
 describe('server: config and bibliography changes on disk', () => {
   let dir: string;
@@ -16,19 +15,12 @@ describe('server: config and bibliography changes on disk', () => {
   const changed = (file: string) =>
     h.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, file)).href, type: 2 }] });
 
+  let close: () => void;
+
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'warrant-watch-'));
-    cpSync(FIXTURE_DIR, dir, { recursive: true });
-    h = await startHarness({ rootDir: dir });
-    uri = pathToFileURL(join(dir, 'lanes.md')).href;
-    const first = h.nextDiagnostics(uri);
-    h.open(uri, fixtureText('lanes.md'));
-    await first;
+    ({ h, dir, uri, close } = await startOnFixtureCopy('warrant-watch-'));
   });
-  after(() => {
-    h.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => close());
 
   it('a new .warrant.yaml changes severities', async () => {
     writeFileSync(join(dir, '.warrant.yaml'), 'rules:\n  unsupported-claim: error\n');
