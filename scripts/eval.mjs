@@ -36,6 +36,8 @@ if (!dir) {
 }
 
 const H = await import(pathToFileURL(join(REPO, 'src/core/heuristics/index.ts')).href);
+/** A seeded PRNG (mulberry32), so intervals are the same run to run; the tests' and the fuzzer's. */
+const { rng } = await import(pathToFileURL(join(REPO, 'test/helpers/rng.ts')).href);
 const { LineIndex } = await import(pathToFileURL(join(REPO, 'src/core/text/lineIndex.ts')).href);
 const t0 = performance.now();
 const essays = await buildRecords(loadEssays(dir), DEFAULTS.hashBits);
@@ -72,18 +74,6 @@ function leaveOneOut(opts = {}) {
     preds.push(...predict([essays[i]], model));
   }
   return preds;
-}
-
-/** A seeded PRNG (mulberry32), so intervals are the same run to run. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** 90 % percentile bootstrap interval of micro F1 and P, resampling essays. */

@@ -6,18 +6,8 @@
  * outside the text, is a failure.
  */
 import { createEngine, MemoryWorkspace } from '../../src/core/index.js';
+import { rng } from './rng.js';
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['alignment', 'model', 'the', 'harm', '70%', 'in 2023', 'studies show', 'experts say', 'never', 'Ω', '日本語', '🙂', 'e\u0301', '\u200b', '\t', '\\', '*', '_', '**', '`', '|', '<', '>', '&amp;', ':', '#', '@', '[', ']', '{', '}', '(', ')', '!', '"', '\u001b]0;t\u0007', '\r', '\u0085'];
 const IDS = ['a', 'b', 'c1', 'x-y', 'Ω', '', 'other.md', 'a`b', 'a>b'];
