@@ -16,7 +16,7 @@ import { claimRecords, formatClaimsTable } from './claims.js';
 import { cachePath } from './cache.js';
 import { lintRun, type Concurrency } from './lintRun.js';
 import { Suppressions, suppressionsPath } from './suppressions.js';
-import { graphCommand, GRAPH_FORMATS } from './graph.js';
+import { graphCommand, GRAPH_FORMATS, TooLargeToDraw } from './graph.js';
 import { MATRIX_BY, MATRIX_FORMATS, matrixCommand, type MatrixBy, type MatrixFormat } from './matrix.js';
 import { explainCommand, initCommand, printConfig, reportableMeta } from './commands.js';
 import { htmlReport, reportRun } from './report.js';
@@ -172,7 +172,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`warrant: ${error.message}\nRun \`warrant --help\` for usage.\n`);
       return 2;
     }
-    if (error instanceof OutputError) {
+    if (error instanceof OutputError || error instanceof TooLargeToDraw) {
       io.stderr(`warrant: ${error.message}\n`);
       return 2;
     }
