@@ -3,7 +3,7 @@
  * warnings than `--max-warnings`, 2 usage or config error, or a pattern that matched nothing.
  * Reports go to stdout (or `-o`); messages about the run go to stderr.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,6 +24,7 @@ import { DEFAULT_MAX_ROWS } from '../report/markdown.js';
 import { VERSION } from './version.js';
 import { unmatchedMessage } from '../node/files.js';
 import { unreadableReason } from '../node/readFile.js';
+import { FolderError, makeFolders } from '../node/folders.js';
 
 export interface Io {
   readonly cwd: string;
@@ -228,6 +229,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     lint: { inlineConfig: !v['no-inline-config'] },
     ...(v.stdin ? { stdin: { text: io.readStdin(), filename: resolve(io.cwd, v['stdin-filename'] ?? '<stdin>.md') } } : {}),
   };
+  // An output path whose folders cannot be made fails now, in one line, not after the run.
+  if (v['output-file'] !== undefined) outputFolders(io, v['output-file']);
   if (v['print-config'] !== undefined) return printConfig(session, resolve(io.cwd, v['print-config']), io);
   const color = v['no-color'] ? false : v.color ? true : io.isTTY;
   if (command === 'lint' || command === 'report') return lintCommand(v, session, io, color, command);
@@ -385,6 +388,16 @@ async function mcpCommand(folder: string, io: Io): Promise<number> {
   return mod.runMcpServer(folder, io.stderr);
 }
 
+/** `-o`'s folders, made (as ESLint does) or refused with one line (`OutputError`). */
+function outputFolders(io: Io, outputFile: string): void {
+  try {
+    makeFolders(dirname(resolve(io.cwd, outputFile)));
+  } catch (error) {
+    if (error instanceof FolderError) throw new OutputError(`cannot write the output file ${outputFile}: ${error.message}`);
+    throw error;
+  }
+}
+
 /** Print, or write `-o`'s file, creating its folders as ESLint does. */
 function emit(io: Io, outputFile: string | undefined, text: string): void {
   if (!outputFile) {
@@ -392,8 +405,8 @@ function emit(io: Io, outputFile: string | undefined, text: string): void {
     return;
   }
   const path = resolve(io.cwd, outputFile);
+  outputFolders(io, outputFile);
   try {
-    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
