@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { allRuleMeta, closest, escapeJsonControls, parseSeverity, RULE_IDS, SEVERITY_RANK, visibleControls, type Finding, type RuleSetting, type Severity, type UserConfig } from '../core/index.js';
-import { FORMATTERS, type FileReport } from './formatters/index.js';
+import { allRuleMeta, closest, escapeJsonControls, parseSeverity, RULE_IDS, safeOutput, SEVERITY_RANK, visibleControls, type Finding, type RuleSetting, type Severity, type UserConfig } from '../core/index.js';
+import { FORMATTERS, JSON_FORMATS, type FileReport } from './formatters/index.js';
 import { counts } from './formatters/types.js';
 import { runSession, type SessionOptions } from './session.js';
 import { claimRecords, formatClaimsTable } from './claims.js';
@@ -165,7 +165,11 @@ Examples:
   warrant init
 `;
 
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
+  // Every byte the CLI prints passes `safeOutput` (src/core/text/controls.ts): reports through
+  // `emit`, which knows each format, and anything else (help, rule docs, messages naming files)
+  // through these two. Colour sequences pass on stdout only (the formats that paint).
+  const io: Io = { ...rawIo, stdout: (s) => rawIo.stdout(safeOutput(s, true)), stderr: (s) => rawIo.stderr(safeOutput(s)) };
   try {
     return await run(argv, io);
   } catch (error) {
@@ -242,21 +246,21 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (command === 'graph') {
     const format = v.format ?? 'mermaid';
     if (!(GRAPH_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" for graph: use one of ${GRAPH_FORMATS.join(', ')}`);
-    emit(io, v['output-file'], await graphCommand(result, format as (typeof GRAPH_FORMATS)[number], io.cwd));
+    emit(io, v['output-file'], await graphCommand(result, format as (typeof GRAPH_FORMATS)[number], io.cwd), format === 'json' || format === 'aif' ? 'json' : 'text');
     return result.configProblems.length ? 2 : 0;
   }
   if (command === 'matrix') {
     const format = v.format ?? 'table';
     if (!(MATRIX_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" for matrix: use one of ${MATRIX_FORMATS.join(', ')}`);
     if (v.by !== undefined && !(MATRIX_BY as readonly string[]).includes(v.by)) throw new UsageError(`--by takes ${MATRIX_BY.join(' or ')}, not "${v.by}"`);
-    emit(io, v['output-file'], matrixCommand(result, format as MatrixFormat, v.by as MatrixBy | undefined, io.cwd));
+    emit(io, v['output-file'], matrixCommand(result, format as MatrixFormat, v.by as MatrixBy | undefined, io.cwd), format === 'json' ? 'json' : 'text');
     return result.configProblems.length ? 2 : 0;
   }
   if (command === 'claims') {
     const format = v.format ?? 'json';
     if (format !== 'json' && format !== 'table') throw new UsageError(`unknown format "${format}" for claims: use json or table`);
     const records = claimRecords(result.files, result.engine, io.cwd);
-    emit(io, v['output-file'], format === 'json' ? escapeJsonControls(JSON.stringify(records, null, 2) + '\n') : visibleControls(formatClaimsTable(records)));
+    emit(io, v['output-file'], format === 'json' ? JSON.stringify(records, null, 2) + '\n' : formatClaimsTable(records), format === 'json' ? 'json' : 'text');
     return result.configProblems.length ? 2 : 0;
   }
   return 0;
@@ -354,7 +358,8 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
   const output = html
     ? await htmlReport(reported!.session, reports, io.cwd)
     : formatter!(reports, { cwd: io.cwd, color: color && !v['output-file'], rules: reportableMeta(), warningsFail, maxRows, ...githubLinkBase() });
-  emit(io, v['output-file'], output);
+  const painted = color && !v['output-file'];
+  emit(io, v['output-file'], output, !html && JSON_FORMATS.has(formatName) ? 'json' : painted ? 'painted' : 'text');
   if (v.debug) {
     const s = result.stats;
     io.stderr(`warrant: ${s.files} files, ${s.fromCache} from cache, ${s.workers ? `${s.workers} worker${s.workers === 1 ? '' : 's'}` : 'no workers'} (${s.workerChoice}), ${hidden} suppressed, ${Date.now() - started} ms${s.detail ? ` (${s.detail})` : ''}\n`);
@@ -398,8 +403,18 @@ function outputFolders(io: Io, outputFile: string): void {
   }
 }
 
-/** Print, or write `-o`'s file, creating its folders as ESLint does. */
-function emit(io: Io, outputFile: string | undefined, text: string): void {
+/**
+ * What a report is, for the one escaping layer: JSON (controls as `\u` escapes, so it still parses
+ * to the document's text), text (as `\xHH`), or text Warrant painted (its colour sequences kept).
+ */
+type OutputKind = 'json' | 'text' | 'painted';
+
+/**
+ * Print, or write `-o`'s file (creating its folders as ESLint does): the one way a report leaves
+ * the CLI, so no control character from a document reaches a terminal or a file raw.
+ */
+function emit(io: Io, outputFile: string | undefined, report: string, kind: OutputKind): void {
+  const text = safeOutput(kind === 'json' ? escapeJsonControls(report) : report, kind === 'painted');
   if (!outputFile) {
     if (text) io.stdout(text);
     return;
