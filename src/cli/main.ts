@@ -25,12 +25,14 @@ import { VERSION } from './version.js';
 import { unmatchedMessage } from '../node/files.js';
 import { unreadableReason } from '../node/readFile.js';
 import { FolderError, makeFolders } from '../node/folders.js';
+import { decodeText } from '../node/fsWorkspace.js';
 
 export interface Io {
   readonly cwd: string;
   readonly stdout: (s: string) => void;
   readonly stderr: (s: string) => void;
-  readonly readStdin: () => string;
+  /** Standard input: bytes, decoded as files are (a string is taken as it is). */
+  readonly readStdin: () => string | Uint8Array;
   readonly isTTY: boolean;
 }
 
@@ -231,7 +233,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     ...(v['no-ignore'] ? { noIgnore: true } : {}),
     ...(v.rule ? { overrides: ruleOverrides(v.rule, io.cwd) } : {}),
     lint: { inlineConfig: !v['no-inline-config'] },
-    ...(v.stdin ? { stdin: { text: io.readStdin(), filename: resolve(io.cwd, v['stdin-filename'] ?? '<stdin>.md') } } : {}),
+    ...(v.stdin ? { stdin: stdinInput(io.readStdin(), resolve(io.cwd, v['stdin-filename'] ?? '<stdin>.md')) } : {}),
   };
   // An output path whose folders cannot be made fails now, in one line, not after the run.
   if (v['output-file'] !== undefined) outputFolders(io, v['output-file']);
@@ -428,6 +430,15 @@ function emit(io: Io, outputFile: string | undefined, report: string, kind: Outp
     const why = e.code === 'EISDIR' ? 'it is a folder' : e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a file stands where a folder of its path should be' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.message;
     throw new OutputError(`cannot write the output file ${outputFile}: ${why}`);
   }
+}
+
+/**
+ * `--stdin`'s bytes, decoded as a file's are: text that is not UTF-8 (or is UTF-16) is the same
+ * `file-skipped` error as such a file, never text quietly full of U+FFFD.
+ */
+function stdinInput(input: string | Uint8Array, filename: string): NonNullable<SessionOptions['stdin']> {
+  const text = typeof input === 'string' ? input : decodeText(input);
+  return typeof text === 'string' ? { text, filename } : { text: '', filename, unreadable: text };
 }
 
 /** `--rule unsupported-claim:error` → a config layer applied after the config file. */
