@@ -6,8 +6,8 @@
  * read-only, and every path is confined to the folder the server started in: a path that leaves
  * it (`..`, an absolute path elsewhere, a symbolic link pointing out) is refused before any read.
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { allRuleMeta, docsUrl, oneBasedSpan, ruleMeta, RULE_IDS, type Finding } from '../core/index.js';
 import { findFiles } from '../node/files.js';
@@ -170,12 +170,16 @@ class ConfinedWorkspace extends FsWorkspace {
 }
 
 /** Inside the start folder, both as written and after resolving symbolic links. */
-function inside(path: string, root: Root): boolean {
+function inside(path: string, root: Root, links = 0): boolean {
   const abs = resolve(root.path, path);
   if (!isInside(abs, root.path) && !isInside(abs, root.real)) return false;
   // The longest existing prefix must resolve inside too (a link may point out).
   let probe = abs;
   while (!existsSync(probe)) {
+    // A link to nothing is judged by where it points: else the answer (refused, or "does not
+    // exist") would tell whether a file outside the folder exists.
+    const target = linkTarget(probe);
+    if (target !== undefined) return links < 40 && inside(resolve(dirname(probe), target), root, links + 1);
     const parent = resolve(probe, '..');
     if (parent === probe) return true;
     probe = parent;
@@ -184,6 +188,14 @@ function inside(path: string, root: Root): boolean {
     return isInside(realpathSync(probe), root.real);
   } catch {
     return false;
+  }
+}
+
+function linkTarget(path: string): string | undefined {
+  try {
+    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -3,7 +3,8 @@
  * disk in Debian's Chromium (playwright-core) with every network request blocked. Checks that no
  * request was attempted, that every claim and every `lint -f json` finding is on the page, the
  * SVG map, that it reads without script, prints with every section open, fits a phone, keeps
- * text contrast at 4.5:1 or more, and that the hostile essay runs nothing.
+ * text contrast at 4.5:1 or more, and that the hostile essay and the hostile threat model (every
+ * section, the threat matrix with markup in every column) run nothing.
  * Prints "report: N passed, N failed". Run by scripts/e2e.sh; alone:
  *   npm run build && node test/e2e/report.cjs
  * Env: CHROMIUM (default /usr/bin/chromium), REPORT_SHOT (save a screenshot of the page's top there).
@@ -261,6 +262,60 @@ function contrastProblems() {
       await p.mouse.move(200, 400);
       assert(dialogs.length === 0, `dialogs: ${dialogs.join()}`);
       assert(reqs.length === 0, `requests: ${reqs.join()}`);
+      await c.close();
+    });
+
+    // The hostile threat model (AI-risk preset): every section renders, the matrix too, with
+    // markup in every column that can carry document text, and a file name that is markup.
+    const riskDir = path.join(scratch, 'hostile-risk');
+    fs.cpSync(path.join(ROOT, 'test', 'report', 'fixtures', 'hostile-risk'), riskDir, { recursive: true });
+    const riskName = `t"><img src=x onerror=alert('file')>.md`;
+    fs.renameSync(path.join(riskDir, 'threats.md'), path.join(riskDir, riskName));
+    const riskReport = path.join(scratch, 'hostile-risk.html');
+    warrant(['report', '.', '-o', riskReport], riskDir);
+    await check('hostile threat model: every section, the matrix with markup in every column, and nothing ran (no script, handler or CSP violation)', async () => {
+      const { context: c, page: p, requests: reqs, dialogs, errors: errs } = await openPage(browser, riskReport);
+      const dom = await p.evaluate(() => {
+        const all = [...document.querySelectorAll('*')];
+        const table = document.querySelector('#x-threat-matrix table');
+        return {
+          sections: [...document.querySelectorAll('main > section')].map((s) => s.id),
+          scripts: document.querySelectorAll('script').length,
+          handlers: all.flatMap((el) => [...el.attributes].filter((a) => a.name.toLowerCase().startsWith('on')).map((a) => `${el.tagName}[${a.name}]`)),
+          badLinks: all
+            .flatMap((el) => ['href', 'xlink:href', 'src', 'action', 'formaction'].map((n) => el.getAttribute(n)).filter((v) => v !== null))
+            .filter((v) => !/^(#|https?:|mailto:)/i.test(v.trim())),
+          injected: document.querySelectorAll('img, iframe, object, embed, b, main svg:not(#map svg)').length,
+          head: table ? [...table.querySelectorAll('thead th')].map((th) => th.textContent) : [],
+          rows: table ? [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => ({ text: cell.textContent, elements: cell.children.length }))) : [],
+          filter: !!document.querySelector('.filter'),
+          violations: window.__violations,
+        };
+      });
+      assert(dom.sections.join() === 'claims,findings,map,heuristic,x-threat-matrix', dom.sections.join());
+      assert(dom.filter, "the page's own script did not run");
+      assert(dom.scripts === 1, `${dom.scripts} scripts`);
+      assert(dom.handlers.length === 0, dom.handlers.join());
+      assert(dom.badLinks.length === 0, dom.badLinks.join());
+      assert(dom.injected === 0, `${dom.injected} injected elements`);
+      assert(dom.violations.length === 0, `CSP violations (something tried to run or load): ${dom.violations.join(', ')}`);
+      assert(dom.rows.length === 2, `${dom.rows.length} matrix rows`);
+      const hostile = /<script>|onerror=|onload=|javascript:|"></;
+      dom.head.forEach((column, i) => {
+        if (column === 'Model only') return;
+        const cells = dom.rows.map((r) => r[i]);
+        assert(cells.every((cell) => cell.elements === 0), `${column}: an element inside a cell`);
+        assert(cells.some((cell) => hostile.test(cell.text)), `${column}: no hostile text shown in this column`);
+      });
+      for (const s of ["<script>alert('adversary')</script>", `"><svg onload=alert("harm")>`, "<img src=x onerror=alert('risk text')>", `${riskName}:7`]) {
+        assert(dom.rows.some((r) => r.some((cell) => cell.text.includes(s))), `not shown as text in the matrix: ${s}`);
+      }
+      await p.hover('#x-threat-matrix tbody tr >> nth=0');
+      await p.mouse.move(300, 500);
+      await p.emulateMedia({ media: 'print' });
+      assert(dialogs.length === 0, `dialogs: ${dialogs.join()}`);
+      assert(reqs.length === 0, `requests: ${reqs.join()}`);
+      assert(errs.length === 0, `errors: ${errs.join()}`);
       await c.close();
     });
   } catch (e) {
