@@ -83,7 +83,7 @@ describe('source kinds: one per source', () => {
   it('a footnote with no link or key is a note; one that links a paper is a paper', () => {
     const text = 'Claim: Silt fell.[^1] It fell fast.[^2]\n\n[^1]: As the survey team told me.\n[^2]: Lee, [River silt](https://doi.org/10.1234/silt).\n';
     assert.deepEqual(types(text).filter((t) => t[0]!.startsWith('[^')), [
-      ['[^1]', 'note · footnote 1'],
+      ['[^1]', 'note · footnote [^1]'],
       ['[^2]', 'paper · doi.org'],
     ]);
   });
@@ -91,7 +91,7 @@ describe('source kinds: one per source', () => {
   it('a numbered reference with no link is a note; one with an arXiv link a preprint', () => {
     const text = 'Claim: Silt fell [1] and fell fast [2].\n\n## References\n\n1. A talk at the river club.\n2. Lee. River silt. https://arxiv.org/abs/2101.00001\n';
     assert.deepEqual(types(text).filter((t) => /^\[\d\]$/.test(t[0]!)), [
-      ['[1]', 'note · reference 1'],
+      ['[1]', 'note · reference [1]'],
       ['[2]', 'preprint · arxiv.org'],
     ]);
   });

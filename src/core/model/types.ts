@@ -75,7 +75,7 @@ export interface Source {
   readonly kind: SourceKind;
   /** What kind of source it is (`preprint` for an arXiv link); see `SourceType`. */
   readonly type: SourceType;
-  /** What the type was read from, shown beside it: `arxiv.org`, `Nature`, `footnote 3`. */
+  /** What the type was read from, shown beside it: `arxiv.org`, `Nature`, `footnote [^3]`. */
   readonly where?: string;
   /** The occurrence in the text: for `Claim: X [@smith2020]` the range of `@smith2020`. */
   readonly range: OffsetRange;

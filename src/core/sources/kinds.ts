@@ -242,7 +242,7 @@ export function classifySources(scanned: readonly ScannedSource[], ctx: KindCont
     }
     // A numbered entry's URL is its own link; a Substack footnote's is the call's anchor, not a source.
     if (!best && s.url && s.kind === 'numbered') best = classifyUrl(s.url, ctx);
-    const label = s.kind === 'footnote' ? `footnote ${s.key ?? ''}`.trim() : `reference ${s.key ?? ''}`.trim();
+    const label = s.kind === 'footnote' ? `footnote [^${s.key ?? ''}]` : `reference [${s.key ?? ''}]`;
     const c = best ?? { type: 'note' as const, where: label };
     return { ...s, type: c.type, ...(c.where ? { where: c.where } : {}) };
   });
