@@ -113,13 +113,13 @@ describe('service: hover', () => {
   });
 
   it('says what a detected sentence backed only by the page rests on', () => {
-    const text = 'Roughly 40 percent of the stalls closed in the first winter, according to the traders we met.[^1]\n\n[^1]: Conversations on three market days.\n';
+    const text = 'Roughly 40 percent of the stalls closed in the first winter, as [our diary](/diary/winter) records.\n';
     const w = workspace({ 'essay.md': text });
     const doc = w.doc('essay.md');
     const f = doc.findings.find((x) => x.ruleId === 'weak-support');
     assert.ok(f, JSON.stringify(doc.findings.map((x) => x.ruleId)));
     const value = (getHover(doc, doc.lineIndex.positionAt(f.range.start + 3), w.ctx)!.contents as { value: string }).value;
-    assert.match(value, /^\*\*Assertion\*\* \(detected\) — backed only by footnote \\\[\^1\\\] \(no link or key\): cite an independent source\n- \*note · footnote \\\[\^1\\\]\*/);
+    assert.match(value, /^\*\*Assertion\*\* \(detected\) — backed only by a link to this site \(\/diary\/winter\): cite an independent source\n- \*same site · this site\* — our diary/);
   });
 
   it('returns nothing on untagged prose', () => {

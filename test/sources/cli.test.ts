@@ -18,7 +18,7 @@ describe('cli: source kinds', () => {
     assert.deepEqual(sourcesAt(7), [['citation', 'preprint', 'arXiv']]);
     assert.deepEqual(sourcesAt(9), [['link', 'official', 'gazette.river-board.example']]);
     const sentence = records.find((x) => x.line === 11 && x.syntax === 'heuristic')!;
-    assert.deepEqual(sentence.sources.map((s) => [s.kind, s.type, s.where]), [['footnote', 'note', 'footnote [^1]']]);
+    assert.deepEqual(sentence.sources.map((s) => [s.kind, s.type, s.where]), [['link', 'same-site', 'this site'], ['footnote', 'note', 'footnote [^1]']]);
     assert.deepEqual(sentence.findings, ['weak-support']);
   });
 
