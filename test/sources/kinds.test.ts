@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { checkGenerated } from './generate-source-kinds.js';
-import { analyzeText, configFrom, slice } from '../helpers/memory.js';
+import { analyzeText, configFrom, lintText, slice, where } from '../helpers/memory.js';
 import { parseConfigText, RULE_IDS } from '../../src/core/index.js';
 import { classifyUrl, kindContext, typeLine } from '../../src/core/sources/kinds.js';
 
@@ -152,5 +152,15 @@ describe('source kinds: configuration', () => {
     const ctx = kindContext({}, undefined);
     assert.deepEqual(classifyUrl('https://www.arxiv.org:443/abs/1', ctx), { type: 'preprint', where: 'arxiv.org' });
     assert.deepEqual(classifyUrl('ftp://files.example/x', ctx), { type: 'web', where: 'files.example' });
+  });
+});
+
+describe('weak-support: what counts as weak', () => {
+  const rule = (text: string, files: Record<string, string>) => where(lintText(text, files).findings, 'weak-support');
+
+  it('a link to another Markdown document of the workspace is not weak (that document is linted too); a link to a data file is', () => {
+    const files = { 'fares.md': '# Fares\n\nClaim: Fares doubled [in the board minutes](https://www.gov.uk/fares).\n', 'fares.csv': 'year,fare\n' };
+    assert.deepEqual(rule('Claim: Ferry fares doubled in 2019 ([our fares essay](fares.md)).\n', files), []);
+    assert.deepEqual(rule('Claim: Ferry fares doubled in 2019 ([our fares table](fares.csv)).\n', files), ['weak-support@1:1']);
   });
 });

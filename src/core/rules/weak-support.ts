@@ -11,8 +11,15 @@ import { heuristicOptionsFor, SHIPPED_MODEL } from '../heuristics/index.js';
 
 const MAX_LISTED = 3;
 
-/** Sources that do not reach outside the document: its own site, and notes with no link or key. */
+const MARKDOWN_FILE = /\.(md|markdown|mdown|mkd|mkdn|mdwn|qmd|mdx)$/i;
+
+/**
+ * Sources that do not reach outside the document: its own site, and notes with no link or key.
+ * A link to another Markdown document of the workspace is not weak: Warrant lints that document
+ * too, so its claims answer for themselves.
+ */
 export function isWeak(s: Source): boolean {
+  if (s.kind === 'file' && MARKDOWN_FILE.test(s.url ?? '')) return false;
   return s.type === 'same-site' || s.type === 'note';
 }
 
