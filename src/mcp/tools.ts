@@ -65,7 +65,14 @@ const ClaimOut = z.looseObject({
   id: z.string().nullable(),
   text: z.string(),
   status: z.string(),
-  sources: z.array(z.looseObject({ kind: z.string(), line: z.number().int() })),
+  sources: z.array(
+    z.looseObject({
+      kind: z.string().describe('how the citation is written: link, footnote, numbered, citation, dcite, doi, arxiv, file'),
+      type: z.enum(['paper', 'preprint', 'official', 'news', 'blog', 'same-site', 'note', 'web']).describe('what kind of source it is (docs/sources.md)'),
+      where: z.string().optional().describe('what the type was read from: a host, a journal, a footnote'),
+      line: z.number().int(),
+    }),
+  ),
   findings: z.array(z.string()),
 });
 

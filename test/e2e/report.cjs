@@ -178,6 +178,29 @@ function contrastProblems() {
       for (const r of matrix.risks) assert(rows.some((t) => t.includes(r.text.slice(0, 40))), r.text);
     });
 
+    await check('source kinds (issue 23): each claim with sources has an evidence line of its sources\' types; the evidence mix has a row per file', async () => {
+      const lines = await page.$$eval('article.claim', (els) => els.map((e) => ({ text: e.querySelector('.claim-text').textContent.replace(/\s+/g, ' '), evidence: e.querySelector('p.evidence')?.textContent ?? null })));
+      const label = (t) => (t === 'same-site' ? 'same site' : t);
+      for (const c of claims) {
+        const shown = lines.find((l) => l.text.includes(c.text.replace(/\s+/g, ' ').trim()));
+        if (!shown) continue;
+        if (c.sources.length === 0) {
+          assert(shown.evidence === null, `evidence line without sources: ${c.file}:${c.line}`);
+          continue;
+        }
+        for (const type of new Set(c.sources.map((x) => x.type))) {
+          const n = c.sources.filter((x) => x.type === type).length;
+          assert(shown.evidence && shown.evidence.includes(`${n} ${label(type)}`), `${c.file}:${c.line}: "${shown.evidence}" lacks ${n} ${label(type)}`);
+        }
+      }
+      const mix = await page.$$eval('#x-evidence-mix tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+      const files = lint.length;
+      assert(mix.length === files + 1 && mix[mix.length - 1][0] === 'All files', `${mix.length} rows for ${files} files`);
+      const header = await page.$$eval('#x-evidence-mix thead th', (ths) => ths.map((th) => th.textContent));
+      assert(header.join() === 'File,paper,preprint,official,news,blog,web,same site,note,Total', header.join());
+      assert(Number(mix[mix.length - 1][header.length - 1]) > 0, 'no sources counted');
+    });
+
     await check('heuristic findings are collapsed; the filter hides what does not match', async () => {
       assert(!(await page.isVisible('#heuristic li.finding >> nth=0')), 'heuristic findings should start collapsed');
       await page.fill('.filter input[type=search]', 'norms-hold');
@@ -192,6 +215,8 @@ function contrastProblems() {
       assert(await page.isVisible('#heuristic li.finding >> nth=0'), 'heuristic findings hidden in print');
       assert(!(await page.isVisible('nav')), 'nav shown in print');
       assert(!(await page.isVisible('.filter')), 'filter shown in print');
+      assert(await page.isVisible('#x-evidence-mix table'), 'evidence mix hidden in print');
+      assert(await page.isVisible('p.evidence >> nth=0'), 'claim evidence lines hidden in print');
       await page.emulateMedia({ media: 'screen' });
     });
 
@@ -222,6 +247,7 @@ function contrastProblems() {
       assert((await p.$$('article.claim')).length === claims.length, 'claims missing');
       assert(await p.isVisible('#findings li.finding >> nth=0'), 'findings hidden');
       assert((await p.$$('.filter')).length === 0, 'filter box without script');
+      assert(await p.isVisible('#x-evidence-mix table'), 'evidence mix hidden without script');
       await c.close();
     });
 
