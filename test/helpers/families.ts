@@ -103,6 +103,9 @@ export const FAMILIES: readonly Family[] = [
   },
 ];
 
+/** CPU milliseconds under which a ratio of two times is mostly noise. */
+const MIN_MS = 25;
+
 function cpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
@@ -139,6 +142,9 @@ function lintOnce(text: string): { ms: number; chars: number } {
  */
 export function growth(family: Family, n = family.n, reps = 3): { n: number; small: number; large: number; ratio: number; exponent: number; outputRatio: number } {
   lintCost(family.build(Math.max(1, n >> 3)), 1); // warm the code paths up
+  // A family its bound makes cheap (a few ms at n) measures noise, not growth: it is measured at
+  // a larger n (up to 16 × its own) until one run takes MIN_MS.
+  for (let k = 0; k < 4 && lintCost(family.build(n), 1) < MIN_MS; k++) n *= 2;
   const smallText = family.build(n);
   const largeText = family.build(2 * n);
   let small = Infinity;
