@@ -173,7 +173,10 @@ describe('warrant report (built CLI)', function () {
       const all = tags(html);
       // Every section is there and has content: claims, findings, map, heuristic findings, matrix.
       const sections = all.filter((t) => t.name === 'section').map((t) => t.attrs.get('id'));
-      assert.deepEqual(sections, ['claims', 'findings', 'map', 'heuristic', 'x-threat-matrix']);
+      assert.deepEqual(sections, ['claims', 'findings', 'map', 'heuristic', 'x-evidence-mix', 'x-threat-matrix']);
+      // The evidence mix names the (hostile) file, as text.
+      const mix = /<section id="x-evidence-mix"[\s\S]*?<\/section>/.exec(html)![0];
+      assert.ok(!/<(img|script)/i.test(mix) && text(mix).includes(name), mix);
       assert.ok(all.filter((t) => t.name === 'article' && t.attrs.get('class') === 'claim').length >= 3, 'claim entries');
       assert.ok(all.filter((t) => t.name === 'li' && t.attrs.has('data-rule')).length >= 5, 'findings');
       assert.match(html, /<summary>Show \d+ uncited assertions?<\/summary>/, 'heuristic findings');
