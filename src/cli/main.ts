@@ -232,8 +232,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const color = v['no-color'] ? false : v.color ? true : io.isTTY;
   if (command === 'lint' || command === 'report') return lintCommand(v, session, io, color, command);
   const result = runSession(session);
+  for (const w of result.warnings) io.stderr(`warrant: ${visibleControls(w)}\n`);
   if (result.unmatched.length && !v['no-error-on-unmatched-pattern']) {
-    for (const p of result.unmatched) io.stderr(`warrant: ${unmatchedMessage(io.cwd, p)}\n`);
+    for (const p of result.unmatched) io.stderr(`warrant: ${visibleControls(unmatchedMessage(io.cwd, p, result.ignored.get(p)))}\n`);
     return 2;
   }
   if (command === 'graph') {
@@ -308,8 +309,9 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
     ...(v.cache || v['cache-location'] ? { cache: { path: cachePath(io.cwd, v['cache-location']), strategy } } : {}),
   });
   if (result.notice) io.stderr(`warrant: ${visibleControls(result.notice)}\n`);
+  for (const w of result.warnings) io.stderr(`warrant: ${visibleControls(w)}\n`);
   if (result.unmatched.length && !v['no-error-on-unmatched-pattern']) {
-    for (const p of result.unmatched) io.stderr(`warrant: ${unmatchedMessage(io.cwd, p)}\n`);
+    for (const p of result.unmatched) io.stderr(`warrant: ${visibleControls(unmatchedMessage(io.cwd, p, result.ignored.get(p)))}\n`);
     return 2;
   }
 
