@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allRuleMeta, DEFAULT_MAX_FILE_SIZE, docsUrl, PRESET_NAMES, ruleMeta, type ResolvedConfig, type RuleMeta } from '../core/index.js';
+import { allRuleMeta, DEFAULT_BIBLIOGRAPHY_SEARCH_PATHS, DEFAULT_MAX_FILE_SIZE, docsUrl, PRESET_NAMES, ruleMeta, type ResolvedConfig, type RuleMeta } from '../core/index.js';
 import { CONFIG_FILE_NAMES } from '../node/config.js';
 import { configLoaderFor, type SessionOptions } from './session.js';
 
@@ -63,6 +63,11 @@ ${rules}
 # Bibliographies for Pandoc citations [@key] (BibTeX, CSL-JSON or CSL-YAML), relative to this file.
 # bibliography:
 #   - references.bib
+# A front-matter \`bibliography: post.bib\` that is not beside its file is looked for in these
+# folders, from the file's folder up to the site root (default: assets/bibliography, _bibliography):
+# bibliography:
+#   files: [references.bib]
+#   searchPaths: [assets/bibliography, _bibliography]
 
 # Files not to lint (gitignore syntax, relative to this file); .gitignore and .warrantignore apply too.
 # ignores:
@@ -151,6 +156,7 @@ function configJson(config: ResolvedConfig): Record<string, unknown> {
     vocabulary: config.vocabularySpec,
     attributes: config.attributes,
     bibliography: config.bibliography,
+    bibliographySearchPaths: config.bibliographySearchPaths ?? DEFAULT_BIBLIOGRAPHY_SEARCH_PATHS,
     references: config.references,
     ignores: config.ignores,
     heuristics: config.heuristics,
