@@ -40,6 +40,8 @@ export function getArgumentMap(ctx: ServiceContext, params: ArgumentMapParams, f
       range: model.lineIndex.toRange(node.selectionRange) as ArgumentMapRange,
       status: summarizeNode(graph, h)?.status ?? '',
       external: n.external,
+      attributes: n.attributes,
+      inferred: n.inferred,
     });
   }
   const edges = data.edges.map((e) => ({ from: e.from, to: e.to, type: e.type, via: e.via }));

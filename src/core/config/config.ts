@@ -49,6 +49,11 @@ export interface AttributeDecl {
   readonly from: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** One line for hovers and `--print-config`. */
   readonly description?: string;
+  /**
+   * A built-in vocabulary that applies with no config (values checked, nothing inferred), as
+   * opposed to one a config or preset declares: hovers show a threat model only for the latter.
+   */
+  readonly builtin?: true;
 }
 
 export interface ConfigProblem {
