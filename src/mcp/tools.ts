@@ -9,11 +9,11 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import { allRuleMeta, docsUrl, oneBasedSpan, ruleMeta, RULE_IDS, type Finding } from '../core/index.js';
+import { docsUrl, oneBasedSpan, type Finding } from '../core/index.js';
 import { findFiles } from '../node/files.js';
 import { FsWorkspace, toPath } from '../node/fsWorkspace.js';
 import { claimRecords } from '../cli/claims.js';
-import { ruleDocumentation } from '../cli/commands.js';
+import { reportableMeta, ruleDocumentation } from '../cli/commands.js';
 import { matrixCommand } from '../cli/matrix.js';
 import { isInside, runSession, type SessionOptions } from '../cli/session.js';
 import { Suppressions, suppressionsPath } from '../cli/suppressions.js';
@@ -71,7 +71,8 @@ const ClaimOut = z.looseObject({
 
 export const ClaimsOutput = z.strictObject({ claims: z.array(ClaimOut).describe('as `warrant claims -f json`') });
 
-const ruleIds = [...RULE_IDS].sort() as [string, ...string[]];
+// Every id a finding can carry, the CLI's own `unused-disable-directive` included, as `warrant explain`.
+const ruleIds = reportableMeta().map((m) => m.id).sort() as [string, ...string[]];
 
 export const ExplainInput = z.strictObject({ rule: z.enum(ruleIds).describe('A rule id, e.g. `unsupported-claim`') });
 
@@ -270,8 +271,8 @@ function matrix(args: z.infer<typeof MatrixInput>, root: Root): z.infer<typeof M
 }
 
 function explain(id: string): z.infer<typeof ExplainOutput> {
-  const meta = ruleMeta(id);
+  const meta = reportableMeta().find((m) => m.id === id);
   const documentation = ruleDocumentation(id);
-  if (!meta || documentation === undefined) throw new InvalidInput(`unknown rule id "${id}"; known rules: ${allRuleMeta().map((m) => m.id).join(', ')}`);
+  if (!meta || documentation === undefined) throw new InvalidInput(`unknown rule id "${id}"; known rules: ${reportableMeta().map((m) => m.id).join(', ')}`);
   return { rule: meta.id, description: meta.description, defaultSeverity: meta.defaultSeverity, tags: [...meta.tags], docsUrl: docsUrl(meta.id), documentation };
 }

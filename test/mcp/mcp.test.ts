@@ -114,6 +114,10 @@ describe('warrant mcp (SDK client over stdio)', function () {
     const doc = explain.structuredContent as { rule: string; documentation: string; docsUrl: string };
     assert.equal(doc.documentation, warrant(['explain', 'unsupported-claim'], { cwd: REPO }).stdout);
     assert.match(doc.docsUrl, /docs\/rules\/unsupported-claim\.md$/);
+    // Every id the CLI explains, its own `unused-disable-directive` included (issue #22).
+    const unused = await client.callTool({ name: 'explain', arguments: { rule: 'unused-disable-directive' } });
+    assert.equal(unused.isError, undefined, JSON.stringify(unused.content));
+    assert.equal((unused.structuredContent as { documentation: string }).documentation, warrant(['explain', 'unused-disable-directive'], { cwd: REPO }).stdout);
   });
 
   it('matrix gives what `warrant matrix -f json` prints, folded with `by` as `--by`', async () => {
