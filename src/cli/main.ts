@@ -342,11 +342,13 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
     hidden += applied.hidden;
     reports.push({ filePath: file.filePath, findings: applied.kept.filter(keep), source: file.text });
   }
+  unusedSuppressions += suppressions.missing().length;
+  if (v['prune-suppressions']) suppressions.pruneMissing();
   if (recordRules || v['prune-suppressions']) {
     suppressions.save();
     io.stderr(`warrant: ${recordRules ? 'recorded' : 'pruned'} suppressions in ${relative(io.cwd, suppressPath) || suppressPath}\n`);
   } else if (unusedSuppressions) {
-    io.stderr(`warrant: ${unusedSuppressions} suppression${unusedSuppressions === 1 ? '' : 's'} in ${relative(io.cwd, suppressPath)} match fewer findings than recorded; run with --prune-suppressions\n`);
+    io.stderr(`warrant: ${unusedSuppressions} suppression${unusedSuppressions === 1 ? '' : 's'} in ${relative(io.cwd, suppressPath)} match fewer findings than recorded or belong to deleted files; run with --prune-suppressions\n`);
   }
   const total = counts(reports.flatMap((r) => r.findings));
   const warningsFail = maxWarnings >= 0 && total.warnings > maxWarnings;
