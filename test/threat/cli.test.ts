@@ -33,6 +33,10 @@ describe('cli: presets', () => {
       assert.equal(r.status, 0, r.stderr);
       const yaml = readFileSync(join(dir, '.warrant.yaml'), 'utf8');
       assert.match(yaml, /^extends: warrant:ai-risk$/m);
+      // The commented-out settings are the ones in force, the preset's (issue #22), not the defaults.
+      assert.match(yaml, /^ {2}# unrated-risk: info$/m);
+      assert.match(yaml, /^ {2}# alignment-only-defense: warning$/m);
+      assert.match(yaml, /^ {2}# unsupported-claim: warning$/m);
       const printed = JSON.parse(warrant(['--print-config', 'x.md'], { cwd: dir }).stdout);
       assert.deepEqual(printed.presets, ['warrant:ai-risk']);
       assert.equal(printed.rules['unrated-risk'], 'info');
