@@ -86,6 +86,12 @@ describe('the argument graph', () => {
     const edges = g.allEdges().map((e) => `${g.node(e.from)!.kind} ${e.type} ${g.node(e.to)!.kind}`);
     assert.deepEqual(edges, ['defense defends risk']);
     assert.deepEqual(where(findings, 'unsupported-claim'), ['unsupported-claim@1:5']);
+    // Evidence that a risk is real still supports the risk.
+    const risky = '## Outages {.risk #o}\n\n<!-- evidence #e -->\nThree outages last year, per the [status page](https://example.org/status).\n';
+    const second = setup(risky);
+    second.engine.lint(ESSAY, risky);
+    const g2 = second.engine.graph();
+    assert.deepEqual(g2.allEdges().map((e) => `${g2.node(e.from)!.kind} ${e.type} ${g2.node(e.to)!.kind}`), ['evidence supports risk']);
   });
 
   it('reports dangling references in this file and across files', () => {

@@ -61,12 +61,13 @@ function containmentEdge(child: BaseKind): EdgeType {
 }
 
 /**
- * A risk is something that can go wrong, not a reason to believe anything: it neither supports
- * nor is supported (only evidence, defenses and grounded claims back a claim). A risk inside a
- * claim's section, or a link between a claim and a risk, gives no edge; defenses still defend it.
+ * A risk is something that can go wrong, not a reason to believe anything: it supports nothing
+ * (only evidence, defenses and grounded claims back a claim). A risk inside a claim's section, a
+ * claim linking to its risk, or `supports=` on a risk gives no edge; evidence may still support a
+ * risk (that it is real), and defenses defend it.
  */
-function riskSupport(type: EdgeType, a: BaseKind, b: BaseKind | undefined): boolean {
-  return type === 'supports' && (a === 'risk' || b === 'risk');
+function riskSupport(type: EdgeType, from: BaseKind): boolean {
+  return type === 'supports' && from === 'risk';
 }
 
 export class ArgumentGraph {
@@ -189,8 +190,7 @@ export class ArgumentGraph {
       if (answered !== undefined) {
         edges.push({ from, to: { uri: model.uri, index: answered }, type: 'defends', via: 'adjacency', range: node.tagRange, writtenIn: model.uri });
       }
-      const parentBase = node.parent !== undefined ? baseOf(vocab, model.nodes[node.parent]!.kind) : undefined;
-      if (node.parent !== undefined && !named.has(containmentEdge(fromBase)) && !riskSupport(containmentEdge(fromBase), fromBase, parentBase)) {
+      if (node.parent !== undefined && !named.has(containmentEdge(fromBase)) && !riskSupport(containmentEdge(fromBase), fromBase)) {
         edges.push({ from, to: { uri: model.uri, index: node.parent }, type: containmentEdge(fromBase), via: 'containment', range: node.tagRange, writtenIn: model.uri });
       }
       for (const relation of node.relations) {
@@ -207,14 +207,14 @@ export class ArgumentGraph {
         if (targetIndex === undefined) continue; // a plain heading or anchor: navigation, not an argument edge
         const to: NodeHandle = { uri: resolved.uri, index: targetIndex };
         if (to.uri === from.uri && to.index === from.index) continue;
-        const toBase = baseOf(resolved.model.config.vocabulary, resolved.model.nodes[targetIndex]!.kind);
+        const toBase = baseOf(vocab, resolved.model.nodes[targetIndex]!.kind);
         if (relation.type !== 'relates') {
-          if (riskSupport(relation.type, fromBase, toBase)) continue;
+          if (riskSupport(relation.type, fromBase)) continue;
           edges.push({ from, to, type: relation.type, via: relation.via, range: relation.range, writtenIn: model.uri });
           continue;
         }
         const shape = linkEdge(fromBase, toBase);
-        if (riskSupport(shape.type, fromBase, toBase)) continue; // a claim naming its risk: navigation
+        if (riskSupport(shape.type, shape.reversed ? toBase : fromBase)) continue; // a claim naming its risk: navigation
         edges.push({ from: shape.reversed ? to : from, to: shape.reversed ? from : to, type: shape.type, via: 'link', range: relation.range, writtenIn: model.uri });
       }
     });
