@@ -141,6 +141,9 @@ describe('running warrant from a clone and in CI (README, docs/ci.md)', () => {
       for (const line of runs) assert.doesNotMatch(line, /npx (--yes )?warrant@|npx --yes/, `${name}: ${line}`);
     }
     assert.doesNotMatch(ci, /warrant@0\.1\.0/);
+    // MCP set-ups too: a bare `npx warrant` outside a project that installed it fetches a stranger's package.
+    const mcp = readFileSync(join(REPO, 'docs', 'mcp.md'), 'utf8');
+    assert.doesNotMatch(mcp, /npx (--yes )?warrant\b|"args": \["warrant"/);
     assert.match(ci, /uses: warrant-dev\/warrant@/);
     assert.match(ci, /npm pack/);
     assert.match(ci, /git\+https:\/\/github\.com\/warrant-dev\/warrant\.git#/);
