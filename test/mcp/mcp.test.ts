@@ -215,6 +215,27 @@ describe('warrant mcp: symbolic links that lead out of the start folder', functi
   });
 });
 
+describe('warrant mcp: ignored files (issue #22)', function () {
+  this.timeout(60_000);
+  it('says a named path is ignored and how to include it, instead of an empty answer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warrant-mcp-ignored-'));
+    mkdirSync(join(dir, 'drafts'));
+    writeFileSync(join(dir, '.warrantignore'), 'drafts/\n');
+    writeFileSync(join(dir, 'drafts', 'one.md'), '# One\n\nClaim: Unbacked.\n');
+    const client = await connect(dir);
+    try {
+      for (const [paths, said] of [[['drafts/one.md'], /"drafts\/one\.md" is ignored .*--no-ignore/], [['drafts'], /the one Markdown file in the folder "drafts" is ignored/]] as const) {
+        const result = await client.callTool({ name: 'lint', arguments: { paths: [...paths] } });
+        assert.equal(result.isError, true, JSON.stringify(result.content));
+        assert.match((result.content as { text: string }[])[0]!.text, said);
+      }
+    } finally {
+      await client.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('warrant mcp <folder>', function () {
   this.timeout(60_000);
 
