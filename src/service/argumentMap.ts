@@ -8,6 +8,7 @@ import { exportGraph, toAif, toDot, toMermaid, type GraphExport } from '../core/
 import type { DocumentModel } from '../core/model/analyze.js';
 import type { NodeHandle } from '../core/model/graph.js';
 import { summarizeNode } from '../core/model/status.js';
+import { countTypes, describeTypes } from '../core/sources/kinds.js';
 import type { ArgumentMapFormat, ArgumentMapNode, ArgumentMapParams, ArgumentMapResult, ArgumentMapRange } from './protocol.js';
 import type { ServiceContext } from './types.js';
 
@@ -42,6 +43,7 @@ export function getArgumentMap(ctx: ServiceContext, params: ArgumentMapParams, f
       external: n.external,
       attributes: n.attributes,
       inferred: n.inferred,
+      evidence: describeTypes(countTypes(node.sources)),
     });
   }
   const edges = data.edges.map((e) => ({ from: e.from, to: e.to, type: e.type, via: e.via }));

@@ -68,6 +68,8 @@ export interface ArgumentMapNode {
   readonly attributes: Readonly<Record<string, string>>;
   /** The cue of each inferred attribute (`{ layer: 'RLHF' }`): the map marks those values `model?`. */
   readonly inferred: Readonly<Record<string, string>>;
+  /** Its own sources by kind, `1 paper · 1 same site` (`no sources` when it has none), for the tooltip. */
+  readonly evidence?: string;
 }
 export interface ArgumentMapEdge {
   readonly from: string;
