@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allRuleMeta, DEFAULT_MAX_FILE_SIZE, docsUrl, escapeJsonControls, PRESET_NAMES, ruleMeta, type ResolvedConfig, type RuleMeta } from '../core/index.js';
+import { allRuleMeta, DEFAULT_BIBLIOGRAPHY_SEARCH_PATHS, DEFAULT_MAX_FILE_SIZE, docsUrl, escapeJsonControls, PRESET_NAMES, presetLayer, RULE_IDS, ruleMeta, type ResolvedConfig, type RuleMeta } from '../core/index.js';
 import { CONFIG_FILE_NAMES } from '../node/config.js';
 import { configLoaderFor, type SessionOptions } from './session.js';
 
@@ -30,9 +30,12 @@ interface Io {
  * (`ai-risk`), the file extends it and its rules are left to the preset.
  */
 export function initTemplate(preset?: string): string {
+  // Under a preset the rules are commented out, each with the severity the preset gives it.
+  const layer = preset ? presetLayer(preset, RULE_IDS) : undefined;
+  const presetRules = layer && !('error' in layer) ? (layer.layer.rules ?? {}) : {};
   const rules = allRuleMeta()
     .filter((m) => !m.tags.includes('system'))
-    .map((m) => `  # ${m.description}\n  ${preset ? '# ' : ''}${m.id}: ${m.defaultSeverity}`)
+    .map((m) => `  # ${m.description}\n  ${preset ? '# ' : ''}${m.id}: ${presetRules[m.id]?.severity ?? m.defaultSeverity}`)
     .join('\n');
   const extendsPreset = preset
     ? `
@@ -48,7 +51,7 @@ extends: ${preset}
 ${extendsPreset}
 # Rule severities: off, hint, info, warning, error (ESLint's warn, 0, 1, 2 work too).
 # A rule with options: rule-id: [warning, { option: value }]. \`warrant explain <rule-id>\` says more.
-${preset ? `# The defaults are shown commented out: the preset's settings apply unless you set one here.\n# rules:` : 'rules:'}
+${preset ? `# The settings in force are shown commented out (the preset's, else the defaults): set one here to change it.\n# rules:` : 'rules:'}
 ${rules}
 
 # Labels that tag a block as a node kind, beyond the defaults (Claim, Thesis, Evidence, Data,
@@ -63,6 +66,11 @@ ${rules}
 # Bibliographies for Pandoc citations [@key] (BibTeX, CSL-JSON or CSL-YAML), relative to this file.
 # bibliography:
 #   - references.bib
+# A front-matter \`bibliography: post.bib\` that is not beside its file is looked for in these
+# folders, from the file's folder up to the site root (default: assets/bibliography, _bibliography):
+# bibliography:
+#   files: [references.bib]
+#   searchPaths: [assets/bibliography, _bibliography]
 
 # Files not to lint (gitignore syntax, relative to this file); .gitignore and .warrantignore apply too.
 # ignores:
@@ -152,6 +160,7 @@ function configJson(config: ResolvedConfig): Record<string, unknown> {
     vocabulary: config.vocabularySpec,
     attributes: config.attributes,
     bibliography: config.bibliography,
+    bibliographySearchPaths: config.bibliographySearchPaths ?? DEFAULT_BIBLIOGRAPHY_SEARCH_PATHS,
     references: config.references,
     ignores: config.ignores,
     heuristics: config.heuristics,

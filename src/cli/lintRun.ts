@@ -31,6 +31,8 @@ export interface LintRunResult {
   readonly outcomes: readonly (FileOutcome & { readonly text: string })[];
   readonly configProblems: SessionResult['configProblems'];
   readonly unmatched: readonly string[];
+  readonly ignored: SessionResult['ignored'];
+  readonly warnings: SessionResult['warnings'];
   readonly unreadable: SessionResult['unreadable'];
   /** How the run went, for `--debug` and the benchmark. */
   readonly stats: { readonly files: number; readonly fromCache: number; readonly workers: number; readonly workerChoice: string; readonly detail: string };
@@ -175,6 +177,8 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
     outcomes: merged.filter((_, i) => !jobs[i]!.referrer),
     configProblems: found.configProblems,
     unmatched: found.unmatched,
+    ignored: found.ignored,
+    warnings: found.warnings,
     unreadable: found.unreadable,
     stats: { files: jobs.length, fromCache: jobs.length - toLint.size, workers: host.workers, workerChoice: host.choice, detail: host.detail },
     ...(loadNotice && cache ? { notice: `ignoring the cache ${cache.path}: ${loadNotice}; linting every file${cacheNotice ? `; ${cacheNotice}` : ''}` } : cacheNotice ? { notice: cacheNotice } : {}),

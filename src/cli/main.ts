@@ -241,8 +241,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const color = v['no-color'] ? false : v.color ? true : io.isTTY;
   if (command === 'lint' || command === 'report') return lintCommand(v, session, io, color, command);
   const result = runSession(session);
+  for (const w of result.warnings) io.stderr(`warrant: ${visibleControls(w)}\n`);
   if (result.unmatched.length && !v['no-error-on-unmatched-pattern']) {
-    for (const p of result.unmatched) io.stderr(`warrant: ${unmatchedMessage(io.cwd, p)}\n`);
+    for (const p of result.unmatched) io.stderr(`warrant: ${visibleControls(unmatchedMessage(io.cwd, p, result.ignored.get(p)))}\n`);
     return 2;
   }
   if (command === 'graph') {
@@ -317,8 +318,9 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
     ...(v.cache || v['cache-location'] ? { cache: { path: cachePath(io.cwd, v['cache-location']), strategy } } : {}),
   });
   if (result.notice) io.stderr(`warrant: ${visibleControls(result.notice)}\n`);
+  for (const w of result.warnings) io.stderr(`warrant: ${visibleControls(w)}\n`);
   if (result.unmatched.length && !v['no-error-on-unmatched-pattern']) {
-    for (const p of result.unmatched) io.stderr(`warrant: ${unmatchedMessage(io.cwd, p)}\n`);
+    for (const p of result.unmatched) io.stderr(`warrant: ${visibleControls(unmatchedMessage(io.cwd, p, result.ignored.get(p)))}\n`);
     return 2;
   }
 
@@ -349,11 +351,13 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
     hidden += applied.hidden;
     reports.push({ filePath: file.filePath, findings: applied.kept.filter(keep), source: file.text });
   }
+  unusedSuppressions += suppressions.missing().length;
+  if (v['prune-suppressions']) suppressions.pruneMissing();
   if (recordRules || v['prune-suppressions']) {
     suppressions.save();
     io.stderr(`warrant: ${recordRules ? 'recorded' : 'pruned'} suppressions in ${relative(io.cwd, suppressPath) || suppressPath}\n`);
   } else if (unusedSuppressions) {
-    io.stderr(`warrant: ${unusedSuppressions} suppression${unusedSuppressions === 1 ? '' : 's'} in ${relative(io.cwd, suppressPath)} match fewer findings than recorded; run with --prune-suppressions\n`);
+    io.stderr(`warrant: ${unusedSuppressions} suppression${unusedSuppressions === 1 ? '' : 's'} in ${relative(io.cwd, suppressPath)} match fewer findings than recorded or belong to deleted files; run with --prune-suppressions\n`);
   }
   const total = counts(reports.flatMap((r) => r.findings));
   const warningsFail = maxWarnings >= 0 && total.warnings > maxWarnings;

@@ -45,7 +45,9 @@ function renderMatrix(m: ThreatMatrix, format: Exclude<MatrixFormat, 'json'>): s
   };
   const rows = m.risks.map((r) => {
     const ratings: Cell[] = RATINGS.map((k) => ({ text: r[k] ?? '', ...(r.inferred[k] !== undefined ? { inferred: r.inferred[k] } : {}) }));
-    const layers: Cell[] = m.layers.map((l) => ({ text: (r.defenses[l] ?? []).map((ref) => (format === 'csv' ? ref : short(ref, r.file))).join(' ') }));
+    // A defense whose layer was inferred is marked `?`, as the coverage view marks it.
+    const inferredLayer = (ref: string): string => (byRef.get(ref)?.inferred !== undefined ? '?' : '');
+    const layers: Cell[] = m.layers.map((l) => ({ text: (r.defenses[l] ?? []).map((ref) => (format === 'csv' ? ref : short(ref, r.file) + inferredLayer(ref))).join(' ') }));
     return { location: `${r.file}:${r.line}`, id: r.id ?? '', text: r.text, ratings, layers, onlyModel: r.onlyModel };
   });
   if (format === 'csv') {
@@ -67,11 +69,15 @@ function matrixHeader(m: ThreatMatrix, csvForm: boolean): string[] {
 
 function renderSummary(s: MatrixSummary, format: Exclude<MatrixFormat, 'json'>): string {
   const header = [s.by, 'risks', ...s.layers.map((l) => `${l} defenses`), ''];
-  const strong = new Set(['skilled', 'well-resourced']);
-  const mark = (r: MatrixSummary['rows'][number]): string => (!r.onlyModel ? '' : s.by === 'adversary' && strong.has(r.value) ? '⚠ only the model layer holds' : 'only the model layer holds');
-  const body = s.rows.map((r) => [r.value, String(r.risks), ...s.layers.map((l) => String(r.defenses[l] ?? 0)), mark(r)]);
+  // Set per risk (a skilled or well-resourced adversary met by model-layer defenses alone), so always a warning.
+  const mark = (r: MatrixSummary['rows'][number]): string => (!r.onlyModel ? '' : `⚠ ${r.onlyModelRisks === 1 ? '1 risk' : `${r.onlyModelRisks} risks`} only the model layer holds`);
+  // `2 (1?)`: two risks, one of them rated so by inference from its text.
+  const risks = (r: MatrixSummary['rows'][number]): string => (format !== 'csv' && r.inferred ? `${r.risks} (${r.inferred}?)` : String(r.risks));
+  const body = s.rows.map((r) => [r.value, risks(r), ...s.layers.map((l) => String(r.defenses[l] ?? 0)), mark(r)]);
   if (format === 'csv') return csv([[s.by, 'risks', ...s.layers, 'model_only'], ...body.map((r) => [...r.slice(0, -1), r[r.length - 1] ? 'yes' : ''])]);
-  return format === 'markdown' ? markdownTable(header, body) : alignedTable(header, body);
+  const legend = s.rows.some((r) => r.inferred) ? `(n?) = rated so by inference from the text (the cues are in \`warrant matrix -f json\`)` : '';
+  const table = format === 'markdown' ? markdownTable(header, body) : alignedTable(header, body);
+  return legend ? `${table}\n${format === 'markdown' ? `*${legend}*` : legend}\n` : table;
 }
 
 // Risk text and ids are the documents': their control characters are made visible in each cell

@@ -35,6 +35,8 @@ export function reportRun(session: SessionOptions): { run: LintRunResult; sessio
       outcomes,
       configProblems: result.configProblems,
       unmatched: result.unmatched,
+      ignored: result.ignored,
+      warnings: result.warnings,
       unreadable: result.unreadable,
       stats: { files: result.files.length, fromCache: 0, workers: 0, workerChoice: 'report: one engine in this thread', detail: '' },
     },

@@ -2,10 +2,10 @@
  * One CLI run over files: discovery, config per file, one engine (so cross-file links resolve),
  * analysis of every file first, then the rules. Shared by `lint`, `claims` and `graph`.
  */
-import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { createEngine, type Engine, type Finding, type LintOptions, type LintResult, type ResolvedConfig, type UserConfig } from '../core/index.js';
 import { ConfigLoader } from '../node/config.js';
-import { findFiles, matchesIgnores } from '../node/files.js';
+import { findFiles, ignoredNamedMessage, matchesIgnores } from '../node/files.js';
 import { readRegularFileBytes, unreadableReason } from '../node/readFile.js';
 import { decodeText, FsWorkspace, toPath, toUri } from '../node/fsWorkspace.js';
 
@@ -40,6 +40,10 @@ export interface SessionResult {
   /** Problems in config files (rule `invalid-config`): the CLI exits 2 when there are any. */
   readonly configProblems: readonly { readonly filePath: string; readonly findings: readonly Finding[] }[];
   readonly unmatched: readonly string[];
+  /** Per pattern, how many of the files it found are ignored (said when it found nothing else). */
+  readonly ignored: ReadonlyMap<string, number>;
+  /** Warnings for stderr: files named on the command line that are ignored and were not linted. */
+  readonly warnings: readonly string[];
   /** Files that could not be read at all (permissions, vanished): reported, never a crash. */
   readonly unreadable: readonly { readonly filePath: string; readonly message: string; readonly position?: { readonly line: number; readonly character: number } }[];
   readonly engine: Engine;
@@ -63,6 +67,8 @@ export interface Discovery {
   readonly jobs: readonly Job[];
   readonly configProblems: SessionResult['configProblems'];
   readonly unmatched: readonly string[];
+  readonly ignored: SessionResult['ignored'];
+  readonly warnings: SessionResult['warnings'];
   readonly unreadable: SessionResult['unreadable'];
   /** The loader that resolved the jobs' configs (hosts reuse it so config objects stay identical). */
   readonly loader: ConfigLoader;
@@ -84,6 +90,9 @@ export function discover(options: SessionOptions): Discovery {
   const loader = configLoaderFor(options);
   let files: string[];
   let unmatched: readonly string[] = [];
+  let ignored: ReadonlyMap<string, number> = new Map();
+  const warnings: string[] = [];
+  const named = new Map<string, string>();
   const texts = new Map<string, string>();
   let stdinUnreadable: Unreadable | undefined;
   if (options.stdin) {
@@ -103,6 +112,9 @@ export function discover(options: SessionOptions): Discovery {
     });
     files = [...found.files];
     unmatched = found.unmatched;
+    ignored = found.ignored;
+    for (const n of found.ignoredNamed) warnings.push(ignoredNamedMessage(n.pattern, n.by));
+    for (const p of options.patterns) named.set(resolve(options.cwd, p), p);
   }
   const configProblems = new Map<string, Finding[]>();
   const jobs: Job[] = [];
@@ -116,7 +128,11 @@ export function discover(options: SessionOptions): Discovery {
       if (!list.some((p) => p.range.start === problem.range.start && p.message === problem.message)) list.push(problem);
       configProblems.set(path, list);
     }
-    if (!options.noIgnore && loaded.configFile && matchesIgnores(filePath, dirname(loaded.configFile), loaded.config.ignores)) continue;
+    if (!options.noIgnore && loaded.configFile && matchesIgnores(filePath, dirname(loaded.configFile), loaded.config.ignores)) {
+      const pattern = named.get(filePath);
+      if (pattern !== undefined) warnings.push(ignoredNamedMessage(pattern, 'config'));
+      continue;
+    }
     const text = texts.get(filePath) ?? stdinUnreadable ?? readText(filePath);
     if (typeof text !== 'string') {
       unreadable.push({ filePath, message: text.error, ...(text.line !== undefined ? { position: { line: text.line, character: text.character ?? 0 } } : {}) });
@@ -129,6 +145,8 @@ export function discover(options: SessionOptions): Discovery {
     jobs,
     configProblems: [...configProblems].map(([filePath, findings]) => ({ filePath, findings })),
     unmatched,
+    ignored,
+    warnings,
     unreadable,
     loader,
     workspace,
@@ -148,6 +166,8 @@ export function runSession(options: SessionOptions): SessionResult {
     files: results,
     configProblems: found.configProblems,
     unmatched: found.unmatched,
+    ignored: found.ignored,
+    warnings: found.warnings,
     unreadable: found.unreadable,
     engine,
   };

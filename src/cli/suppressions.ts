@@ -73,6 +73,16 @@ export class Suppressions {
     this.set(key, next);
   }
 
+  /** `--prune-suppressions`: drop the entries of files that no longer exist, whatever the run named. */
+  pruneMissing(): void {
+    for (const key of this.missing()) delete this.data[key];
+  }
+
+  /** Entries of files that no longer exist (for the hint to prune). */
+  missing(): string[] {
+    return Object.keys(this.data).filter((key) => !existsSync(resolve(dirname(this.path), key)));
+  }
+
   /** Entries counting more findings than a file has now (for a hint to prune). */
   unused(filePath: string, findings: readonly Finding[]): number {
     const entry = this.data[this.key(filePath)];

@@ -9,6 +9,7 @@ import { baseConfig, type ResolvedConfig, type RuleSetting } from './config/conf
 import { analyzeDocument, BibliographyCache, type DocumentModel } from './model/analyze.js';
 import { ArgumentGraph } from './model/graph.js';
 import { RULES, RULE_IDS, SYSTEM_RULES } from './rules/index.js';
+import { builtinAttributes } from './config/presets.js';
 import type { Report, Rule } from './rule.js';
 import { Suppressions, type Directive } from './directives.js';
 import type { Workspace } from './workspace.js';
@@ -41,8 +42,9 @@ function defaultOptions(rule: Rule): Record<string, unknown> {
   return Object.fromEntries(Object.entries(rule.meta.options ?? {}).map(([k, o]) => [k, o.default]));
 }
 
+/** Every rule at its default severity, and the built-in attribute vocabularies (values, no cues). */
 export function defaultConfig(): ResolvedConfig {
-  return baseConfig(defaultRuleSettings());
+  return { ...baseConfig(defaultRuleSettings()), attributes: builtinAttributes() };
 }
 
 export interface Engine {

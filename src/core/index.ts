@@ -12,7 +12,7 @@ export { compareFindings, oneBasedSpan, SEVERITY_RANK, type Finding, type Severi
 export { LineIndex, type OffsetRange, type Position, type PositionRange } from './text/lineIndex.js';
 export { visibleControls, escapeJsonControls, safeOutput } from './text/controls.js';
 export { MemoryWorkspace, resolveUri, type Workspace } from './workspace.js';
-export { baseConfig, closest, DEFAULT_MAX_FILE_SIZE, extendConfig, parseConfigText, parseSeverity, type ConfigProblem, type ResolvedConfig, type RuleSetting, type UserConfig } from './config/config.js';
+export { baseConfig, closest, DEFAULT_BIBLIOGRAPHY_SEARCH_PATHS, DEFAULT_MAX_FILE_SIZE, extendConfig, parseConfigText, parseSeverity, type ConfigProblem, type ResolvedConfig, type RuleSetting, type UserConfig } from './config/config.js';
 export { isPresetName, presetLayer, presetYaml, PRESET_NAMES } from './config/presets.js';
 export type { AttributeDecl } from './config/config.js';
 export { attributeValue, declaredOn, exportedAttributes } from './model/attributes.js';

@@ -9,13 +9,13 @@
 import { existsSync, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import { allRuleMeta, docsUrl, oneBasedSpan, ruleMeta, RULE_IDS, type Finding } from '../core/index.js';
-import { findFiles } from '../node/files.js';
+import { docsUrl, oneBasedSpan, type Finding } from '../core/index.js';
+import { findFiles, unmatchedMessage } from '../node/files.js';
 import { FsWorkspace, toPath } from '../node/fsWorkspace.js';
 import { claimRecords } from '../cli/claims.js';
-import { ruleDocumentation } from '../cli/commands.js';
+import { reportableMeta, ruleDocumentation } from '../cli/commands.js';
 import { matrixCommand } from '../cli/matrix.js';
-import { isInside, runSession, type SessionOptions } from '../cli/session.js';
+import { isInside, runSession, type SessionOptions, type SessionResult } from '../cli/session.js';
 import { Suppressions, suppressionsPath } from '../cli/suppressions.js';
 
 /** A refusal or a failure the agent should read: becomes a tool result with `isError`. */
@@ -78,7 +78,8 @@ const ClaimOut = z.looseObject({
 
 export const ClaimsOutput = z.strictObject({ claims: z.array(ClaimOut).describe('as `warrant claims -f json`') });
 
-const ruleIds = [...RULE_IDS].sort() as [string, ...string[]];
+// Every id a finding can carry, the CLI's own `unused-disable-directive` included, as `warrant explain`.
+const ruleIds = reportableMeta().map((m) => m.id).sort() as [string, ...string[]];
 
 export const ExplainInput = z.strictObject({ rule: z.enum(ruleIds).describe('A rule id, e.g. `unsupported-claim`') });
 
@@ -247,7 +248,7 @@ function lint(args: z.infer<typeof LintInput>, root: Root): z.infer<typeof LintO
     session = sessionFor(args.paths, root);
   }
   const result = runSession(session);
-  if (result.unmatched.length) throw new ToolError(result.unmatched.map((p) => `no files matching the pattern "${p}" were found`).join('; '));
+  nothingFound(result, root);
   // As `warrant lint`: config problems and unreadable files first, then each file with the
   // project's warrant-suppressions.json applied.
   const files: { file: string; findings: z.infer<typeof FindingOut>[] }[] = [];
@@ -276,21 +277,31 @@ function findingOut(f: Finding): z.infer<typeof FindingOut> {
   };
 }
 
+/**
+ * As `warrant lint` exits 2: a pattern that matched nothing (saying so when its files are all
+ * ignored), or named files that are ignored when nothing else was found. A tool error the agent reads.
+ */
+function nothingFound(result: SessionResult, root: Root): void {
+  const problems = result.unmatched.map((p) => unmatchedMessage(root.path, p, result.ignored.get(p)));
+  if (result.files.length === 0) problems.push(...result.warnings);
+  if (problems.length) throw new ToolError(problems.join('; '));
+}
+
 function claims(args: z.infer<typeof ClaimsInput>, root: Root): z.infer<typeof ClaimsOutput> {
   const result = runSession(sessionFor(args.paths, root));
-  if (result.unmatched.length) throw new ToolError(result.unmatched.map((p) => `no files matching the pattern "${p}" were found`).join('; '));
+  nothingFound(result, root);
   return { claims: claimRecords(result.files, result.engine, root.path) as unknown as z.infer<typeof ClaimOut>[] };
 }
 
 function matrix(args: z.infer<typeof MatrixInput>, root: Root): z.infer<typeof MatrixOutput> {
   const result = runSession(sessionFor(args.paths, root));
-  if (result.unmatched.length) throw new ToolError(result.unmatched.map((p) => `no files matching the pattern "${p}" were found`).join('; '));
+  nothingFound(result, root);
   return { matrix: JSON.parse(matrixCommand(result, 'json', args.by, root.path)) as Record<string, unknown> };
 }
 
 function explain(id: string): z.infer<typeof ExplainOutput> {
-  const meta = ruleMeta(id);
+  const meta = reportableMeta().find((m) => m.id === id);
   const documentation = ruleDocumentation(id);
-  if (!meta || documentation === undefined) throw new InvalidInput(`unknown rule id "${id}"; known rules: ${allRuleMeta().map((m) => m.id).join(', ')}`);
+  if (!meta || documentation === undefined) throw new InvalidInput(`unknown rule id "${id}"; known rules: ${reportableMeta().map((m) => m.id).join(', ')}`);
   return { rule: meta.id, description: meta.description, defaultSeverity: meta.defaultSeverity, tags: [...meta.tags], docsUrl: docsUrl(meta.id), documentation };
 }

@@ -28,7 +28,14 @@ export interface FileSearchResult {
   readonly files: readonly string[];
   /** Patterns that matched no file (ESLint exits 2 for these). */
   readonly unmatched: readonly string[];
+  /** Per pattern, how many files it found that ignore files dropped (only patterns that lost some). */
+  readonly ignored: ReadonlyMap<string, number>;
+  /** Files named on the command line that are ignored, and what ignores them: not linted, but said. */
+  readonly ignoredNamed: readonly { readonly pattern: string; readonly by: IgnoredBy }[];
 }
+
+/** What ignored a file: a `.gitignore`, or `.warrantignore` / `--ignore-pattern`. */
+export type IgnoredBy = 'gitignore' | 'warrantignore';
 
 function isGlob(pattern: string): boolean {
   return /[*?[\]{}!]/.test(pattern);
@@ -40,8 +47,15 @@ export function findFiles(search: FileSearch): FileSearchResult {
   const negations = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
   const found = new Set<string>();
   const unmatched: string[] = [];
+  const ignored = new Map<string, number>();
+  const ignoredNamed: { pattern: string; by: IgnoredBy }[] = [];
   const mdGlob = `**/*.{${MARKDOWN_EXTENSIONS.join(',')}}`;
-  const filter = search.noIgnore ? undefined : ignoreFilter(cwd, search.ignorePatterns ?? []);
+  const why = search.noIgnore ? undefined : ignoreReason(cwd, search.ignorePatterns ?? []);
+  const filter = why && ((files: string[], pattern: string): string[] => {
+    const kept = files.filter((f) => !why(f));
+    if (kept.length < files.length) ignored.set(pattern, (ignored.get(pattern) ?? 0) + files.length - kept.length);
+    return kept;
+  });
   for (const pattern of patterns) {
     if (pattern.startsWith('!')) continue;
     const abs = resolve(cwd, pattern);
@@ -51,14 +65,18 @@ export function findFiles(search: FileSearch): FileSearchResult {
       // pipe, a symbolic link loop); only folders are searched.
       if (isFolder(abs)) {
         matches = fg.sync(mdGlob, { cwd: abs, absolute: true, dot: false, ignore: ALWAYS_SKIPPED, caseSensitiveMatch: false, followSymbolicLinks: false });
-        if (filter) matches = filter(matches);
+        if (filter) matches = filter(matches, pattern);
       } else {
-        // A file named explicitly is linted whatever its extension, as ESLint does.
-        matches = [abs];
+        // A file named explicitly is linted whatever its extension, as ESLint does; one that an
+        // ignore file ignores is not, and is said (ESLint's "File ignored…" warning), not dropped
+        // in silence.
+        const by = why?.(abs);
+        if (by) ignoredNamed.push({ pattern, by });
+        else matches = [abs];
       }
     } else {
       matches = fg.sync(pattern.replace(/\\/g, '/'), { cwd, absolute: true, dot: false, ignore: [...ALWAYS_SKIPPED, ...negations], followSymbolicLinks: false });
-      if (filter) matches = filter(matches);
+      if (filter) matches = filter(matches, pattern);
     }
     if (negations.length && matches.length) {
       const neg = ignore().add(negations);
@@ -67,10 +85,10 @@ export function findFiles(search: FileSearch): FileSearchResult {
         return rel.startsWith('..') || !neg.ignores(rel.split(sep).join('/'));
       });
     }
-    if (matches.length === 0) unmatched.push(pattern);
+    if (matches.length === 0 && !ignoredNamed.some((n) => n.pattern === pattern)) unmatched.push(pattern);
     for (const m of matches) found.add(resolve(m));
   }
-  return { files: [...found].sort(), unmatched };
+  return { files: [...found].sort(), unmatched, ignored, ignoredNamed };
 }
 
 /** True when the path itself exists, even as a broken or looping symbolic link. */
@@ -95,25 +113,36 @@ function isFolder(abs: string): boolean {
  * What to tell the user about a pattern that matched nothing: a folder without Markdown files is
  * not the same mistake as a path that is not there.
  */
-export function unmatchedMessage(cwd: string, pattern: string): string {
-  if (!isGlob(pattern) && isFolder(resolve(cwd, pattern))) return `"${pattern}" is a folder, and no Markdown files were found in it`;
+export function unmatchedMessage(cwd: string, pattern: string, ignoredCount = 0): string {
+  const folder = !isGlob(pattern) && isFolder(resolve(cwd, pattern));
+  if (ignoredCount > 0) {
+    const files = ignoredCount === 1 ? 'the one Markdown file' : `all ${ignoredCount} Markdown files`;
+    const where = folder ? `in the folder "${pattern}"` : `matching "${pattern}"`;
+    return `${files} ${where} ${ignoredCount === 1 ? 'is' : 'are'} ignored (by a .gitignore, .warrantignore or --ignore-pattern): pass --no-ignore to lint ${ignoredCount === 1 ? 'it' : 'them'}`;
+  }
+  if (folder) return `"${pattern}" is a folder, and no Markdown files were found in it`;
   return `no files matching the pattern "${pattern}" were found`;
 }
 
-/** Drops files that git, `.warrantignore` or `--ignore-pattern` ignore. */
-function ignoreFilter(cwd: string, extra: readonly string[]): (files: string[]) => string[] {
+/** The warning for a file named on the command line that an ignore file ignores. */
+export function ignoredNamedMessage(pattern: string, by: IgnoredBy | 'config'): string {
+  const what = by === 'gitignore' ? 'a .gitignore' : by === 'config' ? 'the `ignores` of its .warrant.yaml' : '.warrantignore or --ignore-pattern';
+  return `warning: "${pattern}" is ignored (by ${what}) and was not linted: pass --no-ignore to lint it`;
+}
+
+/** What ignores a file, if anything: `.warrantignore` or `--ignore-pattern` first, then git. */
+function ignoreReason(cwd: string, extra: readonly string[]): (file: string) => IgnoredBy | undefined {
   const ig = ignore();
   const warrantIgnore = join(cwd, '.warrantignore');
   const ignoreText = readRegularFileOrUndefined(warrantIgnore);
   if (ignoreText !== undefined) ig.add(ignoreText);
   if (extra.length) ig.add([...extra]);
   const git = new GitIgnores();
-  return (files) =>
-    files.filter((f) => {
-      const rel = relative(cwd, f);
-      if (!rel.startsWith('..') && ig.ignores(rel.split(sep).join('/'))) return false;
-      return !git.ignores(f);
-    });
+  return (f) => {
+    const rel = relative(cwd, f);
+    if (rel && !rel.startsWith('..') && ig.ignores(rel.split(sep).join('/'))) return 'warrantignore';
+    return git.ignores(f) ? 'gitignore' : undefined;
+  };
 }
 
 /** Config `ignores` (globs relative to the config file's folder). */

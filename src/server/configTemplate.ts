@@ -10,4 +10,9 @@ rules:
 # Bibliographies for Pandoc citations [@key] (CSL-JSON, CSL-YAML or BibTeX)
 # bibliography:
 #   - references.bib
+# A front-matter \`bibliography: post.bib\` not beside its file is looked for in these folders, from
+# the file's folder up to the site root (default: assets/bibliography, _bibliography):
+# bibliography:
+#   files: [references.bib]
+#   searchPaths: [assets/bibliography, _bibliography]
 `;

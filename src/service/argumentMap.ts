@@ -41,6 +41,8 @@ export function getArgumentMap(ctx: ServiceContext, params: ArgumentMapParams, f
       range: model.lineIndex.toRange(node.selectionRange) as ArgumentMapRange,
       status: summarizeNode(graph, h)?.status ?? '',
       external: n.external,
+      attributes: n.attributes,
+      inferred: n.inferred,
       evidence: describeTypes(countTypes(node.sources)),
     });
   }

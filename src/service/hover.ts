@@ -68,10 +68,11 @@ export function getHover(doc: AnalyzedDocument, position: Position, ctx: Service
   const graph = ctx.graph();
   const config = graph.model(doc.uri)?.config;
   const base = doc.baseKindOf(hit.node.kind);
-  const threat = base === 'risk' && (config?.attributes['adversary'] || RISK_ATTRIBUTES.some((k) => attributeValue(hit.node, k)));
+  // Declared by a config or preset (the built-in vocabularies, which apply everywhere, do not count).
+  const declared = (k: string): boolean => !!config?.attributes[k] && !config.attributes[k]!.builtin;
+  const threat = base === 'risk' && (declared('adversary') || RISK_ATTRIBUTES.some((k) => attributeValue(hit.node, k)));
   if (threat) {
     // The threat model: each rating, where it comes from, then the defenses by layer.
-    const declared = (k: string): boolean => !!config?.attributes[k];
     const rows = RISK_ATTRIBUTES.filter((k) => declared(k) || attributeValue(hit.node, k)).map((k) => `${k}: ${reading(hit.node, k)}`);
     list('Threat model', rows);
     const defenses = linkedDefenses(graph, { uri: doc.uri, index: hit.index });
@@ -91,7 +92,7 @@ export function getHover(doc: AnalyzedDocument, position: Position, ctx: Service
   } else list('Defenses', b.defenses.map((n) => nodeLine(n)));
   if (base === 'defense') {
     const layer = attributeValue(hit.node, 'layer');
-    if (layer || config?.attributes['layer']) lines.push('', `*Layer:* ${reading(hit.node, 'layer')}`);
+    if (layer || declared('layer')) lines.push('', `*Layer:* ${reading(hit.node, 'layer')}`);
   }
   const shown = new Set<string>(threat ? RISK_ATTRIBUTES : base === 'defense' ? ['layer'] : []);
   const others = Object.keys({ ...hit.node.attributes, ...hit.node.inferred }).filter((k) => !shown.has(k));

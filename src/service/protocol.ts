@@ -64,6 +64,10 @@ export interface ArgumentMapNode {
   readonly status: string;
   /** A node of another file that an edge reaches. */
   readonly external: boolean;
+  /** Every attribute, written or inferred (`{ layer: 'model' }`), as `warrant graph -f json` gives them. */
+  readonly attributes: Readonly<Record<string, string>>;
+  /** The cue of each inferred attribute (`{ layer: 'RLHF' }`): the map marks those values `model?`. */
+  readonly inferred: Readonly<Record<string, string>>;
   /** Its own sources by kind, `1 paper · 1 same site` (`no sources` when it has none), for the tooltip. */
   readonly evidence?: string;
 }

@@ -43,3 +43,20 @@ describe('warrant init, explain, --print-config', () => {
     assert.equal(ok.rules['unsupported-claim'], 'warning');
   });
 });
+
+describe('docs/cli.md (issue #22)', () => {
+  const doc = readFileSync(join(REPO, 'docs', 'cli.md'), 'utf8');
+  const synopsis = doc.slice(doc.indexOf('```sh'), doc.indexOf('```', doc.indexOf('```sh') + 5));
+
+  it('the synopsis names every command that has a section, and each section is about its own command', () => {
+    const sections = [...doc.matchAll(/^## `warrant (\w+)/gm)].map((m) => m[1]!);
+    assert.ok(sections.includes('matrix'));
+    for (const command of sections) assert.match(synopsis, new RegExp(`^warrant ${command}\\b`, 'm'), `synopsis lacks warrant ${command}`);
+    // A section's prose names no other command as its subject (the init sentence sat under claims).
+    for (const [, command, body] of doc.matchAll(/^## `warrant (\w+)[^\n]*\n([\s\S]*?)(?=^## |$(?![\s\S]))/gm)) {
+      for (const other of sections.filter((c) => c !== command)) {
+        assert.doesNotMatch(body!, new RegExp(`^\`warrant ${other}\` (writes|prints|lints)`, 'm'), `a sentence about ${other} under ${command}`);
+      }
+    }
+  });
+});

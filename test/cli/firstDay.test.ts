@@ -55,8 +55,18 @@ describe('first-day defects (built CLI)', () => {
       assert.match(all, /error: \/etc\/passwd: unknown bibliography format/);
       assert.match(all, /error: \/dev\/zero: bibliography file is (a device|not a regular file)/);
       assert.match(all, /error: \.\.\/refs: bibliography file is a folder/);
-      assert.match(all, /error: missing\.bib: bibliography file not found: fix the path/);
-      assert.doesNotMatch(r.stdout, /\.\.\/\.\.\//);
+      assert.match(all, /error: missing\.bib: bibliography file not found beside this file or in the search paths \(looked in these folders, relative to this file: \.\/, assets\/bibliography\/, /);
+      // Named as written, never rewritten (the folders a bare name was looked for in may climb).
+      for (const m of messages) assert.doesNotMatch(m.split(' (looked in')[0]!, /\.\.\/\.\.\//);
+    });
+
+    it('a Distill post on an al-folio site finds its bibliography in assets/bibliography/ (issue #22)', () => {
+      write('site/_config.yml', 'title: A site\n');
+      write('site/assets/bibliography/2025-01-01-post.bib', '@article{mitchell2019, title={Model cards for model reporting}, author={Mitchell, Margaret}, year={2019}}\n');
+      write('site/_posts/2025-01-01-post.md', '---\nlayout: distill\nbibliography: 2025-01-01-post.bib\n---\n\nClaim: Models need reporting <d-cite key="mitchell2019"></d-cite>.\n');
+      const r = lint('site/_posts/2025-01-01-post.md');
+      assert.equal(r.status, 0, r.stdout);
+      assert.deepEqual(rules(r.stdout), []);
     });
 
     it('a config bibliography is named as the config wrote it', () => {

@@ -5,6 +5,8 @@ import ajvModule from 'ajv';
 import ajvFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { FIXTURES, warrant } from './helpers.js';
+import { stylish } from '../../src/cli/formatters/stylish.js';
+import type { Finding } from '../../src/core/index.js';
 
 // CommonJS packages: under NodeNext the default import is `module.exports`, whose `default` is the export.
 const Ajv = ajvModule.default;
@@ -125,5 +127,32 @@ describe('formatters (built CLI on fixtures)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('stylish: line width (issue #22)', () => {
+  /** `actions/setup-node`'s eslint-stylish matcher, the line pattern. */
+  const ESLINT_STYLISH = /^\s+(\d+):(\d+)\s+(error|warning|info)\s+(.*)\s\s+(.*)$/;
+  const finding = (line: number, message: string, ruleId: string): Finding => ({
+    ruleId,
+    severity: 'warning',
+    message,
+    uri: 'file:///ws/essay.md',
+    range: { start: 0, end: 1 },
+    position: { start: { line, character: 0 }, end: { line, character: 1 } },
+    related: [],
+  });
+
+  it('does not pad every line to the longest message: short lines stay short, and every line still matches eslint-stylish', () => {
+    const long = `Claim "${'x'.repeat(150)}" has no citation and no linked defense or evidence: cite a source or link a defense`;
+    const out = stylish([{ filePath: '/ws/essay.md', findings: [finding(0, 'Footnote [^9] has no definition: add one', 'missing-footnote'), finding(1, long, 'unsupported-claim'), finding(2, 'Objection "Cost" has no reply: answer it', 'unanswered-objection')] }], { cwd: '/ws', color: false, rules: [] });
+    const lines = out.split('\n').filter((l) => /^\s+\d+:\d+/.test(l));
+    assert.equal(lines.length, 3);
+    for (const l of lines) assert.match(l, ESLINT_STYLISH);
+    assert.deepEqual(lines.map((l) => ESLINT_STYLISH.exec(l)![5]), ['missing-footnote', 'unsupported-claim', 'unanswered-objection']);
+    assert.equal(ESLINT_STYLISH.exec(lines[1]!)![4]!.trim(), long);
+    // The short messages are aligned with each other, not with the 260-character one.
+    assert.ok(lines[0]!.length < 100, lines[0]);
+    assert.equal(lines[0]!.indexOf('missing-footnote'), lines[2]!.indexOf('unanswered-objection'));
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scratch, warrant } from './helpers.js';
 import { requirePath } from '../helpers/ci.js';
@@ -58,6 +58,20 @@ describe('bulk suppressions (warrant-suppressions.json)', function () {
       assert.match(hint.stderr, /--prune-suppressions/);
       warrant(['lint', '.', '--prune-suppressions', '--suppressions-location', 'baseline.json'], { cwd });
       assert.deepEqual(JSON.parse(readFileSync(join(cwd, 'baseline.json'), 'utf8')), { 'errors/essay.md': { 'unsupported-claim': { count: 1 } } });
+
+      // A deleted file's entry is dropped too (issue #22), whether or not the run names its folder;
+      // an entry of a file that exists but was not linted this run is kept.
+      warrant(['lint', '.', '--suppress-all', '--suppressions-location', 'baseline.json'], { cwd });
+      const recorded = Object.keys(JSON.parse(readFileSync(join(cwd, 'baseline.json'), 'utf8')));
+      assert.ok(recorded.includes('errors/essay.md'), recorded.join());
+      rmSync(join(cwd, 'errors', 'essay.md'));
+      const hint2 = warrant(['lint', 'warnings', '--suppressions-location', 'baseline.json'], { cwd });
+      assert.match(hint2.stderr, /--prune-suppressions/);
+      writeFileSync(join(cwd, 'other.md'), '# Other\n');
+      writeFileSync(join(cwd, 'baseline.json'), JSON.stringify({ 'errors/essay.md': { 'unsupported-claim': { count: 1 } }, 'kept.md': { 'orphan-node': { count: 1 } } }));
+      writeFileSync(join(cwd, 'kept.md'), '# Kept\n');
+      warrant(['lint', 'other.md', '--prune-suppressions', '--suppressions-location', 'baseline.json'], { cwd });
+      assert.deepEqual(JSON.parse(readFileSync(join(cwd, 'baseline.json'), 'utf8')), { 'kept.md': { 'orphan-node': { count: 1 } } });
     } finally {
       s.done();
     }

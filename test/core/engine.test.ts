@@ -65,6 +65,36 @@ describe('the argument graph', () => {
     assert.deepEqual(edges, ['e supports c']);
   });
 
+  it('draws no support edge from a risk to the claim whose section holds it, nor for a link between them', () => {
+    // A risk is something that can go wrong, not a reason to believe the claim: only evidence,
+    // defenses and grounded claims back a claim (docs/rules/unsupported-claim.md).
+    const text = [
+      '### **Claim 1: Staged release lowers the damage of a bad launch.**',
+      '',
+      'The [rushed launch](#r) shows why.',
+      '',
+      '<!-- risk #r -->',
+      'A team under deadline pressure skips the staged rollout.',
+      '',
+      '## Mitigations',
+      '',
+      '<!-- defense #d defends=#r -->',
+      'A signed checklist blocks any release that skips a stage.',
+    ].join('\n');
+    const { engine } = setup(text);
+    const { findings } = engine.lint(ESSAY, text);
+    const g = engine.graph();
+    const edges = g.allEdges().map((e) => `${g.node(e.from)!.kind} ${e.type} ${g.node(e.to)!.kind}`);
+    assert.deepEqual(edges, ['defense defends risk']);
+    assert.deepEqual(where(findings, 'unsupported-claim'), ['unsupported-claim@1:5']);
+    // Evidence that a risk is real still supports the risk.
+    const risky = '## Outages {.risk #o}\n\n<!-- evidence #e -->\nThree outages last year, per the [status page](https://example.org/status).\n';
+    const second = setup(risky);
+    second.engine.lint(ESSAY, risky);
+    const g2 = second.engine.graph();
+    assert.deepEqual(g2.allEdges().map((e) => `${g2.node(e.from)!.kind} ${e.type} ${g2.node(e.to)!.kind}`), ['evidence supports risk']);
+  });
+
   it('reports dangling references in this file and across files', () => {
     const text = '<!-- defense #d defends=#nope -->\nSee [x](other.md#missing) and [y](gone.md#z).\n';
     const result = lintText(text, { 'other.md': '# Other\n' });

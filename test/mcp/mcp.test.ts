@@ -118,6 +118,10 @@ describe('warrant mcp (SDK client over stdio)', function () {
     const doc = explain.structuredContent as { rule: string; documentation: string; docsUrl: string };
     assert.equal(doc.documentation, warrant(['explain', 'unsupported-claim'], { cwd: REPO }).stdout);
     assert.match(doc.docsUrl, /docs\/rules\/unsupported-claim\.md$/);
+    // Every id the CLI explains, its own `unused-disable-directive` included (issue #22).
+    const unused = await client.callTool({ name: 'explain', arguments: { rule: 'unused-disable-directive' } });
+    assert.equal(unused.isError, undefined, JSON.stringify(unused.content));
+    assert.equal((unused.structuredContent as { documentation: string }).documentation, warrant(['explain', 'unused-disable-directive'], { cwd: REPO }).stdout);
   });
 
   it('matrix gives what `warrant matrix -f json` prints, folded with `by` as `--by`', async () => {
@@ -212,6 +216,27 @@ describe('warrant mcp: symbolic links that lead out of the start folder', functi
     assert.deepEqual(out.files.map((f) => f.file), ['essay.md']);
     assert.match(out.files[0]!.findings.find((f) => f.rule === 'dangling-reference')?.message ?? '', /does not exist/);
     assert.doesNotMatch(JSON.stringify(result), /secret plan/i);
+  });
+});
+
+describe('warrant mcp: ignored files (issue #22)', function () {
+  this.timeout(60_000);
+  it('says a named path is ignored and how to include it, instead of an empty answer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warrant-mcp-ignored-'));
+    mkdirSync(join(dir, 'drafts'));
+    writeFileSync(join(dir, '.warrantignore'), 'drafts/\n');
+    writeFileSync(join(dir, 'drafts', 'one.md'), '# One\n\nClaim: Unbacked.\n');
+    const client = await connect(dir);
+    try {
+      for (const [paths, said] of [[['drafts/one.md'], /"drafts\/one\.md" is ignored .*--no-ignore/], [['drafts'], /the one Markdown file in the folder "drafts" is ignored/]] as const) {
+        const result = await client.callTool({ name: 'lint', arguments: { paths: [...paths] } });
+        assert.equal(result.isError, true, JSON.stringify(result.content));
+        assert.match((result.content as { text: string }[])[0]!.text, said);
+      }
+    } finally {
+      await client.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -92,9 +92,28 @@ describe('attributes on nodes', () => {
 
   it('declares attributes in .warrant.yaml without the preset, and checks nothing undeclared', () => {
     const config = configFrom('attributes:\n  confidence:\n    on: [claim]\n    values: [low, high]\n');
-    const text = '<!-- claim #c confidence=hgh -->\nA claim [@x].\n\n<!-- risk #r confidence=anything adversary=whatever -->\nA risk.\n';
+    const text = '<!-- claim #c confidence=hgh -->\nA claim [@x].\n\n<!-- risk #r confidence=anything reviewer=whoever -->\nA risk.\n';
     const bad = lintText(text, {}, config).findings.filter((f) => f.ruleId === 'invalid-tag');
     assert.deepEqual(bad.map((f) => f.message), ['`hgh` is not a value of `confidence`: did you mean `high`?', 'Attribute `confidence` is declared for claim, not for risk: move it to a claim or add risk to its `on` list']);
+  });
+
+  it('checks the built-in threat-model values without the preset too: a typo is not a silent new value (issue #22)', () => {
+    // Without `extends: warrant:ai-risk`, `adversary=skiled` used to be kept as a value of its own:
+    // alignment-only-defense skipped the risk and `matrix --by adversary` gave it a row.
+    const text = [
+      '<!-- risk #x adversary=skiled -->',
+      'Someone fine-tunes the safeguards away.',
+      '',
+      '<!-- defense #d defends=#x layer=modle -->',
+      'Refusal training.',
+      '',
+    ].join('\n');
+    const bad = lintText(text).findings.filter((f) => f.ruleId === 'invalid-tag');
+    assert.deepEqual(bad.map((f) => f.message), ['`skiled` is not a value of `adversary`: did you mean `skilled`?', '`modle` is not a value of `layer`: did you mean `model`?']);
+    // Values only: nothing is inferred without the preset.
+    assert.deepEqual(analyzeText(text).nodes[0]!.inferred, {});
+    const own = configFrom('attributes:\n  adversary:\n    values: [insider, outsider]\n');
+    assert.deepEqual(lintText('<!-- risk #y adversary=insider -->\nA risk.\n', {}, own).findings.filter((f) => f.ruleId === 'invalid-tag'), []);
   });
 });
 

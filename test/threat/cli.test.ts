@@ -34,6 +34,10 @@ describe('cli: presets', () => {
       assert.equal(r.status, 0, r.stderr);
       const yaml = readFileSync(join(dir, '.warrant.yaml'), 'utf8');
       assert.match(yaml, /^extends: warrant:ai-risk$/m);
+      // The commented-out settings are the ones in force, the preset's (issue #22), not the defaults.
+      assert.match(yaml, /^ {2}# unrated-risk: info$/m);
+      assert.match(yaml, /^ {2}# alignment-only-defense: warning$/m);
+      assert.match(yaml, /^ {2}# unsupported-claim: warning$/m);
       const printed = JSON.parse(warrant(['--print-config', 'x.md'], { cwd: dir }).stdout);
       assert.deepEqual(printed.presets, ['warrant:ai-risk']);
       assert.equal(printed.rules['unrated-risk'], 'info');
@@ -63,25 +67,39 @@ describe('cli: warrant matrix', () => {
     assert.deepEqual([fuzzing.layer, fuzzing.line], ['ecosystem', 69]);
   });
 
-  it('--by adversary has the four rows of the seed table, and marks where only the model layer holds', () => {
+  it('--by adversary has the four rows of the seed table, and marks the row of the risk only the model layer holds', () => {
+    // `kit` (skilled, one model-layer defense) is what alignment-only-defense reports: its row is
+    // marked although `retune`, in the same row, has an ecosystem defense; the `none` row, whose
+    // only risk is harmless, is not (issue #22 item 8).
     const m = JSON.parse(run(['matrix', 'examples/ai-risk', '--by', 'adversary', '-f', 'json']).stdout);
     assert.equal(m.by, 'adversary');
     assert.deepEqual(
-      m.rows.map((r: { value: string; risks: number; defenses: Record<string, number>; onlyModel: boolean }) => [r.value, r.risks, r.defenses['model'], r.defenses['product'], r.defenses['ecosystem'], r.onlyModel]),
+      m.rows.map((r: { value: string; risks: number; inferred: number; defenses: Record<string, number>; onlyModel: boolean }) => [r.value, r.risks, r.inferred, r.defenses['model'], r.defenses['product'], r.defenses['ecosystem'], r.onlyModel]),
       [
-        ['none', 1, 1, 0, 0, true],
-        ['casual', 1, 1, 1, 0, false],
-        ['skilled', 2, 2, 0, 1, false],
-        ['well-resourced', 1, 0, 0, 1, false],
+        ['none', 1, 1, 1, 0, 0, false],
+        ['casual', 1, 1, 1, 1, 0, false],
+        ['skilled', 2, 1, 2, 0, 1, true],
+        ['well-resourced', 1, 1, 0, 0, 1, false],
       ],
     );
+    const table = run(['matrix', 'examples/ai-risk', '--by', 'adversary']).stdout.split('\n');
+    assert.match(table.find((l) => l.startsWith('skilled'))!, /^skilled\s+2 \(1\?\)\s.*⚠ 1 risk only the model layer holds$/);
+    assert.doesNotMatch(table.find((l) => l.startsWith('none'))!, /model layer/);
+  });
+
+  it('marks a defense whose layer was inferred with ?, as the coverage view does', () => {
+    const table = run(['matrix', 'examples/ai-risk']).stdout.split('\n');
+    assert.match(table.find((l) => l.includes(' insult '))!, / preference\? /);
+    assert.match(table.find((l) => l.includes(' kit '))!, / kit-refusal /);
+    assert.match(table.find((l) => l.includes(' retune '))!, / L47\? +— +L48 /);
   });
 
   it('-f markdown renders GitHub tables; --by domain lists every domain, addressed or not', () => {
     const md = run(['matrix', 'examples/ai-risk', '--by', 'adversary', '-f', 'markdown']).stdout.split('\n');
     assert.equal(md[0], '| adversary | risks | model defenses | product defenses | ecosystem defenses | unrated defenses |  |');
     assert.equal(md[1], '| --- | --- | --- | --- | --- | --- | --- |');
-    assert.equal(md[2], '| none | 1 | 1 | 0 | 0 | 0 | only the model layer holds |');
+    assert.equal(md[2], '| none | 1 (1?) | 1 | 0 | 0 | 0 |  |');
+    assert.equal(md[4], '| skilled | 2 (1?) | 2 | 0 | 1 | 0 | ⚠ 1 risk only the model layer holds |');
     const domains = JSON.parse(run(['matrix', 'examples/ai-risk', '--by', 'domain', '-f', 'json']).stdout).rows;
     assert.equal(domains.length, 7);
     assert.deepEqual(domains.filter((d: { risks: number }) => d.risks === 0).map((d: { value: string }) => d.value), ['misinformation', 'socioeconomic', 'system-safety']);

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { runPageScript } from '../helpers/webviewScript.js';
 import { buildThreatHtml } from '../../src/client/threat/html.js';
 import { getThreatMatrix } from '../../src/service/threatMatrix.js';
+import { getArgumentMap } from '../../src/service/argumentMap.js';
 import { exportGraph, toDot, toMermaid } from '../../src/core/export/graph.js';
 import { configFrom } from '../helpers/memory.js';
 import { workspace } from '../service/helpers.js';
@@ -34,6 +35,16 @@ describe('threat coverage page', () => {
   const fx = workspace({ 'essay.md': ESSAY, 'other.md': '<!-- defense #law defends=essay.md#weights layer=ecosystem -->\nLiability law reaches the crew.\n' }, {}, AI_RISK);
   const result = getThreatMatrix(fx.ctx, { uri: 'file:///ws/essay.md' }, ['file:///ws']);
   const html = buildThreatHtml({ title: 'essay.md', result, nonce: 'NONCE1', cspSource: 'https://res.example', scriptUri: 'https://res.example/media/threat.js' });
+
+  it('the argument map data carries each node’s attributes and which were inferred, for the map to mark (issue #22)', () => {
+    const map = getArgumentMap(fx.ctx, { uri: 'file:///ws/essay.md' }, ['file:///ws']);
+    const refuse = map.nodes.find((n) => n.id === 'refuse')!;
+    assert.equal(refuse.attributes['layer'], 'model');
+    assert.deepEqual(refuse.inferred, { layer: 'RLHF' });
+    const weights = map.nodes.find((n) => n.id === 'weights')!;
+    assert.equal(weights.attributes['adversary'], 'skilled');
+    assert.equal(weights.inferred['adversary'], undefined);
+  });
 
   it('the service answers the matrix, the adversary table and where each risk and defense is', () => {
     assert.deepEqual(result.matrix.risks.map((r) => [r.id, r.adversary, r.defenses['model'], r.defenses['product'], r.defenses['ecosystem']]), [

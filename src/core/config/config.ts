@@ -22,6 +22,8 @@ export interface UserConfig {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   readonly vocabulary?: Readonly<Record<string, { labels?: string[]; as?: BaseKind }>>;
   readonly bibliography?: readonly string[];
+  /** `bibliography: { searchPaths: [...] }`: where a front-matter bibliography name is looked for. */
+  readonly bibliographySearchPaths?: readonly string[];
   readonly references?: readonly unknown[];
   readonly ignores?: readonly string[];
   readonly heuristics?: unknown;
@@ -51,6 +53,11 @@ export interface AttributeDecl {
   readonly from: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** One line for hovers and `--print-config`. */
   readonly description?: string;
+  /**
+   * A built-in vocabulary that applies with no config (values checked, nothing inferred), as
+   * opposed to one a config or preset declares: hovers show a threat model only for the latter.
+   */
+  readonly builtin?: true;
 }
 
 /** `sources:`: host → kind entries looked up before the shipped table, and the document's own site. */
@@ -72,6 +79,12 @@ export interface ResolvedConfig {
   readonly bibliography: readonly string[];
   /** Each bibliography as written in its layer (same order as `bibliography`), for messages. */
   readonly bibliographyAsWritten?: readonly string[];
+  /**
+   * Folders a front-matter `bibliography:` name is looked for in when it is not beside the document
+   * (`bibliography.searchPaths`; default {@link DEFAULT_BIBLIOGRAPHY_SEARCH_PATHS}). Relative entries
+   * are tried in each folder from the document's up to the site root (see `sources/bibliographyPath.ts`).
+   */
+  readonly bibliographySearchPaths?: readonly string[];
   /** Inline CSL items from config or front-matter `references:`. */
   readonly references: readonly unknown[];
   readonly ignores: readonly string[];
@@ -178,7 +191,15 @@ export function validateConfigNode(node: YamlNode, baseUri: string, knownRules: 
         config.attributes = validateAttributes(value, at, problems);
         break;
       case 'bibliography':
-        config.bibliography = stringList(value, 'bibliography', at, problems);
+        if (isMap(value)) {
+          // `bibliography: { files: [...], searchPaths: [...] }`; a string or list is `files`.
+          for (const p of value.items as Pair<YamlNode, YamlNode>[]) {
+            const k = isScalar(p.key) ? String(p.key.value) : '';
+            if (k === 'files') config.bibliography = stringList(p.value, 'bibliography.files', at, problems);
+            else if (k === 'searchPaths') config.bibliographySearchPaths = stringList(p.value, 'bibliography.searchPaths', at, problems);
+            else problems.push({ message: `Unknown key \`${k}\` in \`bibliography\`: expected files or searchPaths`, range: at(p.key as YamlNode) });
+          }
+        } else config.bibliography = stringList(value, 'bibliography', at, problems);
         break;
       case 'ignores':
         config.ignores = stringList(value, 'ignores', at, problems);
@@ -453,6 +474,12 @@ function editDistance(a: string, b: string): number {
 
 export const DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024;
 
+/**
+ * Where Distill and al-folio sites keep the files that posts name in `bibliography:` (the layout
+ * reads `assets/bibliography/<name>`; jekyll-scholar reads `_bibliography/`).
+ */
+export const DEFAULT_BIBLIOGRAPHY_SEARCH_PATHS: readonly string[] = ['assets/bibliography', '_bibliography'];
+
 /** Defaults before any layer: every rule at its default severity, the default vocabulary. */
 export function baseConfig(defaults: ReadonlyMap<string, RuleSetting>): ResolvedConfig {
   return {
@@ -503,6 +530,7 @@ export function extendConfig(base: ResolvedConfig, layer: UserConfig, resolvePat
     presets,
     bibliography,
     bibliographyAsWritten,
+    ...(layer.bibliographySearchPaths ?? base.bibliographySearchPaths ? { bibliographySearchPaths: layer.bibliographySearchPaths ?? base.bibliographySearchPaths! } : {}),
     references: [...base.references, ...(layer.references ?? [])],
     ignores: layer.ignores ?? base.ignores,
     heuristics: layer.heuristics !== undefined ? [...base.heuristics, layer.heuristics] : base.heuristics,

@@ -3,7 +3,7 @@
  * YAML in `data/presets/` (embedded in `presets.generated.ts`), parsed like any `.warrant.yaml`.
  */
 import { PRESET_YAML } from './presets.generated.js';
-import { closest, parseConfigText, type ConfigProblem, type UserConfig } from './config.js';
+import { closest, parseConfigText, type AttributeDecl, type ConfigProblem, type UserConfig } from './config.js';
 
 export const PRESET_PREFIX = 'warrant:';
 
@@ -32,4 +32,28 @@ export function presetLayer(name: string, knownRules: ReadonlySet<string>): { la
 /** The YAML text of a preset, for `--print-config` readers and docs. */
 export function presetYaml(name: string): string | undefined {
   return PRESET_YAML[name.startsWith(PRESET_PREFIX) ? name.slice(PRESET_PREFIX.length) : name];
+}
+
+let builtin: Readonly<Record<string, AttributeDecl>> | undefined;
+
+/**
+ * The threat-model vocabularies that apply with or without a preset: `warrant:ai-risk`'s
+ * attributes (`adversary`, `harm`, `severity`, `domain` on risks; `layer` on defenses) with their
+ * kinds and values only, no cues. So `adversary=skiled` is an `invalid-tag` with "did you mean"
+ * everywhere, never a new adversary of its own that `alignment-only-defense` and `warrant matrix`
+ * would take at its word; inference from cue words stays the preset's. A config's own
+ * `attributes:` entry for the same key wins, field by field.
+ */
+export function builtinAttributes(): Readonly<Record<string, AttributeDecl>> {
+  if (!builtin) {
+    const preset = presetLayer(`${PRESET_PREFIX}ai-risk`, new Set());
+    const out: Record<string, AttributeDecl> = {};
+    if (!('error' in preset)) {
+      for (const [key, decl] of Object.entries(preset.layer.attributes ?? {})) {
+        out[key] = { on: decl.on ?? [], values: decl.values ?? [], cues: {}, from: {}, builtin: true, ...(decl.description !== undefined ? { description: decl.description } : {}) };
+      }
+    }
+    builtin = out;
+  }
+  return builtin;
 }

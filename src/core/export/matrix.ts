@@ -58,10 +58,19 @@ export interface SummaryRow {
   /** The attribute's value, or `unrated` for risks without one. */
   readonly value: string;
   readonly risks: number;
+  /** How many of those risks have this value inferred from their text rather than written. */
+  readonly inferred: number;
   /** Distinct defenses of those risks at each layer (and `unrated`). */
   readonly defenses: Readonly<Record<string, number>>;
-  /** Model-layer defenses and none at another rated layer: only alignment holds. */
+  /**
+   * Some risk of the row is one only the model layer holds ({@link MatrixRisk.onlyModel}: a
+   * skilled or well-resourced adversary, only model-layer defenses) — what `alignment-only-defense`
+   * reports. Decided per risk, not from the row's totals, which would hide such a risk beside one
+   * defended elsewhere and flag a harmless row whose risks are only model-defended.
+   */
   readonly onlyModel: boolean;
+  /** How many risks of the row are such risks. */
+  readonly onlyModelRisks: number;
 }
 
 export interface MatrixSummary {
@@ -145,13 +154,13 @@ export function summarizeMatrix(matrix: ThreatMatrix, by: 'adversary' | 'domain'
   const values = declared && declared.length ? [...declared] : by === 'adversary' ? [...DEFAULT_ADVERSARIES] : [];
   for (const r of matrix.risks) if (r[by] !== null && !values.includes(r[by]!)) values.push(r[by]!);
   if (matrix.risks.some((r) => r[by] === null)) values.push('unrated');
-  const model = matrix.layers.includes('model') ? 'model' : matrix.layers[0];
   const rows = values.map((value) => {
     const risks = matrix.risks.filter((r) => (r[by] ?? 'unrated') === value);
     const counts: Record<string, number> = {};
     for (const layer of matrix.layers) counts[layer] = new Set(risks.flatMap((r) => r.defenses[layer] ?? [])).size;
-    const others = matrix.layers.filter((l) => l !== model && l !== 'unrated');
-    return { value, risks: risks.length, defenses: counts, onlyModel: !!model && counts[model]! > 0 && others.every((l) => counts[l] === 0) };
+    const inferred = risks.filter((r) => r.inferred[by] !== undefined).length;
+    const onlyModelRisks = risks.filter((r) => r.onlyModel).length;
+    return { value, risks: risks.length, inferred, defenses: counts, onlyModel: onlyModelRisks > 0, onlyModelRisks };
   });
   return { version: 1, by, layers: matrix.layers, rows };
 }

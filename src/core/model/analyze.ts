@@ -17,6 +17,7 @@ import type { Tag } from '../recognizers/types.js';
 import { scanSources, type SourceScan } from '../sources/collect.js';
 import { kindContext, type KindContext } from '../sources/kinds.js';
 import { formatOf, fromCsl, parseBibliography } from '../sources/bibliography.js';
+import { findBibliography } from '../sources/bibliographyPath.js';
 import { parseDirectives, type Directive } from '../directives.js';
 import { relativeUri, resolveUri, type Workspace } from '../workspace.js';
 import type { ArgNode, BibEntry, InternalLink, Relation, Source } from './types.js';
@@ -129,11 +130,14 @@ function analyzeOnce(input: AnalyzeInput, failure?: string): DocumentModel {
   const written = new Map(bibUris.map((u, i) => [u, config.bibliographyAsWritten?.[i] ?? relativeUri(uri, u)]));
   const fmBib = parsed.frontMatter.data['bibliography'];
   const fmBibRange = parsed.frontMatter.keyRanges['bibliography'] ?? { start: 0, end: 0 };
+  const lookedIn = new Map<string, readonly string[]>();
   for (const path of typeof fmBib === 'string' ? [fmBib] : Array.isArray(fmBib) ? fmBib.filter((p): p is string => typeof p === 'string') : []) {
-    const resolved = resolveUri(uri, path);
-    if (resolved && !bibUris.includes(resolved)) {
-      bibUris.push(resolved);
-      written.set(resolved, path);
+    // Beside the document, else in the site's bibliography folders (Distill / al-folio posts).
+    const found = findBibliography(uri, path, workspace, config.bibliographySearchPaths);
+    if (found && !bibUris.includes(found.uri)) {
+      bibUris.push(found.uri);
+      written.set(found.uri, path);
+      if (found.lookedIn) lookedIn.set(found.uri, found.lookedIn);
     }
   }
   const unreadableBibliographies: string[] = [];
@@ -142,7 +146,12 @@ function analyzeOnce(input: AnalyzeInput, failure?: string): DocumentModel {
     for (const e of loaded.entries) if (!bibliography.has(e.key)) bibliography.set(e.key, e);
     if (loaded.unreadable) unreadableBibliographies.push(bibUri);
     // One finding per bibliography file, however many problems it has.
-    const [first, ...more] = loaded.problems;
+    let [first, ...more] = loaded.problems;
+    const searched = lookedIn.get(bibUri);
+    if (searched && first?.startsWith('bibliography file not found')) {
+      const shown = searched.length > 8 ? [...searched.slice(0, 8), `and ${searched.length - 8} more`] : searched;
+      first = `bibliography file not found beside this file or in the search paths (looked in these folders, relative to this file: ${shown.join(', ')}): fix the path, or add its folder to \`bibliography.searchPaths\` in .warrant.yaml`;
+    }
     if (first !== undefined) {
       const rest = more.length ? ` (and ${more.length} more problem${more.length === 1 ? '' : 's'} in this file)` : '';
       problems.push({ ruleId: 'invalid-bibliography', message: `${written.get(bibUri)}: ${first}${rest}`, range: fmBibRange });

@@ -60,6 +60,16 @@ function containmentEdge(child: BaseKind): EdgeType {
   return child === 'defense' ? 'defends' : child === 'objection' ? 'attacks' : 'supports';
 }
 
+/**
+ * A risk is something that can go wrong, not a reason to believe anything: it supports nothing
+ * (only evidence, defenses and grounded claims back a claim). A risk inside a claim's section, a
+ * claim linking to its risk, or `supports=` on a risk gives no edge; evidence may still support a
+ * risk (that it is real), and defenses defend it.
+ */
+function riskSupport(type: EdgeType, from: BaseKind): boolean {
+  return type === 'supports' && from === 'risk';
+}
+
 export class ArgumentGraph {
   private readonly perDocument = new Map<string, DocumentEdges>();
   private groundedKeys: Set<string> | undefined;
@@ -180,7 +190,7 @@ export class ArgumentGraph {
       if (answered !== undefined) {
         edges.push({ from, to: { uri: model.uri, index: answered }, type: 'defends', via: 'adjacency', range: node.tagRange, writtenIn: model.uri });
       }
-      if (node.parent !== undefined && !named.has(containmentEdge(fromBase))) {
+      if (node.parent !== undefined && !named.has(containmentEdge(fromBase)) && !riskSupport(containmentEdge(fromBase), fromBase)) {
         edges.push({ from, to: { uri: model.uri, index: node.parent }, type: containmentEdge(fromBase), via: 'containment', range: node.tagRange, writtenIn: model.uri });
       }
       for (const relation of node.relations) {
@@ -197,12 +207,14 @@ export class ArgumentGraph {
         if (targetIndex === undefined) continue; // a plain heading or anchor: navigation, not an argument edge
         const to: NodeHandle = { uri: resolved.uri, index: targetIndex };
         if (to.uri === from.uri && to.index === from.index) continue;
+        const toBase = baseOf(vocab, resolved.model.nodes[targetIndex]!.kind);
         if (relation.type !== 'relates') {
+          if (riskSupport(relation.type, fromBase)) continue;
           edges.push({ from, to, type: relation.type, via: relation.via, range: relation.range, writtenIn: model.uri });
           continue;
         }
-        const targetNode = resolved.model.nodes[targetIndex]!;
-        const shape = linkEdge(fromBase, baseOf(vocab, targetNode.kind));
+        const shape = linkEdge(fromBase, toBase);
+        if (riskSupport(shape.type, shape.reversed ? toBase : fromBase)) continue; // a claim naming its risk: navigation
         edges.push({ from: shape.reversed ? to : from, to: shape.reversed ? from : to, type: shape.type, via: 'link', range: relation.range, writtenIn: model.uri });
       }
     });
