@@ -193,10 +193,15 @@ ${f.excerpt ? excerptBlock(f.excerpt) : ''}
 </li>`;
 }
 
+/**
+ * The source around a finding, wrapped to the box (no sideways scrolling), one row per line with
+ * its number; a line cut to a window around the span says so with `…` at the cut.
+ */
 function excerptBlock(x: Excerpt): string {
-  const rows = x.lines.map((text, i) => {
+  const rows = x.lines.map((line, i) => {
+    const text = line.text;
     const marks = x.marks.filter((m) => m.line === i).sort((a, b) => a.start - b.start);
-    let html = '';
+    let html = line.column > 1 ? '<span class="cut" title="the line starts earlier">…</span>' : '';
     let at = 0;
     for (const m of marks) {
       if (m.start < at) continue;
@@ -204,9 +209,10 @@ function excerptBlock(x: Excerpt): string {
       at = m.end;
     }
     html += e(text.slice(at));
-    return `<span class="ln" aria-hidden="true">${x.firstLine + i}</span>${html}`;
+    if (line.more) html += '<span class="cut" title="the line goes on">…</span>';
+    return `<span class="row"><span class="ln" aria-hidden="true">${x.firstLine + i}</span><span class="src">${html}</span></span>`;
   });
-  return `<pre class="excerpt" aria-label="Source around the finding, lines ${x.firstLine} to ${x.firstLine + x.lines.length - 1}; the span is marked"><code>${rows.join('\n')}</code></pre>`;
+  return `<pre class="excerpt" aria-label="Source around the finding, lines ${x.firstLine} to ${x.firstLine + x.lines.length - 1}; the span is marked"><code>${rows.join('')}</code></pre>`;
 }
 
 function mapSection(data: ReportData, svgs: readonly (string | undefined)[]): string {
@@ -218,7 +224,7 @@ function mapSection(data: ReportData, svgs: readonly (string | undefined)[]): st
       .map((m, i) => {
         const svg = svgs[i] ? sanitizeSvg(svgs[i]!) : undefined;
         const caption = m.file === null ? `Argument map of every file (${m.nodes} nodes)` : `Argument map of ${m.file} (${m.nodes} nodes)`;
-        const body = svg ?? `<p>The map could not be drawn; its Graphviz source follows.</p><pre class="excerpt"><code>${e(m.dot)}</code></pre>`;
+        const body = svg ?? `<p>The map could not be drawn; its Graphviz source follows.</p><pre class="excerpt dot"><code>${e(m.dot)}</code></pre>`;
         const figure = `<figure class="map" role="group" aria-label="${e(caption)}">\n<div class="scroll">${body}</div>\n<figcaption>${e(caption)}</figcaption>\n</figure>`;
         return data.maps.length > 1 ? `<h3>${e(m.file ?? 'All files')}</h3>\n${figure}` : figure;
       })
@@ -307,9 +313,11 @@ ul.sources,ul.related{padding-left:1.25rem}ul.related blockquote{margin:.25rem 0
 .sev-error .sev{background:#fee2e2;color:#7f1d1d}.sev-warning .sev{background:#fef3c7;color:#78350f}.sev-info .sev{background:#dbeafe;color:#1e3a8a}.sev-hint .sev{background:#e5e7eb;color:#1f2937}
 .extra td{text-align:left;vertical-align:top}.extra th[scope=row]{font-weight:normal;min-width:14rem;vertical-align:top}
 .rule{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
-.excerpt{background:#f3f4f6;border:1px solid var(--line);border-radius:4px;padding:.5rem;overflow-x:auto;white-space:pre;margin:.25rem 0}
+.excerpt{background:#f3f4f6;border:1px solid var(--line);border-radius:4px;padding:.5rem;white-space:pre-wrap;overflow-wrap:anywhere;margin:.25rem 0}
+.excerpt .row{display:flex}.excerpt .src{flex:1 1 auto;min-width:0}.excerpt .cut{color:var(--muted)}
+pre.dot{white-space:pre;overflow-x:auto}
 .excerpt mark{background:#fde68a;color:#111827;text-decoration:underline wavy #b45309;text-underline-offset:3px}
-.ln{display:inline-block;min-width:3ch;margin-right:1ch;color:var(--muted);text-align:right;user-select:none}
+.ln{flex:none;display:inline-block;min-width:3ch;margin-right:1ch;color:var(--muted);text-align:right;user-select:none}
 .map svg{max-width:100%;height:auto}.map figcaption{color:var(--muted);font-size:.9em}
 details.collapsed>summary{cursor:pointer;font-weight:600;padding:.25rem 0}
 .filter{margin:.5rem 0;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}.filter input[type=search]{font:inherit;padding:.25rem .5rem;min-width:16rem;max-width:100%}
@@ -324,7 +332,6 @@ details>summary{list-style:none}
 [hidden]{display:revert!important}
 .claim,.finding,figure{break-inside:avoid}
 a{color:inherit}a[href^="http"]::after{content:" <" attr(href) ">";font-size:.8em;overflow-wrap:anywhere}
-.excerpt{white-space:pre-wrap}
 }
 `;
 

@@ -4,8 +4,10 @@
  * the time at most about doubles. Times are CPU time (`process.cpuUsage`), the least of a few
  * runs, each with a fresh engine: the machine is shared, and wall time would measure the others.
  */
-import { createEngine, MemoryWorkspace } from '../../src/core/index.js';
+import { allRuleMeta, createEngine, docsUrl, MemoryWorkspace } from '../../src/core/index.js';
 import { forgetRememberedSentences } from '../../src/core/heuristics/index.js';
+import { buildReport } from '../../src/report/data.js';
+import { renderReportHtml } from '../../src/report/html.js';
 
 export interface Family {
   readonly name: string;
@@ -16,6 +18,8 @@ export interface Family {
   readonly n: number;
   /** Known to grow faster than linearly still: printed by `npm run fuzz`, not asserted. */
   readonly unbounded?: boolean;
+  /** Time the report page (`buildReport` + `renderReportHtml`) after the lint, as `warrant report` does. */
+  readonly report?: boolean;
 }
 
 export const FAMILIES: readonly Family[] = [
@@ -90,6 +94,14 @@ export const FAMILIES: readonly Family[] = [
     n: 1000,
   },
   {
+    name: 'report of one long line',
+    cause: "each finding's excerpt copied and collapsed its whole line (issue 21): excerpts are bounded windows around the span (report/data.ts)",
+    // One paragraph per line, every sentence an uncited-assertion finding.
+    build: (n) => Array.from({ length: n }, (_, i) => `Studies show that step ${i} doubled adoption in most teams.`).join(' ') + '\n',
+    n: 1000,
+    report: true,
+  },
+  {
     // Still quadratic (micromark rebuilds the event list as each container closes): `npm run fuzz`
     // prints it. Each line is nested under the depth limit, so no bound applies yet.
     name: 'lines of nested list markers',
@@ -110,18 +122,22 @@ function cpuMs(): number {
  * `reps` runs. The machine is shared, and other work (another process, a collection of garbage
  * left by an earlier test) only ever adds time, so the least run is the one nearest the cost itself.
  */
-export function lintCost(text: string, reps = 3): number {
+export function lintCost(text: string, reps = 3, report = false): number {
   let least = Infinity;
-  for (let r = 0; r < reps; r++) least = Math.min(least, lintOnce(text));
+  for (let r = 0; r < reps; r++) least = Math.min(least, lintOnce(text, report));
   return least;
 }
 
-function lintOnce(text: string): number {
+function lintOnce(text: string, report = false): number {
   const uri = 'file:///ws/essay.md';
   const engine = createEngine({ workspace: new MemoryWorkspace({ [uri]: text }) });
   forgetRememberedSentences(); // every run cold: the detector's memo would hide its own cost
   const start = cpuMs();
-  engine.lint(uri, text);
+  const { findings } = engine.lint(uri, text);
+  if (report) {
+    const data = buildReport({ graph: engine.graph(), files: [{ uri, name: 'essay.md', text, findings }], rules: allRuleMeta(), docsUrl, warrant: '0', generated: new Date(0), name: (u) => u });
+    renderReportHtml(data, { svgs: [] });
+  }
   return cpuMs() - start;
 }
 
@@ -130,14 +146,14 @@ function lintOnce(text: string): number {
  * runs at n and 2n alternate, so a change of load in the middle weighs on both alike.
  */
 export function growth(family: Family, n = family.n, reps = 3): { n: number; small: number; large: number; ratio: number; exponent: number } {
-  lintCost(family.build(Math.max(1, n >> 3)), 1); // warm the code paths up
+  lintCost(family.build(Math.max(1, n >> 3)), 1, family.report); // warm the code paths up
   const smallText = family.build(n);
   const largeText = family.build(2 * n);
   let small = Infinity;
   let large = Infinity;
   for (let r = 0; r < reps; r++) {
-    small = Math.min(small, lintOnce(smallText));
-    large = Math.min(large, lintOnce(largeText));
+    small = Math.min(small, lintOnce(smallText, family.report));
+    large = Math.min(large, lintOnce(largeText, family.report));
   }
   const ratio = large / Math.max(small, 0.5);
   return { n, small, large, ratio, exponent: Math.log2(ratio) };
