@@ -45,6 +45,12 @@ export interface ReportFinding {
   readonly excerpt?: Excerpt;
   /** Anchor of the claim entry the finding is about, when it is one. */
   readonly claim?: string;
+  /**
+   * How likely the detector thinks the sentence needs a source, 0–1, for heuristic findings: the
+   * finding's `probability`, else `confidence`, else `score` (what the detector reports today).
+   * The review queue lists heuristic findings by it, most likely first.
+   */
+  readonly likelihood?: number;
 }
 
 /**
@@ -68,7 +74,8 @@ export interface ExcerptLine {
   readonly more: boolean;
 }
 
-export type ClaimStatus = 'supported' | 'unsupported' | 'suppressed';
+/** `warned`: supported (or mitigated), but another rule warns on it, e.g. `alignment-only-defense`. */
+export type ClaimStatus = 'supported' | 'warned' | 'unsupported' | 'suppressed';
 
 export interface ReportClaim {
   /** The entry's id on the page (`claim-2-5`): map nodes and findings link to it. */
@@ -90,6 +97,8 @@ export interface ReportClaim {
   readonly defenses: readonly ReportRelated[];
   readonly objections: readonly ReportRelated[];
   readonly supportingClaims: readonly ReportRelated[];
+  /** Other findings on this claim or risk (not its status finding), as the run reports them. */
+  readonly findings: readonly { readonly ruleId: string; readonly severity: Finding['severity']; readonly message: string; readonly line: number }[];
 }
 
 export interface ReportSource {
@@ -220,6 +229,7 @@ export function buildReport(input: ReportInput): ReportData {
           heuristic: HEURISTIC_RULES.has(f.ruleId),
           ...(excerpt ? { excerpt } : {}),
           ...(claim ? { claim } : {}),
+          ...(HEURISTIC_RULES.has(f.ruleId) ? likelihoodOf(f) : {}),
         };
       }),
     };
@@ -241,6 +251,17 @@ export function buildReport(input: ReportInput): ReportData {
   };
 }
 
+/** The first probability-like number the finding carries; see `ReportFinding.likelihood`. */
+function likelihoodOf(f: Finding): { likelihood?: number } {
+  for (const key of ['probability', 'confidence', 'score']) {
+    const value = f.data?.[key];
+    if (typeof value === 'number' && Number.isFinite(value)) return { likelihood: Math.min(1, Math.max(0, value)) };
+  }
+  return {};
+}
+
+const STATUS_RULES = new Set(['unsupported-claim', 'unmitigated-risk']);
+
 function claimEntry(
   input: ReportInput,
   file: ReportFileInput,
@@ -259,10 +280,11 @@ function claimEntry(
   const failing = engineStatus === 'unsupported' || engineStatus === 'unmitigated';
   const reported = file.findings.find((f) => f.data?.['node'] === index && f.uri === model.uri && (f.ruleId === 'unsupported-claim' || f.ruleId === 'unmitigated-risk'));
   const silenced = file.suppressed?.find((s) => s.finding.data?.['node'] === index && (s.finding.ruleId === 'unsupported-claim' || s.finding.ruleId === 'unmitigated-risk'));
+  const others = file.findings.filter((f) => f.data?.['node'] === index && f.uri === model.uri && !STATUS_RULES.has(f.ruleId));
   let status: ClaimStatus;
   let why: string;
   if (!failing) {
-    status = 'supported';
+    status = others.some((f) => f.severity === 'error' || f.severity === 'warning') ? 'warned' : 'supported';
     why = summary ? `${engineStatus}: ${describeSummary(summary)}` : engineStatus;
   } else if (reported) {
     status = 'unsupported';
@@ -307,6 +329,7 @@ function claimEntry(
     defenses: list(summary?.defenses),
     objections: list(summary?.objections),
     supportingClaims: list(summary?.supportingClaims),
+    findings: others.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, line: f.position.start.line + 1 })),
   };
 }
 

@@ -116,7 +116,7 @@ describe('report data', () => {
       assert.deepEqual(data.sections.map((s) => s.title), ['Threat coverage']);
       const html = renderReportHtml(data, { svgs: [] });
       assert.match(html, /<section id="x-matrix" aria-labelledby="x-matrix-h">\n<h2 id="x-matrix-h">Threat coverage<\/h2>\n<p>1 file &lt;b&gt;<\/p>/);
-      assert.match(html, /<th scope="row">&lt;script&gt;x&lt;\/script&gt;<\/th><td>covered<\/td>/);
+      assert.match(html, /<th scope="row">&lt;script&gt;x&lt;\/script&gt;<\/th><td data-label="Casual">covered<\/td>/);
       assert.match(html, /<a href="#x-matrix">Threat coverage<\/a>/);
     } finally {
       REPORT_SECTIONS.pop();

@@ -3,7 +3,7 @@
  * small tag scanner); `test/e2e/report.cjs` loads it in Chromium with the network blocked.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -214,6 +214,23 @@ describe('warrant report (built CLI)', function () {
       assert.match(inActions, /\n_and 2 more_\n/);
       writeFileSync(join(dir, 'clean.md'), '# Nothing to see\n');
       assert.equal(warrant(['lint', 'clean.md', '-f', 'markdown'], { cwd: dir }).stdout, '## Warrant\n\nNo problems in 1 file.\n');
+    } finally {
+      done();
+    }
+  });
+
+  it('names files outside the working folder by relative paths, never absolute ones (issue 22)', () => {
+    const { dir, done } = tempDir();
+    try {
+      mkdirSync(join(dir, 'site'));
+      mkdirSync(join(dir, 'drafts'));
+      writeFileSync(join(dir, 'drafts', 'outside.md'), '**Claim:** Walking is faster than the bus downtown.\n');
+      const out = join(dir, 'r.html');
+      const r = warrant(['report', '../drafts/outside.md', '-o', out], { cwd: join(dir, 'site') });
+      assert.ok(r.status === 0 || r.status === 1, r.stderr);
+      const html = readFileSync(out, 'utf8');
+      assert.ok(html.includes('<code>../drafts/outside.md</code>'), 'the relative name');
+      assert.ok(!html.includes(dir), 'no absolute path on the page');
     } finally {
       done();
     }
