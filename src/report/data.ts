@@ -6,7 +6,7 @@
  */
 import { baseOf, describeSummary, formatEntry, oneBasedSpan, summarizeNode } from '../core/index.js';
 import type { ArgNode, ArgumentGraph, Directive, DocumentModel, Finding, NodeHandle, RuleMeta, Source } from '../core/index.js';
-import { exportGraph, toDot } from '../core/export/graph.js';
+import { exportGraph, nodeStatuses, toDot } from '../core/export/graph.js';
 import { threatMatrixSection } from './matrix.js';
 
 export interface ReportData {
@@ -408,7 +408,7 @@ function buildMaps(input: ReportInput, models: readonly DocumentModel[], anchors
       const anchor = anchors.get(handleKey(h));
       return anchor ? [`  ${key} [URL="#${anchor}", target="_self"];`] : [];
     });
-    const dot = toDot(data).replace(/\}\s*$/, `${links.join('\n')}${links.length ? '\n' : ''}}\n`);
+    const dot = toDot(data, { statuses: nodeStatuses(input.graph, handles) }).replace(/\}\s*$/, `${links.join('\n')}${links.length ? '\n' : ''}}\n`);
     return { file, dot, nodes: data.nodes.length };
   };
   const all = one(models, null);

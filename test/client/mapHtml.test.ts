@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { runPageScript } from '../helpers/webviewScript.js';
-import { buildMapHtml, decorateSvg } from '../../src/client/map/html.js';
+import { buildMapHtml, decorateSvg, PROBLEM_STATUSES } from '../../src/client/map/html.js';
+import { PROBLEM_STATUSES as CORE_PROBLEM_STATUSES } from '../../src/core/export/graph.js';
 import { renderSvg } from '../../src/client/map/render.js';
 import { getArgumentMap } from '../../src/service/argumentMap.js';
 import type { ArgumentMapResult } from '../../src/service/protocol.js';
@@ -66,8 +67,13 @@ describe('client: argument map page', () => {
     assert.match(html, /<svg\b/);
   });
 
+  it('calls the same statuses unbacked as core, which colours the DOT for the report and graph -f svg', () => {
+    assert.deepEqual([...PROBLEM_STATUSES].sort(), [...CORE_PROBLEM_STATUSES].sort());
+  });
+
   it('tags each node with its kind and status; the unsupported claim stands out', () => {
-    const tags = [...html.matchAll(/<g id="node\d+" class="([^"]*)" data-key="(n\d+)"/g)].map((m) => `${m[2]} ${m[1]}`);
+    // (Graphviz writes the nodes in the DOT's order, which is last-first for a top-down map.)
+    const tags = [...html.matchAll(/<g id="node\d+" class="([^"]*)" data-key="(n\d+)"/g)].map((m) => `${m[2]} ${m[1]}`).sort();
     assert.deepEqual(tags, [
       'n1 node kind-claim status-supported',
       'n2 node kind-claim status-unsupported problem',

@@ -105,6 +105,9 @@ describe('report data', () => {
     assert.equal(data.maps.length, 1);
     assert.equal(data.maps[0]!.file, null);
     for (const c of data.claims) assert.ok(data.maps[0]!.dot.includes(`URL="#${c.anchor}"`), c.anchor);
+    // The unbacked claim has the red border the editor's map gives it (issue 22, item 6).
+    const red = data.maps[0]!.dot.split('\n').filter((l) => l.includes('color="#dc2626"'));
+    assert.ok(red.some((l) => l.includes('Nobody backs this')) && !red.some((l) => l.includes('Backed by a source')), red.join('\n'));
     const small = buildReport(input({ mapNodeLimit: 2 }));
     assert.deepEqual(small.maps.map((m) => m.file), ['essay.md']);
   });

@@ -18,7 +18,10 @@ export interface MapPage extends WebviewResources {
   readonly message?: string;
 }
 
-/** Statuses that mean "nobody backed this": drawn with a red border. */
+/**
+ * Statuses that mean "nobody backed this": drawn with a red border. The same set as core's
+ * `PROBLEM_STATUSES` (which colours the DOT itself; kept apart so this bundle carries no engine).
+ */
 export const PROBLEM_STATUSES: ReadonlySet<string> = new Set(['unsupported', 'unmitigated', 'unanswered', 'unsourced']);
 
 const classToken = (s: string): string => s.toLowerCase().replace(/[^a-z0-9-]/g, '-');
