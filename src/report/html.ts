@@ -386,7 +386,8 @@ nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 ul.sources,ul.related{padding-left:1.25rem}ul.related blockquote{margin:.25rem 0;padding-left:.75rem;border-left:3px solid var(--line)}
 .findings{padding-left:1.5rem}.finding{margin:.75rem 0}.finding p{margin:.1rem 0}
 .sev-error .sev{background:#fee2e2;color:#7f1d1d}.sev-warning .sev{background:#fef3c7;color:#78350f}.sev-info .sev{background:#dbeafe;color:#1e3a8a}.sev-hint .sev{background:#e5e7eb;color:#1f2937}
-.extra{width:100%;font-size:.85em}.extra th,.extra td{overflow-wrap:anywhere;text-align:left;vertical-align:top;padding:.25rem .4rem}.extra th[scope=row]{font-weight:normal;min-width:10rem}
+.extra{width:100%;font-size:.8em}.extra th,.extra td{overflow-wrap:break-word;hyphens:auto;text-align:left;vertical-align:top;padding:.2rem .3rem}.extra th[scope=row]{font-weight:normal;min-width:8rem}
+.extra td[data-label=Where],.extra td[data-label^="Defenses"]{overflow-wrap:anywhere}
 .claim-index{list-style:none;padding:0;margin:.5rem 0 1rem;border:1px solid var(--line);border-radius:6px}
 .claim-index li{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;padding:.1rem .5rem;border-bottom:1px solid #eef0f3}.claim-index li:last-child{border-bottom:0}
 .claim-index a{text-decoration:none;color:var(--fg)}.claim-index a:hover .ix-text{text-decoration:underline}
