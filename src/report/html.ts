@@ -179,8 +179,7 @@ function claimEntry(c: ReportClaim): string {
   // What other rules say about this claim or risk, so the card never reads cleaner than the findings.
   if (c.findings.length)
     parts.push(`<ul class="claim-findings">${c.findings.map((f) => `<li class="sev-${f.severity}"><span class="sev">${SEVERITY_LABEL[f.severity] ?? e(f.severity)}</span> <code class="rule">${e(f.ruleId)}</code> ${e(f.message)}</li>`).join('\n')}</ul>`);
-  // (The place for a per-claim evidence line: after the status and the findings, before the lists.)
-  if (c.sources.length) parts.push(`<h5>Sources</h5>\n<ul class="sources">${c.sources.map(sourceItem).join('\n')}</ul>`);
+  if (c.sources.length) parts.push(evidenceLine(c), `<h5>Sources</h5>\n<ul class="sources">${c.sources.map(sourceItem).join('\n')}</ul>`);
   const group = (title: string, items: readonly ReportRelated[]): void => {
     if (items.length) parts.push(`<h5>${title}</h5>\n<ul class="related">${items.map(relatedItem).join('\n')}</ul>`);
   };
@@ -192,6 +191,15 @@ function claimEntry(c: ReportClaim): string {
 <h4 class="claim-text"><span class="visually-hidden">${e(cap(c.baseKind))}: </span>${e(c.text)}</h4>
 ${parts.join('\n')}
 </article>`;
+}
+
+/** `Evidence: 1 preprint (arxiv.org) · 2 same site`: what kind of sources back the claim, as text. */
+function evidenceLine(c: ReportClaim): string {
+  const kinds = Object.entries(c.sourceTypes).map(([type, n]) => {
+    const where = [...new Set(c.sources.filter((s) => s.type === type && s.where).map((s) => s.where!))];
+    return `${n} ${e(type === 'same-site' ? 'same site' : type)}${where.length ? ` (${e(where.slice(0, 3).join(', '))}${where.length > 3 ? ', …' : ''})` : ''}`;
+  });
+  return `<p class="evidence"><span class="src-kind">Evidence</span> ${kinds.join(' · ')}</p>`;
 }
 
 function sourceItem(s: ReportSource): string {
