@@ -98,7 +98,7 @@ export const FAMILIES: readonly Family[] = [
     cause: "each finding's excerpt copied and collapsed its whole line (issue 21): excerpts are bounded windows around the span (report/data.ts)",
     // One paragraph per line, every sentence an uncited-assertion finding.
     build: (n) => Array.from({ length: n }, (_, i) => `Studies show that step ${i} doubled adoption in most teams.`).join(' ') + '\n',
-    n: 1000,
+    n: 3000,
     report: true,
   },
   {
