@@ -5,7 +5,7 @@ main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
-  readStdin: () => readFileSync(0, 'utf8'),
+  readStdin: () => readFileSync(0),
   isTTY: !!process.stdout.isTTY,
 }).then(
   (code) => {

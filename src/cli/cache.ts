@@ -8,7 +8,8 @@
  * and nothing the engine read outside the run (bibliographies, linked files, probed paths)
  * changed; otherwise the whole component is linted again. See `plan` in `lintRun.ts`.
  */
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { makeFolders } from '../node/folders.js';
 import { dirname, join, resolve } from 'node:path';
 import { LineIndex, RULE_IDS, type LintOptions, type ResolvedConfig } from '../core/index.js';
 import { hashText, type FileOutcome } from './host.js';
@@ -174,7 +175,7 @@ export function replayProblem(entry: CacheEntry, text: string, uri: string): str
 export function saveCache(path: string, data: Omit<CacheData, 'format' | 'warrant'>): string | undefined {
   const temp = `${path}.${process.pid}.tmp`;
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    makeFolders(dirname(path));
     writeFileSync(temp, JSON.stringify({ format: FORMAT, warrant: VERSION, ...data }), { flag: 'wx' });
     renameSync(temp, path);
     return undefined;

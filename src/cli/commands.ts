@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allRuleMeta, DEFAULT_MAX_FILE_SIZE, docsUrl, PRESET_NAMES, ruleMeta, type ResolvedConfig, type RuleMeta } from '../core/index.js';
+import { allRuleMeta, DEFAULT_MAX_FILE_SIZE, docsUrl, escapeJsonControls, PRESET_NAMES, ruleMeta, type ResolvedConfig, type RuleMeta } from '../core/index.js';
 import { CONFIG_FILE_NAMES } from '../node/config.js';
 import { configLoaderFor, type SessionOptions } from './session.js';
 
@@ -138,7 +138,8 @@ export function explainCommand(id: string, io: Io): number {
 export function printConfig(session: SessionOptions, file: string, io: Io): number {
   const loaded = configLoaderFor(session).loadFor(file);
   for (const p of loaded.problems) io.stderr(`warrant: ${loaded.configFile}:${p.position.start.line + 1}:${p.position.start.character + 1}: ${p.message}\n`);
-  io.stdout(JSON.stringify({ configFile: loaded.configFile ?? null, ...configJson(loaded.config) }, null, 2) + '\n');
+  // Config values are the workspace's: JSON escapes for the controls JSON.stringify leaves raw.
+  io.stdout(escapeJsonControls(JSON.stringify({ configFile: loaded.configFile ?? null, ...configJson(loaded.config) }, null, 2) + '\n'));
   return loaded.problems.length ? 2 : 0;
 }
 

@@ -3,7 +3,7 @@
  * Graphviz compiled to WebAssembly, `@viz-js/viz`), Warrant's JSON, or AIF for OVA3.
  */
 import { relative, sep } from 'node:path';
-import { exportGraph, nodeStatuses, toAif, toDot, toMermaid } from '../core/export/graph.js';
+import { exportGraph, MAX_DRAWN_NODES, nodeStatuses, toAif, toDot, toMermaid } from '../core/export/graph.js';
 import type { NodeHandle } from '../core/index.js';
 import { toPath } from '../node/fsWorkspace.js';
 import { escapeJsonControls, visibleControls } from '../core/text/controls.js';
@@ -11,6 +11,9 @@ import type { SessionResult } from './session.js';
 
 export const GRAPH_FORMATS = ['mermaid', 'dot', 'svg', 'json', 'aif'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
+
+/** `-f svg` of a graph Graphviz cannot lay out in reasonable time: one line, exit 2. */
+export class TooLargeToDraw extends Error {}
 
 export async function graphCommand(result: SessionResult, format: GraphFormat, cwd: string): Promise<string> {
   const graph = result.engine.graph();
@@ -35,6 +38,9 @@ export async function graphCommand(result: SessionResult, format: GraphFormat, c
     case 'aif':
       return escapeJsonControls(JSON.stringify(toAif(data), null, 2) + '\n');
     case 'svg':
+      if (data.nodes.length > MAX_DRAWN_NODES) {
+        throw new TooLargeToDraw(`the graph has ${data.nodes.length.toLocaleString('en-US')} nodes, more than the ${MAX_DRAWN_NODES.toLocaleString('en-US')} Graphviz draws in reasonable time: export it with -f dot or -f json instead`);
+      }
       return renderSvg(visibleControls(dot()));
   }
 }

@@ -3,20 +3,20 @@
  * warnings than `--max-warnings`, 2 usage or config error, or a pattern that matched nothing.
  * Reports go to stdout (or `-o`); messages about the run go to stderr.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { allRuleMeta, closest, escapeJsonControls, parseSeverity, RULE_IDS, SEVERITY_RANK, visibleControls, type Finding, type RuleSetting, type Severity, type UserConfig } from '../core/index.js';
-import { FORMATTERS, type FileReport } from './formatters/index.js';
+import { allRuleMeta, closest, escapeJsonControls, parseSeverity, RULE_IDS, safeOutput, SEVERITY_RANK, visibleControls, type Finding, type RuleSetting, type Severity, type UserConfig } from '../core/index.js';
+import { FORMATTERS, JSON_FORMATS, type FileReport } from './formatters/index.js';
 import { counts } from './formatters/types.js';
 import { runSession, type SessionOptions } from './session.js';
 import { claimRecords, formatClaimsTable } from './claims.js';
 import { cachePath } from './cache.js';
 import { lintRun, type Concurrency } from './lintRun.js';
 import { Suppressions, suppressionsPath } from './suppressions.js';
-import { graphCommand, GRAPH_FORMATS } from './graph.js';
+import { graphCommand, GRAPH_FORMATS, TooLargeToDraw } from './graph.js';
 import { MATRIX_BY, MATRIX_FORMATS, matrixCommand, type MatrixBy, type MatrixFormat } from './matrix.js';
 import { explainCommand, initCommand, printConfig, reportableMeta } from './commands.js';
 import { htmlReport, reportRun } from './report.js';
@@ -24,12 +24,15 @@ import { DEFAULT_MAX_ROWS } from '../report/markdown.js';
 import { VERSION } from './version.js';
 import { unmatchedMessage } from '../node/files.js';
 import { unreadableReason } from '../node/readFile.js';
+import { FolderError, makeFolders } from '../node/folders.js';
+import { decodeText } from '../node/fsWorkspace.js';
 
 export interface Io {
   readonly cwd: string;
   readonly stdout: (s: string) => void;
   readonly stderr: (s: string) => void;
-  readonly readStdin: () => string;
+  /** Standard input: bytes, decoded as files are (a string is taken as it is). */
+  readonly readStdin: () => string | Uint8Array;
   readonly isTTY: boolean;
 }
 
@@ -164,7 +167,11 @@ Examples:
   warrant init
 `;
 
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
+  // Every byte the CLI prints passes `safeOutput` (src/core/text/controls.ts): reports through
+  // `emit`, which knows each format, and anything else (help, rule docs, messages naming files)
+  // through these two. Colour sequences pass on stdout only (the formats that paint).
+  const io: Io = { ...rawIo, stdout: (s) => rawIo.stdout(safeOutput(s, true)), stderr: (s) => rawIo.stderr(safeOutput(s)) };
   try {
     return await run(argv, io);
   } catch (error) {
@@ -172,7 +179,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`warrant: ${error.message}\nRun \`warrant --help\` for usage.\n`);
       return 2;
     }
-    if (error instanceof OutputError) {
+    if (error instanceof OutputError || error instanceof TooLargeToDraw) {
       io.stderr(`warrant: ${error.message}\n`);
       return 2;
     }
@@ -226,8 +233,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     ...(v['no-ignore'] ? { noIgnore: true } : {}),
     ...(v.rule ? { overrides: ruleOverrides(v.rule, io.cwd) } : {}),
     lint: { inlineConfig: !v['no-inline-config'] },
-    ...(v.stdin ? { stdin: { text: io.readStdin(), filename: resolve(io.cwd, v['stdin-filename'] ?? '<stdin>.md') } } : {}),
+    ...(v.stdin ? { stdin: stdinInput(io.readStdin(), resolve(io.cwd, v['stdin-filename'] ?? '<stdin>.md')) } : {}),
   };
+  // An output path whose folders cannot be made fails now, in one line, not after the run.
+  if (v['output-file'] !== undefined) outputFolders(io, v['output-file']);
   if (v['print-config'] !== undefined) return printConfig(session, resolve(io.cwd, v['print-config']), io);
   const color = v['no-color'] ? false : v.color ? true : io.isTTY;
   if (command === 'lint' || command === 'report') return lintCommand(v, session, io, color, command);
@@ -239,21 +248,21 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (command === 'graph') {
     const format = v.format ?? 'mermaid';
     if (!(GRAPH_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" for graph: use one of ${GRAPH_FORMATS.join(', ')}`);
-    emit(io, v['output-file'], await graphCommand(result, format as (typeof GRAPH_FORMATS)[number], io.cwd));
+    emit(io, v['output-file'], await graphCommand(result, format as (typeof GRAPH_FORMATS)[number], io.cwd), format === 'json' || format === 'aif' ? 'json' : 'text');
     return result.configProblems.length ? 2 : 0;
   }
   if (command === 'matrix') {
     const format = v.format ?? 'table';
     if (!(MATRIX_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" for matrix: use one of ${MATRIX_FORMATS.join(', ')}`);
     if (v.by !== undefined && !(MATRIX_BY as readonly string[]).includes(v.by)) throw new UsageError(`--by takes ${MATRIX_BY.join(' or ')}, not "${v.by}"`);
-    emit(io, v['output-file'], matrixCommand(result, format as MatrixFormat, v.by as MatrixBy | undefined, io.cwd));
+    emit(io, v['output-file'], matrixCommand(result, format as MatrixFormat, v.by as MatrixBy | undefined, io.cwd), format === 'json' ? 'json' : 'text');
     return result.configProblems.length ? 2 : 0;
   }
   if (command === 'claims') {
     const format = v.format ?? 'json';
     if (format !== 'json' && format !== 'table') throw new UsageError(`unknown format "${format}" for claims: use json or table`);
     const records = claimRecords(result.files, result.engine, io.cwd);
-    emit(io, v['output-file'], format === 'json' ? escapeJsonControls(JSON.stringify(records, null, 2) + '\n') : visibleControls(formatClaimsTable(records)));
+    emit(io, v['output-file'], format === 'json' ? JSON.stringify(records, null, 2) + '\n' : formatClaimsTable(records), format === 'json' ? 'json' : 'text');
     return result.configProblems.length ? 2 : 0;
   }
   return 0;
@@ -351,7 +360,8 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
   const output = html
     ? await htmlReport(reported!.session, reports, io.cwd)
     : formatter!(reports, { cwd: io.cwd, color: color && !v['output-file'], rules: reportableMeta(), warningsFail, maxRows, ...githubLinkBase() });
-  emit(io, v['output-file'], output);
+  const painted = color && !v['output-file'];
+  emit(io, v['output-file'], output, !html && JSON_FORMATS.has(formatName) ? 'json' : painted ? 'painted' : 'text');
   if (v.debug) {
     const s = result.stats;
     io.stderr(`warrant: ${s.files} files, ${s.fromCache} from cache, ${s.workers ? `${s.workers} worker${s.workers === 1 ? '' : 's'}` : 'no workers'} (${s.workerChoice}), ${hidden} suppressed, ${Date.now() - started} ms${s.detail ? ` (${s.detail})` : ''}\n`);
@@ -385,21 +395,50 @@ async function mcpCommand(folder: string, io: Io): Promise<number> {
   return mod.runMcpServer(folder, io.stderr);
 }
 
-/** Print, or write `-o`'s file, creating its folders as ESLint does. */
-function emit(io: Io, outputFile: string | undefined, text: string): void {
+/** `-o`'s folders, made (as ESLint does) or refused with one line (`OutputError`). */
+function outputFolders(io: Io, outputFile: string): void {
+  try {
+    makeFolders(dirname(resolve(io.cwd, outputFile)));
+  } catch (error) {
+    if (error instanceof FolderError) throw new OutputError(`cannot write the output file ${outputFile}: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * What a report is, for the one escaping layer: JSON (controls as `\u` escapes, so it still parses
+ * to the document's text), text (as `\xHH`), or text Warrant painted (its colour sequences kept).
+ */
+type OutputKind = 'json' | 'text' | 'painted';
+
+/**
+ * Print, or write `-o`'s file (creating its folders as ESLint does): the one way a report leaves
+ * the CLI, so no control character from a document reaches a terminal or a file raw.
+ */
+function emit(io: Io, outputFile: string | undefined, report: string, kind: OutputKind): void {
+  const text = safeOutput(kind === 'json' ? escapeJsonControls(report) : report, kind === 'painted');
   if (!outputFile) {
     if (text) io.stdout(text);
     return;
   }
   const path = resolve(io.cwd, outputFile);
+  outputFolders(io, outputFile);
   try {
-    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     const why = e.code === 'EISDIR' ? 'it is a folder' : e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a file stands where a folder of its path should be' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.message;
     throw new OutputError(`cannot write the output file ${outputFile}: ${why}`);
   }
+}
+
+/**
+ * `--stdin`'s bytes, decoded as a file's are: text that is not UTF-8 (or is UTF-16) is the same
+ * `file-skipped` error as such a file, never text quietly full of U+FFFD.
+ */
+function stdinInput(input: string | Uint8Array, filename: string): NonNullable<SessionOptions['stdin']> {
+  const text = typeof input === 'string' ? input : decodeText(input);
+  return typeof text === 'string' ? { text, filename } : { text: '', filename, unreadable: text };
 }
 
 /** `--rule unsupported-claim:error` → a config layer applied after the config file. */

@@ -7,6 +7,7 @@
 import { relative, sep } from 'node:path';
 import { summarizeMatrix, threatMatrix, type MatrixSummary, type ThreatMatrix } from '../core/export/matrix.js';
 import { toPath } from '../node/fsWorkspace.js';
+import { visibleControls } from '../core/text/controls.js';
 import type { SessionResult } from './session.js';
 
 export const MATRIX_FORMATS = ['table', 'markdown', 'csv', 'json'] as const;
@@ -73,20 +74,27 @@ function renderSummary(s: MatrixSummary, format: Exclude<MatrixFormat, 'json'>):
   return format === 'markdown' ? markdownTable(header, body) : alignedTable(header, body);
 }
 
-function alignedTable(header: string[], rows: string[][]): string {
+// Risk text and ids are the documents': their control characters are made visible in each cell
+// (before widths are counted); JSON is escaped by the CLI's output layer (`emit` in main.ts).
+
+function alignedTable(header: string[], rawRows: string[][]): string {
+  const rows = rawRows.map((r) => r.map(visibleControls));
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...all.map((r) => [...r[i]!].length)));
   return all.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i]! - [...c].length))).join('  ').trimEnd()).join('\n') + '\n';
 }
 
 function markdownTable(header: string[], rows: string[][]): string {
-  const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const cell = (s: string): string => visibleControls(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const line = (r: string[]): string => `| ${r.map(cell).join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n') + '\n';
 }
 
 function csv(rows: string[][]): string {
-  const field = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const field = (raw: string): string => {
+    const s = visibleControls(raw);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
   return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allRuleMeta, docsUrl, type Finding } from '../core/index.js';
+import { MAX_DRAWN_NODES } from '../core/export/graph.js';
 import { toPath } from '../node/fsWorkspace.js';
 import { buildReport, type ReportFileInput } from '../report/data.js';
 import { renderReportHtml } from '../report/html.js';
@@ -69,7 +70,8 @@ export async function htmlReport(session: SessionResult, reports: readonly FileR
     generated: now,
     name,
   });
-  const svgs = await drawMaps(data.maps.map((m) => m.dot));
+  // A map too large for Graphviz to lay out in time is shown as its source (issue #21).
+  const svgs = await drawMaps(data.maps.map((m) => (m.nodes > MAX_DRAWN_NODES ? undefined : m.dot)));
   return renderReportHtml(data, { svgs });
 }
 
@@ -82,8 +84,8 @@ interface Viz {
  * or `@viz-js/viz` itself when run from sources. A map that fails to draw is left out with its
  * DOT shown instead; it never fails the report.
  */
-async function drawMaps(dots: readonly string[]): Promise<(string | undefined)[]> {
-  if (dots.length === 0) return [];
+async function drawMaps(dots: readonly (string | undefined)[]): Promise<(string | undefined)[]> {
+  if (dots.every((d) => d === undefined)) return dots.map(() => undefined);
   let viz: Viz;
   try {
     viz = await loadViz();
@@ -91,6 +93,7 @@ async function drawMaps(dots: readonly string[]): Promise<(string | undefined)[]
     return dots.map(() => undefined);
   }
   return dots.map((dot) => {
+    if (dot === undefined) return undefined;
     try {
       return viz.renderString(dot, { format: 'svg' });
     } catch {

@@ -18,8 +18,11 @@ export interface SessionOptions {
   readonly noIgnore?: boolean;
   readonly overrides?: UserConfig;
   readonly lint?: LintOptions;
-  /** `--stdin`: lint this text as `stdinFilename`. */
-  readonly stdin?: { readonly text: string; readonly filename: string };
+  /**
+   * `--stdin`: lint this text as `filename`; `unreadable` when its bytes were not UTF-8 text
+   * (reported as a file that is not, and `text` is empty).
+   */
+  readonly stdin?: { readonly text: string; readonly filename: string; readonly unreadable?: Unreadable };
   /** The workspace linked files are read through (`warrant mcp` passes one confined to its folder). */
   readonly workspace?: FsWorkspace;
   /** No file outside this folder is read as a referrer (`warrant mcp`'s start folder). */
@@ -82,11 +85,15 @@ export function discover(options: SessionOptions): Discovery {
   let files: string[];
   let unmatched: readonly string[] = [];
   const texts = new Map<string, string>();
+  let stdinUnreadable: Unreadable | undefined;
   if (options.stdin) {
     const path = options.stdin.filename;
     files = [path];
-    texts.set(path, options.stdin.text);
-    workspace.setOverlay(toUri(path), options.stdin.text);
+    stdinUnreadable = options.stdin.unreadable;
+    if (!stdinUnreadable) {
+      texts.set(path, options.stdin.text);
+      workspace.setOverlay(toUri(path), options.stdin.text);
+    }
   } else {
     const found = findFiles({
       cwd: options.cwd,
@@ -110,7 +117,7 @@ export function discover(options: SessionOptions): Discovery {
       configProblems.set(path, list);
     }
     if (!options.noIgnore && loaded.configFile && matchesIgnores(filePath, dirname(loaded.configFile), loaded.config.ignores)) continue;
-    const text = texts.get(filePath) ?? readText(filePath);
+    const text = texts.get(filePath) ?? stdinUnreadable ?? readText(filePath);
     if (typeof text !== 'string') {
       unreadable.push({ filePath, message: text.error, ...(text.line !== undefined ? { position: { line: text.line, character: text.character ?? 0 } } : {}) });
       continue;
@@ -191,8 +198,15 @@ export function isInside(path: string, folder: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
+/** Why bytes are not text to lint, and where the first bad byte is when that is known. */
+export interface Unreadable {
+  readonly error: string;
+  readonly line?: number;
+  readonly character?: number;
+}
+
 /** Only regular files (a pipe would block), decoded as UTF-8 or refused with the first bad byte. */
-function readText(filePath: string): string | { error: string; line?: number; character?: number } {
+function readText(filePath: string): string | Unreadable {
   try {
     return decodeText(readRegularFileBytes(filePath));
   } catch (error) {

@@ -10,7 +10,7 @@
 export { createEngine, defaultConfig, defaultRuleSettings, type Engine, type LintResult, type LintOptions } from './engine.js';
 export { compareFindings, oneBasedSpan, SEVERITY_RANK, type Finding, type Severity, type SeverityOrOff, type RelatedInformation } from './findings.js';
 export { LineIndex, type OffsetRange, type Position, type PositionRange } from './text/lineIndex.js';
-export { visibleControls, escapeJsonControls } from './text/controls.js';
+export { visibleControls, escapeJsonControls, safeOutput } from './text/controls.js';
 export { MemoryWorkspace, resolveUri, type Workspace } from './workspace.js';
 export { baseConfig, closest, DEFAULT_MAX_FILE_SIZE, extendConfig, parseConfigText, parseSeverity, type ConfigProblem, type ResolvedConfig, type RuleSetting, type UserConfig } from './config/config.js';
 export { isPresetName, presetLayer, presetYaml, PRESET_NAMES } from './config/presets.js';

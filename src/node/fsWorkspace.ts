@@ -22,6 +22,10 @@ export function describeError(error: unknown): string {
  * the engine reports those files as binary.
  */
 export function decodeText(bytes: Uint8Array): string | { error: string; line?: number; character?: number } {
+  // A UTF-16 or UTF-32 byte-order mark: the NULs of such text would make it "binary" below, and a
+  // reader needs to know what it is and what to do (issue #21).
+  const wide = wideEncoding(bytes);
+  if (wide) return { error: `is ${wide} text with a byte-order mark, not UTF-8: save it as UTF-8`, line: 0, character: 0 };
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
@@ -34,6 +38,14 @@ export function decodeText(bytes: Uint8Array): string | { error: string; line?: 
     const hex = bytes[at]!.toString(16).toUpperCase().padStart(2, '0');
     return { error: `is not UTF-8 text (byte 0x${hex} at line ${line + 1}, column ${character + 1}; Latin-1 or Windows-1252?): save it as UTF-8`, line, character };
   }
+}
+
+/** The encoding a UTF-16 or UTF-32 byte-order mark at the start names, if there is one. */
+function wideEncoding(b: Uint8Array): string | undefined {
+  if (b[0] === 0xff && b[1] === 0xfe) return b[2] === 0 && b[3] === 0 ? 'UTF-32 (little-endian)' : 'UTF-16 (little-endian)';
+  if (b[0] === 0xfe && b[1] === 0xff) return 'UTF-16 (big-endian)';
+  if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return 'UTF-32 (big-endian)';
+  return undefined;
 }
 
 function firstInvalidByte(b: Uint8Array): number {

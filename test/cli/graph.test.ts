@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -77,6 +77,27 @@ describe('warrant graph', function () {
       for (let i = 1; i < order.length; i++) assert.ok(order[i]!.y > order[i - 1]!.y, `claim ${i + 1} (y ${order[i]!.y}) is below claim ${i} (y ${order[i - 1]!.y})`);
       assert.deepEqual(order.map((n) => n.stroke === '#dc2626'), [false, true, false, true]);
       assert.match(order[0]!.font, /^Helvetica,Arial,Liberation Sans/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a graph too large for Graphviz to lay out: -f svg refuses in one line, -f dot exports it, the report shows its source', () => {
+    // issue #21: Graphviz took 15 s for a loop of 2,000 claims and 65 s for 4,000.
+    const dir = mkdtempSync(join(tmpdir(), 'warrant-big-graph-'));
+    try {
+      const n = 1001;
+      writeFileSync(join(dir, 'ring.md'), Array.from({ length: n }, (_, i) => `<!-- claim #c${i} supports=#c${(i + 1) % n} -->\nStep ${i} holds.\n`).join('\n'));
+      const svg = warrant(['graph', 'ring.md', '-f', 'svg'], { cwd: dir });
+      assert.equal(svg.status, 2, svg.stderr);
+      assert.equal(svg.stdout, '');
+      assert.match(svg.stderr, /^warrant: the graph has 1,001 nodes, more than the 1,000 Graphviz draws in reasonable time: export it with -f dot or -f json instead\n$/);
+      assert.match(warrant(['graph', 'ring.md', '-f', 'dot'], { cwd: dir }).stdout, /^digraph warrant/);
+      const report = warrant(['report', 'ring.md', '-o', 'r.html'], { cwd: dir });
+      assert.ok(report.status === 0 || report.status === 1, report.stderr);
+      const page = readFileSync(join(dir, 'r.html'), 'utf8');
+      assert.ok(page.includes('digraph'), 'the map is shown as its Graphviz source');
+      assert.ok(!page.includes('<svg'), 'and not drawn');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

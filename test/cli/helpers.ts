@@ -14,13 +14,15 @@ export interface Run {
   readonly stderr: string;
 }
 
-export function warrant(args: readonly string[], options: { cwd?: string; input?: string } = {}): Run {
+/** `timeout`: milliseconds before the child is killed (its status is then null): a hang fails the test, never stalls it. */
+export function warrant(args: readonly string[], options: { cwd?: string; input?: string | Buffer; timeout?: number } = {}): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? FIXTURES,
     encoding: 'utf8',
     input: options.input ?? '',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
     maxBuffer: 64 * 1024 * 1024,
+    ...(options.timeout ? { timeout: options.timeout } : {}),
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

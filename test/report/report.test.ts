@@ -175,6 +175,9 @@ describe('warrant report (built CLI)', function () {
       // findings, the evidence mix (issue 23) and the matrix.
       const sections = all.filter((t) => t.name === 'section').map((t) => t.attrs.get('id'));
       assert.deepEqual(sections, ['claims', 'findings', 'review', 'map', 'heuristic', 'x-evidence-mix', 'x-threat-matrix']);
+      // The evidence mix names the (hostile) file, as text.
+      const mix = /<section id="x-evidence-mix"[\s\S]*?<\/section>/.exec(html)![0];
+      assert.ok(!/<(img|script)/i.test(mix) && text(mix).includes(name), mix);
       assert.ok(all.filter((t) => t.name === 'article' && t.attrs.get('class') === 'claim').length >= 3, 'claim entries');
       assert.ok(all.filter((t) => t.name === 'li' && t.attrs.has('data-rule')).length >= 5, 'findings');
       assert.match(html, /<summary>Show \d+ uncited assertions?<\/summary>/, 'heuristic findings');

@@ -5,11 +5,11 @@
  * formats as `\u` escapes (so the parsed values are still the document's text).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { warrant } from '../cli/helpers.js';
-import { visibleControls } from '../../src/core/index.js';
+import { safeOutput, visibleControls } from '../../src/core/index.js';
 
 const HOSTILE = 'Vendors \u001b]0;pwned\u0007ship \u009b31mred\u007f text\rover it';
 /** Any control character a terminal may act on (tab and line feed are fine). */
@@ -72,6 +72,77 @@ describe('terminal escapes never reach the output raw', () => {
       assert.ok(out.includes('pwned'), out);
     });
   }
+
+  describe('matrix, print-config, report and messages (issue #21: one escaping layer for every output)', () => {
+    let risky = '';
+    before(() => {
+      risky = mkdtempSync(join(tmpdir(), 'warrant-esc-matrix-'));
+      writeFileSync(join(risky, '.warrant.yaml'), 'extends: warrant:ai-risk\nroot: true\nvocabulary:\n  claim: ["Thesis\\e]0;t\\a\\u009b"]\n');
+      writeFileSync(join(risky, 'risks.md'), `# Risks\n\n<!-- risk #r1 adversary=skilled -->\n${HOSTILE} for the fleet.\n\n<!-- defense #d1 defends=#r1 layer=model -->\nThe model refuses such requests.\n\n<!-- risk adversary=casual -->\n${HOSTILE}, again.\n`);
+    });
+    after(() => rmSync(risky, { recursive: true, force: true }));
+    const runIn = (args: string[]): string => {
+      const r = warrant(args, { cwd: risky });
+      assert.ok(r.status === 0 || r.status === 1, r.stderr);
+      assert.doesNotMatch(r.stderr, RAW_CONTROL);
+      assert.ok(r.stdout.length > 0);
+      return r.stdout;
+    };
+
+    for (const by of [[], ['--by', 'adversary']]) {
+      for (const format of ['table', 'markdown', 'csv']) {
+        it(`matrix ${by.join(' ')} -f ${format} shows them visibly`, () => {
+          const out = runIn(['matrix', '.', '-f', format, ...by]);
+          assert.doesNotMatch(out.replace(/\r\n/g, '\n'), RAW_CONTROL);
+          if (!by.length) assert.ok(out.includes('\\x1b]0;pwned\\x07'), out); // (tables name an anonymous risk by its text)
+        });
+      }
+      it(`matrix ${by.join(' ')} -f json escapes them and parses to the document's text`, () => {
+        const out = runIn(['matrix', '.', '-f', 'json', ...by]);
+        assert.doesNotMatch(out, RAW_CONTROL);
+        const value: unknown = JSON.parse(out);
+        if (!by.length) assert.ok(strings(value).some((x) => x.includes('\u001b]0;pwned\u0007ship \u009b31mred\u007f')), out);
+      });
+    }
+
+    it('matrix -f csv keeps its CR LF line ends', () => {
+      const out = runIn(['matrix', '.', '-f', 'csv']);
+      assert.ok(out.endsWith('\r\n') && !/[^\r]\n/.test(out), JSON.stringify(out.slice(0, 200)));
+    });
+
+    it('-o files are escaped the same way', () => {
+      for (const [format, file] of [['csv', 'm.csv'], ['json', 'm.json']]) {
+        const r = warrant(['matrix', '.', '-f', format!, '-o', file!], { cwd: risky });
+        assert.equal(r.status, 0, r.stderr);
+      }
+      for (const f of ['m.csv', 'm.json']) assert.doesNotMatch(readFileSync(join(risky, f), 'utf8').replace(/\r\n/g, '\n'), RAW_CONTROL, f);
+    });
+
+    it('--print-config escapes config values and still parses', () => {
+      const out = runIn(['--print-config', 'risks.md']);
+      assert.doesNotMatch(out, RAW_CONTROL);
+      assert.ok(strings(JSON.parse(out)).some((x) => x.includes('Thesis\u001b]0;t\u0007\u009b')), out);
+    });
+
+    for (const args of [['report', '.', '-f', 'markdown'], ['report', '.'], ['claims', '.', '-f', 'table'], ['graph', '.', '-f', 'svg']]) {
+      it(`${args.join(' ')} to stdout`, () => {
+        assert.doesNotMatch(runIn(args), RAW_CONTROL);
+      });
+    }
+
+    it('messages on stderr naming a file', () => {
+      const r = warrant(['lint', 'missing\u001b]0;x\u0007.md'], { cwd: risky });
+      assert.equal(r.status, 2);
+      assert.doesNotMatch(r.stderr, RAW_CONTROL);
+      assert.ok(r.stderr.includes('\\x1b]0;x\\x07'), r.stderr);
+    });
+  });
+
+  it('safeOutput keeps tab, line feed, CR LF and (only when painting) SGR colours; escapes every other control', () => {
+    assert.equal(safeOutput('a\tb\r\nc\rd\u001b[1;31me\u001b]0;t\u0007\u009b2J'), 'a\tb\r\nc\\x0dd\\x1b[1;31me\\x1b]0;t\\x07\\x9b2J');
+    assert.equal(safeOutput('x\u001b[1;31my\u001b[0m', true), 'x\u001b[1;31my\u001b[0m');
+    assert.equal(safeOutput('x\u001b[2Jy', true), 'x\\x1b[2Jy', 'a colour sequence only: no cursor or screen control');
+  });
 
   it('visibleControls keeps tab and line feed and escapes C0, DEL and C1', () => {
     assert.equal(visibleControls('a\tb\nc\u0000\u001b\u007f\u0085\u009f\u00a0'), 'a\tb\nc\\x00\\x1b\\x7f\\x85\\x9f\u00a0');

@@ -41,4 +41,7 @@ export const FORMATTERS: Readonly<Record<string, Formatter>> = {
   markdown: textFormat(markdown),
 };
 
+/** The formats whose output is JSON: `emit` escapes their controls as `\u`, not `\xHH`. */
+export const JSON_FORMATS: ReadonlySet<string> = new Set(['json', 'sarif']);
+
 export type { Formatter, FileReport, FormatContext } from './types.js';

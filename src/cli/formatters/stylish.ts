@@ -10,6 +10,13 @@
  */
 import { counts, type Formatter } from './types.js';
 
+/**
+ * Messages are padded to the longest one, up to this many columns: past it a longer message is
+ * not padded for, or one long message would make every row of a large file that long (a table
+ * growing with the number of rows times the longest message).
+ */
+const MAX_MESSAGE_PAD = 100;
+
 const paint = (on: boolean, code: string, s: string): string => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 
 export const stylish: Formatter = (reports, { color }) => {
@@ -24,7 +31,8 @@ export const stylish: Formatter = (reports, { color }) => {
       f.message.replace(/\s+/g, ' '),
       f.ruleId,
     ]);
-    const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+    const width = [0, 1, 2].map((i) => rows.reduce((w, r) => Math.max(w, r[i]!.length), 0));
+    width[2] = Math.min(width[2]!, MAX_MESSAGE_PAD);
     for (const [pos, sev, msg, rule] of rows) {
       const sevText = paint(color, sev === 'error' ? '31' : sev === 'warning' ? '33' : '36', sev!.padEnd(width[1]!));
       out.push(`  ${paint(color, '2', pos!.padEnd(width[0]!))}  ${sevText}  ${msg!.padEnd(width[2]!)}  ${paint(color, '2', rule!)}`);

@@ -113,7 +113,7 @@ function analyzeOnce(input: AnalyzeInput, failure?: string): DocumentModel {
     ruleId: p.code === 'invalid-front-matter' ? 'invalid-front-matter' : 'file-skipped',
     message: p.message,
     range: p.range,
-    ...(p.code === 'too-deep' || p.code === 'emphasis-as-text' ? { partial: true } : {}),
+    ...(p.code === 'too-deep' || p.code === 'emphasis-as-text' || p.code === 'lists-as-text' ? { partial: true } : {}),
   }));
   if (failure !== undefined) problems.push({ ruleId: 'internal-error', message: failure, range: { start: 0, end: 0 } });
   const root = parsed.root;

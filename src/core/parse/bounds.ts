@@ -84,9 +84,18 @@ function indentBefore(text: string, lineStart: number, at: number): number {
  * Depth estimate of a line's container prefix, and where its content starts. `item` is the last
  * list marker of the prefix: a bullet, an ordered marker numbered 1, or another ordered marker.
  */
-function containerPrefix(text: string, from: number, to: number): { depth: number; index: number; item?: 'bullet' | 'one' | 'ordered' } {
+function containerPrefix(text: string, from: number, to: number, stackedAt?: number[]): { depth: number; index: number; item?: 'bullet' | 'one' | 'ordered'; stacked: number } {
   let item: 'bullet' | 'one' | 'ordered' | undefined;
   let depth = 0;
+  // List markers after the line's first one (`- - x`): `stackedAt` collects the offset of each
+  // one's bullet, or of the `.` or `)` after its number.
+  let lists = 0;
+  let stacked = 0;
+  const stack = (offset: number): void => {
+    if (lists++ === 0) return;
+    stacked++;
+    stackedAt?.push(offset);
+  };
   let columns = 0;
   let i = from;
   while (i < to) {
@@ -104,6 +113,7 @@ function containerPrefix(text: string, from: number, to: number): { depth: numbe
     } else if ((c === 0x2d || c === 0x2b || c === 0x2a) /* - + * */ && (i + 1 >= to || text.charCodeAt(i + 1) === 0x20 || text.charCodeAt(i + 1) === 0x09)) {
       depth++;
       item = 'bullet';
+      stack(i);
       i += 2;
     } else if (c >= 0x30 && c <= 0x39) {
       let j = i;
@@ -112,12 +122,13 @@ function containerPrefix(text: string, from: number, to: number): { depth: numbe
       if ((d === 0x2e || d === 0x29) && (j + 1 >= to || text.charCodeAt(j + 1) === 0x20 || text.charCodeAt(j + 1) === 0x09)) {
         depth++;
         item = j - i === 1 && c === 0x31 ? 'one' : 'ordered';
+        stack(j);
         i = j + 2;
       } else break;
     } else break;
   }
   const index = Math.min(i, to);
-  return item ? { depth: depth + Math.floor(columns / 4), index, item } : { depth: depth + Math.floor(columns / 4), index };
+  return item ? { depth: depth + Math.floor(columns / 4), index, item, stacked } : { depth: depth + Math.floor(columns / 4), index, stacked };
 }
 
 const OPENER = /<(!--|\?|!\[CDATA\[|![A-Za-z])/g;
@@ -404,4 +415,70 @@ function isBreakOrUnderline(text: string, from: number, to: number): boolean {
   }
   if (ch === 0x3d) return n >= 1 && !spaced;
   return ch === 0x2d ? n >= 1 : n >= 3;
+}
+
+/**
+ * List markers stacked on one line (`- - x`, `1. - x`) a document may have before they are read
+ * as text. Each line of them opens a list inside an item, and each new item closes what the line
+ * above opened; micromark rebuilds the document's whole event list at every such close
+ * (`documentContinue` → `EditMap.consume`), so lines of stacked markers cost time growing with the
+ * square of their number: 1,600 lines of `- - - - - - - - x` took 4 s, 3,200 took 17 s. Real
+ * nested lists put one marker on a line; real documents stack a handful at most.
+ */
+export const MAX_STACKED_LIST_MARKERS = 200;
+
+/** Where a line's content starts after its block quote markers and white space. */
+function afterQuotes(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09 || text.charCodeAt(i) === 0x3e)) i++;
+  return i;
+}
+
+/** Same-length look-alikes of a defused list marker: － ＋ ＊ for bullets, ． ） after a number. */
+const LIST_LOOK_ALIKE: Readonly<Record<string, string>> = { '-': '\uff0d', '+': '\uff0b', '*': '\uff0a', '.': '\uff0e', ')': '\uff09' };
+
+/** Lines whose stacked list markers were made text: how many, and the first one. */
+export interface StackedLists {
+  readonly lines: number;
+  readonly markers: number;
+  readonly first: { readonly start: number; readonly end: number };
+}
+
+/**
+ * When the document stacks more than `MAX_STACKED_LIST_MARKERS` list markers on its lines, every
+ * marker after the first on a line becomes a look-alike of the same length (a bullet, or the `.`
+ * or `)` after an ordered number): each such line is then one list item whose text starts with
+ * the look-alikes, and every offset holds. Other lines are untouched. Fenced code is left alone.
+ * One linear pass.
+ */
+export function boundStackedLists(text: string, max = MAX_STACKED_LIST_MARKERS): { text: string; stacked?: StackedLists } {
+  const at: number[] = []; // offsets of the stacked markers' characters to replace
+  let lines = 0;
+  let first: { start: number; end: number } | undefined;
+  let fence: string | undefined;
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const prefix = containerPrefix(text, start, end, at);
+    const step = fenceStep(fence, text, start, prefix.index, end);
+    // Code, or a thematic break (`- - -`, `* * *`, perhaps in a quote): nothing to defuse.
+    if (fence !== undefined || step.fenceLine || (prefix.stacked > 0 && isBreakOrUnderline(text, afterQuotes(text, start, end), end))) at.length -= prefix.stacked;
+    else if (prefix.stacked > 0) {
+      lines++;
+      first ??= { start, end };
+    }
+    fence = step.fence;
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  if (at.length <= max) return { text };
+  const out: string[] = [];
+  let copied = 0;
+  for (const i of at) {
+    out.push(text.slice(copied, i), LIST_LOOK_ALIKE[text[i]!]!);
+    copied = i + 1;
+  }
+  out.push(text.slice(copied));
+  return { text: out.join(''), stacked: { lines, markers: at.length, first: first! } };
 }

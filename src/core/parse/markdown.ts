@@ -18,12 +18,12 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { parseDocument, isMap, LineCounter } from 'yaml';
 import type { OffsetRange } from '../text/lineIndex.js';
 import { boundTreeDepth, MAX_TREE_DEPTH } from './depth.js';
-import { boundEmphasis, defuseUnclosedHtml, MAX_CONTAINER_DEPTH, tooDeepLine } from './bounds.js';
-import type { EmphasisStorm } from './bounds.js';
+import { boundEmphasis, boundStackedLists, defuseUnclosedHtml, MAX_CONTAINER_DEPTH, MAX_STACKED_LIST_MARKERS, tooDeepLine } from './bounds.js';
+import type { EmphasisStorm, StackedLists } from './bounds.js';
 import { parseIncrementally } from './incremental.js';
 
 export interface ParseProblem {
-  readonly code: 'parse-error' | 'invalid-front-matter' | 'binary-file' | 'file-too-large' | 'too-deep' | 'too-nested' | 'emphasis-as-text';
+  readonly code: 'parse-error' | 'invalid-front-matter' | 'binary-file' | 'file-too-large' | 'too-deep' | 'too-nested' | 'emphasis-as-text' | 'lists-as-text';
   readonly message: string;
   readonly range: OffsetRange;
 }
@@ -118,21 +118,27 @@ export function parseMarkdown(text: string, limits: ParseLimits = DEFAULT_PARSE_
   }
   let root: Root;
   let storms: readonly EmphasisStorm[] = [];
+  let stacked: StackedLists | undefined;
   const body = frontMatterEnd(text);
   try {
     // What micromark is handed is bounded (parse/bounds.ts); front matter is YAML, left as it is.
     // The whole text is bounded once (its storms are reported below); an incremental parse
-    // bounds the region it parses, whose paragraphs are the whole text's.
-    const bounded = boundEmphasis(text.slice(body));
+    // bounds the region it parses, whose paragraphs are the whole text's. Stacked list markers
+    // are counted over the whole document, so a document over that budget (now or before the
+    // edit) is parsed whole.
+    const lists = boundStackedLists(text.slice(body));
+    stacked = lists.stacked;
+    const bounded = boundEmphasis(lists.text);
     storms = bounded.storms;
     const parse = (t: string): Root => {
       if (t === text) return processor.parse(t.slice(0, body) + defuseUnclosedHtml(bounded.text)) as Root;
       const b = frontMatterEnd(t);
       return processor.parse(t.slice(0, b) + defuseUnclosedHtml(boundEmphasis(t.slice(b)).text)) as Root;
     };
+    const incremental = previous && previous.root.children.length && !stacked && !boundStackedLists(previous.text.slice(frontMatterEnd(previous.text))).stacked;
     let reused: Root | undefined;
     try {
-      reused = previous && previous.root.children.length ? parseIncrementally(previous.text, previous.root, text, parse) : undefined;
+      reused = incremental ? parseIncrementally(previous.text, previous.root, text, parse) : undefined;
     } catch {
       reused = undefined; // never worse than a full parse
     }
@@ -155,6 +161,14 @@ export function parseMarkdown(text: string, limits: ParseLimits = DEFAULT_PARSE_
       code: 'emphasis-as-text',
       message: `This paragraph has ${storm.markers} emphasis markers (*, _ or ~) nested or unmatched so deeply that parsing them would stall: they are read as plain text here, and labels such as **Claim:** in it are not recognised; close or escape the markers`,
       range: { start, end: Math.min(body + storm.end, lineEnd < 0 ? text.length : lineEnd) },
+    });
+  }
+  if (stacked) {
+    const start = body + stacked.first.start;
+    problems.push({
+      code: 'lists-as-text',
+      message: `${stacked.lines} lines stack list markers on one line (such as \`- - x\`), ${stacked.markers} in all, more than the ${MAX_STACKED_LIST_MARKERS} that parse in reasonable time: each such line is read as one list item whose inner markers are text; put each nested item on its own line`,
+      range: { start, end: body + stacked.first.end },
     });
   }
   const cut = boundTreeDepth(root);

@@ -89,6 +89,19 @@ function cycleThrough(graph: ArgumentGraph, start: NodeHandle, inComponent: (h: 
   return undefined;
 }
 
+/** A loop of more nodes than this is named by its first and last few (every node is in `related`). */
+export const MAX_NAMED_IN_LOOP = 8;
+
+/**
+ * `A → B → C → A`; a longer loop `A → B → C → D → … (N more) → Y → Z → A`. A ring of thousands
+ * of claims must not make a message thousands of names long: the stylish table pads every row to
+ * its longest message, so one such message made the output grow with the square of the ring.
+ */
+function loopText(cycle: readonly NodeHandle[], name: (h: NodeHandle) => string): string {
+  const shown = cycle.length <= MAX_NAMED_IN_LOOP ? cycle.map(name) : [...cycle.slice(0, 4).map(name), `… (${(cycle.length - 6).toLocaleString('en-US')} more)`, ...cycle.slice(-2).map(name)];
+  return [...shown, name(cycle[0]!)].join(' → ');
+}
+
 /** A supports B supports … A: the support never reaches outside the loop. Reported once per cycle. */
 export const circularSupport: Rule = {
   meta: {
@@ -114,12 +127,15 @@ export const circularSupport: Rule = {
       if (reported.has(id)) return;
       reported.add(id);
       for (const h of cycle) onReported.add(key(h));
-      const names = cycle.map((h) => ctx.graph.node(h)).map((n) => (n ? describe(n) : '?'));
+      const name = (h: NodeHandle): string => {
+        const n = ctx.graph.node(h);
+        return n ? describe(n) : '?';
+      };
       const cited = cycle.some((h) => (ctx.graph.node(h)?.sources.length ?? 0) > 0);
       const advice = cited ? 'support should run one way: remove one of the links' : 'ground one of them in a source';
       ctx.report({
         range: node.selectionRange,
-        message: `Circular support: ${[...names, names[0]].join(' → ')}: ${advice}`,
+        message: `Circular support: ${loopText(cycle, name)}: ${advice}`,
         related: cycle.slice(1).map((h) => ({ uri: h.uri, range: ctx.graph.node(h)!.selectionRange, message: describe(ctx.graph.node(h)!) })),
         data: { node: index },
       });
