@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [corpus]`: how fast `warrant lint` (and `warrant report`) is on a corpus, measured side by side with a
+// `npm run bench [corpus]`: how fast `warrant lint` (and `warrant report`, also on a 1 MB line and a 3 MB essay built from it) is on a corpus, measured side by side with a
 // bare unified + remark-parse pass and with markdownlint-cli2 and remark-cli (devDependencies;
 // otherwise the npm cache), start-up over `node -e 0`, and the editor half (scripts/bench-lsp.mjs)
 // — all in this one run, so that ratios compare like with like on a shared, noisy machine. Quote ratios, not seconds. Nothing here is asserted by tests.
@@ -110,6 +110,28 @@ results.cacheSecond = warrant('warrant lint --cache, second run', ['--cache', '-
 results.report = measure('warrant report -o report.html', node, [BIN, 'report', corpus, '-o', reportFile, '--no-error-on-unmatched-pattern']);
 pageOpen = openInChromium(reportFile);
 
+// Issue 21's report bars, on inputs built here from the corpus (never stored): one 1 MB line (a
+// paragraph per line, every sentence a heuristic finding) and a 3 MB essay of the corpus files
+// end to end. report ≤ 1.5 × lint each, and the 3 MB page ≤ 10 × its input.
+const bigDir = join(scratch, 'big');
+mkdirSync(bigDir, { recursive: true });
+{
+  const text = files.map((f) => readFileSync(f, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '')).join('\n\n');
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((x) => x.length > 30 && x.length < 300 && !/[\n<>[\]#*`|]/.test(x)).slice(0, 400);
+  let line = '';
+  for (let i = 0; sentences.length && line.length < 1_000_000; i++) line += sentences[i % sentences.length] + ' ';
+  writeFileSync(join(bigDir, 'line.md'), `# One line\n\n${line}\n`);
+  let essay = '';
+  while (text.length && essay.length < 3_000_000) essay += text + '\n\n';
+  writeFileSync(join(bigDir, 'essay.md'), essay);
+}
+for (const [key, file] of [['Line', 'line.md'], ['Essay', 'essay.md']]) {
+  const page = join(bigDir, `${file}.html`);
+  results[`lint${key}`] = measure(`warrant lint ${file} (${(statSync(join(bigDir, file)).size / 1e6).toFixed(1)} MB, generated)`, node, [BIN, 'lint', file, '-f', 'json', '-o', join(bigDir, 'out.json'), '--concurrency', 'off'], { cwd: bigDir, times: 1 });
+  results[`report${key}`] = measure(`warrant report ${file}`, node, [BIN, 'report', file, '-o', page], { cwd: bigDir, times: 1 });
+  results[`report${key}`].page = statSync(page).size / statSync(join(bigDir, file)).size;
+}
+
 known = spawnSync(node, [BIN, 'explain', 'uncited-assertion'], { encoding: 'utf8' }).status === 0;
 if (known) results.noHeuristic = warrant('warrant lint --rule uncited-assertion:off', ['--rule', 'uncited-assertion:off', '--concurrency', 'off']);
 
@@ -217,6 +239,8 @@ lines.push(
 );
 lines.push(`  report / lint (1 worker)                            ${ratio(results.report, results.one)}`);
 lines.push(`  report / lint (default)                             ${ratio(results.report, results.auto)}`);
+lines.push(`  report / lint, one 1 MB line (≤ 1.5)                ${ratio(results.reportLine, results.lintLine)}; page ${results.reportLine.page.toFixed(1)}× the input`);
+lines.push(`  report / lint, a 3 MB essay (≤ 1.5)                 ${ratio(results.reportEssay, results.lintEssay)}; page ${results.reportEssay.page.toFixed(1)}× the input (≤ 10)`);
 if (pageOpen) {
   const over = results.report.wall + pageOpen.load - results.auto.wall;
   lines.push(`  report + page load in Chromium − lint (default)     ${over >= 0 ? '+' : ''}${over.toFixed(2)} s  (page ${(reportBytes / 1024 / 1024).toFixed(1)} MB, load ${pageOpen.load.toFixed(2)} s)`);

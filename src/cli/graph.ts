@@ -3,7 +3,8 @@
  * Graphviz compiled to WebAssembly, `@viz-js/viz`), Warrant's JSON, or AIF for OVA3.
  */
 import { relative, sep } from 'node:path';
-import { exportGraph, MAX_DRAWN_NODES, toAif, toDot, toMermaid } from '../core/export/graph.js';
+import { exportGraph, MAX_DRAWN_NODES, nodeStatuses, toAif, toDot, toMermaid } from '../core/export/graph.js';
+import type { NodeHandle } from '../core/index.js';
 import { toPath } from '../node/fsWorkspace.js';
 import { escapeJsonControls, visibleControls } from '../core/text/controls.js';
 import type { SessionResult } from './session.js';
@@ -23,7 +24,9 @@ export async function graphCommand(result: SessionResult, format: GraphFormat, c
     const rel = relative(cwd, path);
     return (rel && !rel.startsWith('..') ? rel : path).split(sep).join('/');
   };
-  const data = exportGraph(graph, models, name);
+  const handles = new Map<string, NodeHandle>();
+  const data = exportGraph(graph, models, name, handles);
+  const dot = (): string => toDot(data, { statuses: nodeStatuses(graph, handles) });
   // Claim text and file names are the documents': no control character reaches the output raw.
   switch (format) {
     case 'json':
@@ -31,14 +34,14 @@ export async function graphCommand(result: SessionResult, format: GraphFormat, c
     case 'mermaid':
       return visibleControls(toMermaid(data));
     case 'dot':
-      return visibleControls(toDot(data));
+      return visibleControls(dot());
     case 'aif':
       return escapeJsonControls(JSON.stringify(toAif(data), null, 2) + '\n');
     case 'svg':
       if (data.nodes.length > MAX_DRAWN_NODES) {
         throw new TooLargeToDraw(`the graph has ${data.nodes.length.toLocaleString('en-US')} nodes, more than the ${MAX_DRAWN_NODES.toLocaleString('en-US')} Graphviz draws in reasonable time: export it with -f dot or -f json instead`);
       }
-      return renderSvg(visibleControls(toDot(data)));
+      return renderSvg(visibleControls(dot()));
   }
 }
 

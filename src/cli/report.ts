@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { relative, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allRuleMeta, docsUrl, type Finding } from '../core/index.js';
 import { MAX_DRAWN_NODES } from '../core/export/graph.js';
@@ -45,10 +45,12 @@ export function reportRun(session: SessionOptions): { run: LintRunResult; sessio
 
 /** The HTML page for `reports` (what `lint` would print) over the session's models and graph. */
 export async function htmlReport(session: SessionResult, reports: readonly FileReport[], cwd: string, now = new Date()): Promise<string> {
+  // Relative to the working folder, `../` included: an absolute path says more about the
+  // reviewer's machine than about the essay (only another drive, on Windows, stays absolute).
   const name = (uriOrPath: string): string => {
     const path = uriOrPath.startsWith('file:') ? (toPath(uriOrPath) ?? uriOrPath) : uriOrPath;
     const rel = relative(cwd, path);
-    return (rel && !rel.startsWith('..') ? rel : path).split(sep).join('/');
+    return (rel && !isAbsolute(rel) ? rel : path).split(sep).join('/');
   };
   const byPath = new Map(session.files.map((f) => [f.filePath, f]));
   const files: ReportFileInput[] = reports.map((r) => {

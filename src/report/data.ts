@@ -7,7 +7,7 @@
 import { baseOf, describeSummary, formatEntry, oneBasedSpan, summarizeNode } from '../core/index.js';
 import type { ArgNode, ArgumentGraph, Directive, DocumentModel, Finding, NodeHandle, RuleMeta, Source, SourceType } from '../core/index.js';
 import { countTypes, SOURCE_TYPES, sourceTypeLabel } from '../core/index.js';
-import { exportGraph, toDot } from '../core/export/graph.js';
+import { exportGraph, nodeStatuses, toDot } from '../core/export/graph.js';
 import { threatMatrixSection } from './matrix.js';
 
 export interface ReportData {
@@ -46,17 +46,37 @@ export interface ReportFinding {
   readonly excerpt?: Excerpt;
   /** Anchor of the claim entry the finding is about, when it is one. */
   readonly claim?: string;
+  /**
+   * How likely the detector thinks the sentence needs a source, 0–1, for heuristic findings: the
+   * finding's `probability`, else `confidence`, else `score` (what the detector reports today).
+   * The review queue lists heuristic findings by it, most likely first.
+   */
+  readonly likelihood?: number;
 }
 
-/** Source lines with the finding's span marked: `lines[i]` is line `firstLine + i` (1-based). */
+/**
+ * Source lines with the finding's span marked: `lines[i]` is (a window of) line `firstLine + i`
+ * (1-based). A long line — essays are often written one paragraph per line — is shown as a
+ * bounded window around the span, so the excerpt costs the same on a 1 MB line as on a short one.
+ */
 export interface Excerpt {
   readonly firstLine: number;
-  readonly lines: readonly string[];
-  /** Per line index, the marked `[start, end)` characters. */
+  readonly lines: readonly ExcerptLine[];
+  /** Per line index, the marked `[start, end)` characters of that line's shown `text`. */
   readonly marks: readonly { readonly line: number; readonly start: number; readonly end: number }[];
 }
 
-export type ClaimStatus = 'supported' | 'unsupported' | 'suppressed';
+export interface ExcerptLine {
+  /** What is shown of the line: all of it, or a window. */
+  readonly text: string;
+  /** 1-based column of `text`'s first character in the line: above 1 when the start is cut. */
+  readonly column: number;
+  /** The line goes on after `text`. */
+  readonly more: boolean;
+}
+
+/** `warned`: supported (or mitigated), but another rule warns on it, e.g. `alignment-only-defense`. */
+export type ClaimStatus = 'supported' | 'warned' | 'unsupported' | 'suppressed';
 
 export interface ReportClaim {
   /** The entry's id on the page (`claim-2-5`): map nodes and findings link to it. */
@@ -80,6 +100,8 @@ export interface ReportClaim {
   readonly defenses: readonly ReportRelated[];
   readonly objections: readonly ReportRelated[];
   readonly supportingClaims: readonly ReportRelated[];
+  /** Other findings on this claim or risk (not its status finding), as the run reports them. */
+  readonly findings: readonly { readonly ruleId: string; readonly severity: Finding['severity']; readonly message: string; readonly line: number }[];
 }
 
 export interface ReportSource {
@@ -193,6 +215,10 @@ const HEURISTIC_RULES = new Set(['uncited-assertion']);
 const CLAIM_BASES = new Set(['claim', 'risk']);
 const EXCERPT_CONTEXT = 1;
 const EXCERPT_MAX_SPAN = 4;
+/** Characters of context shown on each side of a marked span, and of a context line. */
+const WINDOW_CONTEXT = 160;
+/** Characters of a marked span shown on one line; a longer span is cut (it stays marked). */
+const WINDOW_MARK = 800;
 const RELATED_EXCERPT = 240;
 const DEFAULT_MAP_NODE_LIMIT = 60;
 
@@ -237,6 +263,7 @@ export function buildReport(input: ReportInput): ReportData {
           heuristic: HEURISTIC_RULES.has(f.ruleId),
           ...(excerpt ? { excerpt } : {}),
           ...(claim ? { claim } : {}),
+          ...(HEURISTIC_RULES.has(f.ruleId) ? likelihoodOf(f) : {}),
         };
       }),
     };
@@ -258,6 +285,17 @@ export function buildReport(input: ReportInput): ReportData {
   };
 }
 
+/** The first probability-like number the finding carries; see `ReportFinding.likelihood`. */
+function likelihoodOf(f: Finding): { likelihood?: number } {
+  for (const key of ['probability', 'confidence', 'score']) {
+    const value = f.data?.[key];
+    if (typeof value === 'number' && Number.isFinite(value)) return { likelihood: Math.min(1, Math.max(0, value)) };
+  }
+  return {};
+}
+
+const STATUS_RULES = new Set(['unsupported-claim', 'unmitigated-risk']);
+
 function claimEntry(
   input: ReportInput,
   file: ReportFileInput,
@@ -276,10 +314,11 @@ function claimEntry(
   const failing = engineStatus === 'unsupported' || engineStatus === 'unmitigated';
   const reported = file.findings.find((f) => f.data?.['node'] === index && f.uri === model.uri && (f.ruleId === 'unsupported-claim' || f.ruleId === 'unmitigated-risk'));
   const silenced = file.suppressed?.find((s) => s.finding.data?.['node'] === index && (s.finding.ruleId === 'unsupported-claim' || s.finding.ruleId === 'unmitigated-risk'));
+  const others = file.findings.filter((f) => f.data?.['node'] === index && f.uri === model.uri && !STATUS_RULES.has(f.ruleId));
   let status: ClaimStatus;
   let why: string;
   if (!failing) {
-    status = 'supported';
+    status = others.some((f) => f.severity === 'error' || f.severity === 'warning') ? 'warned' : 'supported';
     why = summary ? `${engineStatus}: ${describeSummary(summary)}` : engineStatus;
   } else if (reported) {
     status = 'unsupported';
@@ -325,6 +364,7 @@ function claimEntry(
     defenses: list(summary?.defenses),
     objections: list(summary?.objections),
     supportingClaims: list(summary?.supportingClaims),
+    findings: others.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, line: f.position.start.line + 1 })),
   };
 }
 
@@ -348,14 +388,50 @@ function excerptOf(lines: readonly string[], f: Finding): Excerpt {
   const end = Math.min(f.position.end.line, start + EXCERPT_MAX_SPAN - 1);
   const first = Math.max(0, start - EXCERPT_CONTEXT);
   const last = Math.min(lines.length - 1, end + EXCERPT_CONTEXT);
+  const shown: ExcerptLine[] = [];
   const marks: { line: number; start: number; end: number }[] = [];
-  for (let l = start; l <= end && l < lines.length; l++) {
+  for (let l = first; l <= last; l++) {
     const text = lines[l]!;
-    const s = l === start ? f.position.start.character : 0;
-    const e = l === f.position.end.line ? f.position.end.character : text.length;
-    if (e > s) marks.push({ line: l - first, start: s, end: Math.min(e, text.length) });
+    if (l < start || l > end) {
+      // A context line: its end above the finding, its start below it.
+      shown.push(l < start ? windowOf(text, text.length, text.length) : windowOf(text, 0, 0));
+      continue;
+    }
+    const s = l === start ? Math.min(f.position.start.character, text.length) : 0;
+    const e = l === f.position.end.line ? Math.min(f.position.end.character, text.length) : text.length;
+    const w = windowOf(text, s, Math.max(s, e));
+    shown.push(w);
+    const from = s - (w.column - 1);
+    const to = Math.min(e - (w.column - 1), w.text.length);
+    if (to > from) marks.push({ line: l - first, start: from, end: to });
   }
-  return { firstLine: first + 1, lines: lines.slice(first, last + 1).map((l) => cut(l, 400)), marks };
+  return { firstLine: first + 1, lines: shown, marks };
+}
+
+/**
+ * The part of `text` to show around `[from, to)`: up to WINDOW_CONTEXT characters each side and
+ * at most WINDOW_MARK of the span, widened to the whole line when that is short. Cuts move to a
+ * space nearby when there is one, and never split a surrogate pair. Costs the window, not the line.
+ */
+function windowOf(text: string, from: number, to: number): ExcerptLine {
+  const markEnd = Math.min(to, from + WINDOW_MARK);
+  let a = Math.max(0, from - WINDOW_CONTEXT);
+  let b = Math.min(text.length, markEnd + WINDOW_CONTEXT);
+  if (a > 0) {
+    const space = text.indexOf(' ', a);
+    if (space >= 0 && space < from && space - a < 24) a = space + 1;
+    if (isLowSurrogate(text.charCodeAt(a))) a++;
+  }
+  if (b < text.length) {
+    const space = text.lastIndexOf(' ', b);
+    if (space >= markEnd && b - space < 24) b = space;
+    if (isLowSurrogate(text.charCodeAt(b))) b--;
+  }
+  return { text: text.slice(a, b), column: a + 1, more: b < text.length };
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 function buildMaps(input: ReportInput, models: readonly DocumentModel[], anchors: ReadonlyMap<string, string>, handleKey: (h: NodeHandle) => string): ReportMap[] {
@@ -369,7 +445,7 @@ function buildMaps(input: ReportInput, models: readonly DocumentModel[], anchors
       const anchor = anchors.get(handleKey(h));
       return anchor ? [`  ${key} [URL="#${anchor}", target="_self"];`] : [];
     });
-    const dot = toDot(data).replace(/\}\s*$/, `${links.join('\n')}${links.length ? '\n' : ''}}\n`);
+    const dot = toDot(data, { statuses: nodeStatuses(input.graph, handles) }).replace(/\}\s*$/, `${links.join('\n')}${links.length ? '\n' : ''}}\n`);
     return { file, dot, nodes: data.nodes.length };
   };
   const all = one(models, null);
@@ -377,7 +453,14 @@ function buildMaps(input: ReportInput, models: readonly DocumentModel[], anchors
   return models.map((m) => one([m], nameOf(m.uri))).filter((m): m is ReportMap => m !== undefined);
 }
 
+/**
+ * `text` on one line, at most `max` characters. Reads only a prefix of the text (doubling it
+ * while collapsed whitespace leaves it short), so a node of a megabyte costs what it shows.
+ */
 function cut(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+  for (let take = max * 2; ; take *= 2) {
+    const flat = text.slice(0, take).replace(/\s+/g, ' ').trim();
+    if (flat.length > max) return flat.slice(0, max - 1) + '…';
+    if (take >= text.length) return flat;
+  }
 }

@@ -16,7 +16,10 @@ export interface RenderOptions {
 
 const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 const SEVERITY_LABEL: Readonly<Record<string, string>> = { error: 'Error', warning: 'Warning', info: 'Info', hint: 'Hint' };
-const STATUS_LABEL: Readonly<Record<ClaimStatus, string>> = { supported: '✓ Supported', unsupported: '✗ Unsupported', suppressed: '⊘ Suppressed' };
+const STATUS_LABEL: Readonly<Record<ClaimStatus, string>> = { supported: '✓ Supported', warned: '⚠ Supported, with a warning', unsupported: '✗ Unsupported', suppressed: '⊘ Suppressed' };
+const STATUS_SYMBOL: Readonly<Record<ClaimStatus, string>> = { supported: '✓', warned: '⚠', unsupported: '✗', suppressed: '⊘' };
+/** Review-queue rows shown before "and K more". */
+const QUEUE_MAX = 50;
 
 export function renderReportHtml(data: ReportData, options: RenderOptions): string {
   const structural = data.files.map((f) => ({ name: f.name, findings: f.findings.filter((x) => !x.heuristic) }));
@@ -28,7 +31,14 @@ export function renderReportHtml(data: ReportData, options: RenderOptions): stri
 
   const sections: { id: string; title: string; html: string }[] = [
     { id: 'claims', title: `Claims (${data.claims.length})`, html: claimsSection(data.claims) },
-    { id: 'findings', title: `Findings (${nStructural})`, html: findingsSection(structural, docs, 'findings') },
+    {
+      id: 'findings',
+      title: `Findings (${nStructural})`,
+      html:
+        findingsSection(structural, docs, 'findings') +
+        (nStructural === 0 && nHeuristic ? `\n<p>The ${nHeuristic} heuristic finding${nHeuristic === 1 ? ' is' : 's are'} under <a href="#heuristic">Heuristic findings</a>.</p>` : ''),
+    },
+    ...(nHeuristic ? [{ id: 'review', title: `Review queue (${nHeuristic})`, html: reviewQueue(heuristic) }] : []),
     { id: 'map', title: 'Argument map', html: mapSection(data, options.svgs) },
     {
       id: 'heuristic',
@@ -90,54 +100,85 @@ function hash(text: string): string {
 
 function headerSummary(data: ReportData): string {
   const all = data.files.flatMap((f) => f.findings);
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, all.filter((f) => f.severity === s).length]));
+  const structural = all.filter((f) => !f.heuristic);
+  const heuristic = all.length - structural.length;
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, structural.filter((f) => f.severity === s).length]));
   const ruleIds = [...new Set(all.map((f) => f.ruleId))].sort();
-  const statuses = (['supported', 'unsupported', 'suppressed'] as const).map((s) => `${data.claims.filter((c) => c.status === s).length} ${s}`);
+  const statuses = (['supported', 'warned', 'unsupported', 'suppressed'] as const)
+    .filter((s) => s !== 'warned' || data.claims.some((c) => c.status === s))
+    .map((s) => `${data.claims.filter((c) => c.status === s).length} ${s === 'warned' ? 'with a warning' : s}`);
   const rows = ruleIds
     .map((id) => {
       const of = all.filter((f) => f.ruleId === id);
       const doc = data.rules.find((r) => r.id === id);
       const href = safeHref(doc?.docsUrl);
       const name = href ? `<a href="${href}">${e(id)}</a>` : `<code>${e(id)}</code>`;
-      return `<tr><th scope="row">${name}</th>${SEVERITIES.map((s) => `<td>${of.filter((f) => f.severity === s).length || ''}</td>`).join('')}<td>${of.length}</td></tr>`;
+      const tag = of[0]!.heuristic ? ' <span class="count">(heuristic)</span>' : '';
+      return `<tr><th scope="row">${name}${tag}</th>${SEVERITIES.map((s) => `<td>${of.filter((f) => f.severity === s).length || ''}</td>`).join('')}<td>${of.length}</td></tr>`;
     })
     .join('\n');
+  // A few files are named inline; more are a count and a list one click away.
+  const names = data.files.map((f) => `<code>${e(f.name)}</code>`);
+  const files =
+    data.files.length === 0
+      ? '0'
+      : data.files.length <= 3
+        ? `${data.files.length}: ${names.join(', ')}`
+        : `${data.files.length} <details class="files"><summary>Show the ${data.files.length} files</summary><ul>${names.map((n) => `<li>${n}</li>`).join('')}</ul></details>`;
   return `<div class="summary"><dl class="meta">
-<dt>Files</dt><dd>${data.files.length}: ${data.files.map((f) => `<code>${e(f.name)}</code>`).join(', ') || 'none'}</dd>
+<dt>Files</dt><dd>${files}</dd>
 <dt>Made</dt><dd><time datetime="${e(data.generated)}">${e(data.generated.replace('T', ' ').replace(/\.\d+Z$/, ' UTC').replace(/Z$/, ' UTC'))}</time></dd>
 <dt>Warrant</dt><dd>${e(data.warrant)}</dd>
 <dt>Claims</dt><dd>${data.claims.length}: ${statuses.join(', ')}</dd>
-<dt>Findings</dt><dd>${all.length}: ${SEVERITIES.map((s) => `${bySeverity[s]} ${s}${bySeverity[s] === 1 || s === 'info' ? '' : 's'}`).join(', ')}</dd>
+<dt>Findings</dt><dd>${structural.length} (${SEVERITIES.map((s) => `${bySeverity[s]} ${s}${bySeverity[s] === 1 || s === 'info' ? '' : 's'}`).join(', ')})</dd>
+<dt>Heuristic findings</dt><dd>${heuristic} (sentences that may need a source)</dd>
 </dl>
 ${
   rows
     ? `<div class="scroll"><table class="counts">
-<caption>Findings per rule and severity</caption>
+<caption>Findings and heuristic findings per rule and severity</caption>
 <thead><tr><th scope="col">Rule</th>${SEVERITIES.map((s) => `<th scope="col">${SEVERITY_LABEL[s]}</th>`).join('')}<th scope="col">Total</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table></div>`
-    : '<p class="clean">No findings.</p>'
+    : '<p class="clean">No findings and no heuristic findings.</p>'
 }</div>`;
 }
 
 function claimsSection(claims: readonly ReportClaim[]): string {
   if (claims.length === 0) return '<p>No tagged claims or risks. Tag them with <code>Claim:</code> labels, <code>&lt;!-- claim --&gt;</code> comments or <code>{.claim}</code> attributes.</p>';
   const files = [...new Set(claims.map((c) => c.file))];
-  return files
-    .map((file) => {
-      const list = claims.filter((c) => c.file === file);
-      return `<h3 class="file">${e(file)}</h3>\n${list.map(claimEntry).join('\n')}`;
-    })
-    .join('\n');
+  return (
+    claimIndex(claims) +
+    '\n' +
+    files
+      .map((file) => {
+        const list = claims.filter((c) => c.file === file);
+        return `<h3 class="file">${e(file)}</h3>\n${list.map(claimEntry).join('\n')}`;
+      })
+      .join('\n')
+  );
+}
+
+/** One line per claim or risk, in document order: its status, its text (cut), where; linked to its card. */
+function claimIndex(claims: readonly ReportClaim[]): string {
+  const items = claims.map(
+    (c) =>
+      `<li data-status="${c.status}"><a href="#${slugToken(c.anchor)}"><span class="status status-${c.status}" title="${e(STATUS_LABEL[c.status])}">${STATUS_SYMBOL[c.status]}<span class="visually-hidden"> ${e(STATUS_LABEL[c.status].slice(2))}</span></span> <span class="ix-kind">${e(cap(c.baseKind))}</span> <span class="ix-text">${e(oneLine(c.text, 200))}</span> <span class="ix-where">${e(c.file)}:${c.line}</span></a></li>`,
+  );
+  return `<ol class="claim-index" aria-label="Index of claims and risks">\n${items.join('\n')}\n</ol>`;
 }
 
 function claimEntry(c: ReportClaim): string {
   const kind = c.kind === c.baseKind ? c.kind : `${c.kind} (${c.baseKind})`;
   const parts: string[] = [];
-  parts.push(`<p class="why"><span class="status status-${c.status}">${STATUS_LABEL[c.status]}</span> ${e(c.why)}</p>`);
+  const label = c.status === 'warned' && c.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').length > 1 ? '⚠ Supported, with warnings' : STATUS_LABEL[c.status];
+  parts.push(`<p class="why"><span class="status status-${c.status}">${label}</span> ${e(c.why)}</p>`);
   parts.push(`<p class="where">${e(cap(kind))} · <code>${e(c.file)}:${c.line}</code>${c.id ? ` · id <code>#${e(c.id)}</code>` : ''}</p>`);
+  // What other rules say about this claim or risk, so the card never reads cleaner than the findings.
+  if (c.findings.length)
+    parts.push(`<ul class="claim-findings">${c.findings.map((f) => `<li class="sev-${f.severity}"><span class="sev">${SEVERITY_LABEL[f.severity] ?? e(f.severity)}</span> <code class="rule">${e(f.ruleId)}</code> ${e(f.message)}</li>`).join('\n')}</ul>`);
   if (c.sources.length) parts.push(evidenceLine(c), `<h5>Sources</h5>\n<ul class="sources">${c.sources.map(sourceItem).join('\n')}</ul>`);
   const group = (title: string, items: readonly ReportRelated[]): void => {
     if (items.length) parts.push(`<h5>${title}</h5>\n<ul class="related">${items.map(relatedItem).join('\n')}</ul>`);
@@ -178,34 +219,66 @@ function relatedItem(r: ReportRelated): string {
 }
 
 function findingsSection(files: readonly { name: string; findings: readonly ReportFinding[] }[], docs: ReadonlyMap<string, { docsUrl: string }>, prefix: string): string {
-  const withFindings = files.filter((f) => f.findings.length);
-  if (withFindings.length === 0) return '<p class="clean">No findings.</p>';
-  return withFindings
-    .map(
-      (f, i) => `<h3 class="file" id="${prefix}-${i + 1}">${e(f.name)} <span class="count">(${f.findings.length})</span></h3>
+  if (files.every((f) => f.findings.length === 0)) return '<p class="clean">No findings.</p>';
+  return files
+    .map((f, i) =>
+      f.findings.length === 0
+        ? ''
+        : `<h3 class="file" id="${prefix}-${i + 1}">${e(f.name)} <span class="count">(${f.findings.length})</span></h3>
 <ol class="findings">
-${f.findings.map((x) => findingItem(f.name, x, docs)).join('\n')}
+${f.findings.map((x, j) => findingItem(f.name, x, docs, `${prefix}-${i + 1}-${j + 1}`)).join('\n')}
 </ol>`,
     )
+    .filter(Boolean)
     .join('\n');
 }
 
-function findingItem(file: string, f: ReportFinding, docs: ReadonlyMap<string, { docsUrl: string }>): string {
+/**
+ * The heuristic findings of every file, most likely first (by `likelihood`; in document order
+ * where it is absent), one line each, linked to the finding with its excerpt. The ids match
+ * `findingsSection(heuristic, …, 'heuristic')`.
+ */
+function reviewQueue(files: readonly { name: string; findings: readonly ReportFinding[] }[]): string {
+  const rows = files.flatMap((f, i) => f.findings.map((x, j) => ({ file: f.name, x, id: `heuristic-${i + 1}-${j + 1}`, order: i * 1e9 + j })));
+  rows.sort((a, b) => (b.x.likelihood ?? -1) - (a.x.likelihood ?? -1) || a.order - b.order);
+  const scored = rows.some((r) => r.x.likelihood !== undefined);
+  const shown = rows.slice(0, QUEUE_MAX).map((r) => {
+    const sentence = r.x.excerpt ? markedText(r.x.excerpt) : r.x.message;
+    const likely = r.x.likelihood !== undefined ? `<span class="likely">${Math.round(r.x.likelihood * 100)} %</span> ` : '';
+    return `<li>${likely}<a href="#${r.id}">${e(r.file)}:${r.x.line}</a> <span class="q-text">${e(oneLine(sentence, 220))}</span></li>`;
+  });
+  const more = rows.length > QUEUE_MAX ? `\n<p>and ${rows.length - QUEUE_MAX} more under <a href="#heuristic">Heuristic findings</a>.</p>` : '';
+  return `<p>Sentences the detector flags as needing a source${scored ? ', most likely first (its estimate in %)' : ', in document order'}: read these first.</p>
+<ol class="queue">
+${shown.join('\n')}
+</ol>${more}`;
+}
+
+function markedText(x: Excerpt): string {
+  return x.marks.map((m) => x.lines[m.line]?.text.slice(m.start, m.end) ?? '').join(' ');
+}
+
+function findingItem(file: string, f: ReportFinding, docs: ReadonlyMap<string, { docsUrl: string }>, id: string): string {
   const href = safeHref(docs.get(f.ruleId)?.docsUrl);
   const rule = href ? `<a class="rule" href="${href}">${e(f.ruleId)}</a>` : `<code class="rule">${e(f.ruleId)}</code>`;
   const line = `line ${f.line}:${f.column}`;
   const place = f.claim ? `<a href="#${slugToken(f.claim)}">${line}</a>` : line;
-  return `<li class="finding sev-${f.severity}" data-file="${e(file)}" data-line="${f.line}" data-column="${f.column}" data-rule="${e(f.ruleId)}" data-filter>
+  return `<li class="finding sev-${f.severity}" id="${slugToken(id)}" data-file="${e(file)}" data-line="${f.line}" data-column="${f.column}" data-rule="${e(f.ruleId)}" data-filter>
 <p><span class="sev">${SEVERITY_LABEL[f.severity] ?? e(f.severity)}</span> <span class="place">${place}</span> ${rule}</p>
 <p class="message">${e(f.message)}</p>
 ${f.excerpt ? excerptBlock(f.excerpt) : ''}
 </li>`;
 }
 
+/**
+ * The source around a finding, wrapped to the box (no sideways scrolling), one row per line with
+ * its number; a line cut to a window around the span says so with `…` at the cut.
+ */
 function excerptBlock(x: Excerpt): string {
-  const rows = x.lines.map((text, i) => {
+  const rows = x.lines.map((line, i) => {
+    const text = line.text;
     const marks = x.marks.filter((m) => m.line === i).sort((a, b) => a.start - b.start);
-    let html = '';
+    let html = line.column > 1 ? '<span class="cut" title="the line starts earlier">…</span>' : '';
     let at = 0;
     for (const m of marks) {
       if (m.start < at) continue;
@@ -213,9 +286,10 @@ function excerptBlock(x: Excerpt): string {
       at = m.end;
     }
     html += e(text.slice(at));
-    return `<span class="ln" aria-hidden="true">${x.firstLine + i}</span>${html}`;
+    if (line.more) html += '<span class="cut" title="the line goes on">…</span>';
+    return `<span class="row"><span class="ln" aria-hidden="true">${x.firstLine + i}</span><span class="src">${html}</span></span>`;
   });
-  return `<pre class="excerpt" aria-label="Source around the finding, lines ${x.firstLine} to ${x.firstLine + x.lines.length - 1}; the span is marked"><code>${rows.join('\n')}</code></pre>`;
+  return `<pre class="excerpt" aria-label="Source around the finding, lines ${x.firstLine} to ${x.firstLine + x.lines.length - 1}; the span is marked"><code>${rows.join('')}</code></pre>`;
 }
 
 function mapSection(data: ReportData, svgs: readonly (string | undefined)[]): string {
@@ -227,7 +301,7 @@ function mapSection(data: ReportData, svgs: readonly (string | undefined)[]): st
       .map((m, i) => {
         const svg = svgs[i] ? sanitizeSvg(svgs[i]!) : undefined;
         const caption = m.file === null ? `Argument map of every file (${m.nodes} nodes)` : `Argument map of ${m.file} (${m.nodes} nodes)`;
-        const body = svg ?? `<p>The map could not be drawn; its Graphviz source follows.</p><pre class="excerpt"><code>${e(m.dot)}</code></pre>`;
+        const body = svg ?? `<p>The map could not be drawn; its Graphviz source follows.</p><pre class="excerpt dot"><code>${e(m.dot)}</code></pre>`;
         const figure = `<figure class="map" role="group" aria-label="${e(caption)}">\n<div class="scroll">${body}</div>\n<figcaption>${e(caption)}</figcaption>\n</figure>`;
         return data.maps.length > 1 ? `<h3>${e(m.file ?? 'All files')}</h3>\n${figure}` : figure;
       })
@@ -235,11 +309,12 @@ function mapSection(data: ReportData, svgs: readonly (string | undefined)[]): st
   );
 }
 
+/** A plain-data table; every cell carries its column's name, so the table can stack (narrow screens, print). */
 function extraSection(s: ReportSection): string {
-  return `${s.intro ? `<p>${e(s.intro)}</p>\n` : ''}<div class="scroll"><table class="extra">
+  return `${s.intro ? `<p>${e(s.intro)}</p>\n` : ''}<div class="scroll"><table class="extra stackable">
 <thead><tr>${s.columns.map((c) => `<th scope="col">${e(c)}</th>`).join('')}</tr></thead>
 <tbody>
-${s.rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${e(c)}</th>` : `<td>${e(c)}</td>`)).join('')}</tr>`).join('\n')}
+${s.rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${e(c)}</th>` : `<td data-label="${e(s.columns[i] ?? '')}">${e(c)}</td>`)).join('')}</tr>`).join('\n')}
 </tbody>
 </table></div>`;
 }
@@ -279,6 +354,11 @@ export function sanitizeSvg(svg: string): string {
   return out.trim();
 }
 
+function oneLine(text: string, max: number): string {
+  const flat = text.slice(0, max * 4).replace(/\s+/g, ' ').trim();
+  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+}
+
 function cap(s: string): string {
   return s ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
@@ -304,26 +384,41 @@ th,td{border:1px solid var(--line);padding:.25rem .6rem;text-align:left}td{text-
 nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 .file{overflow-wrap:anywhere}.count{color:var(--muted);font-weight:normal}
 .claim{border:1px solid var(--line);border-left-width:6px;border-radius:6px;padding:.5rem 1rem;margin:.75rem 0;background:var(--panel)}
-.claim[data-status=supported]{border-left-color:#15803d}.claim[data-status=unsupported]{border-left-color:#b91c1c}.claim[data-status=suppressed]{border-left-color:#6b7280;border-left-style:dashed}
+.claim[data-status=supported]{border-left-color:#15803d}.claim[data-status=warned]{border-left-color:#b45309}.claim[data-status=unsupported]{border-left-color:#b91c1c}.claim[data-status=suppressed]{border-left-color:#6b7280;border-left-style:dashed}
 .claim-text{font-size:1.05rem;margin:.25rem 0}
 .status,.sev,.tag,.src-kind{display:inline-block;border-radius:4px;padding:0 .4rem;font-size:.85em;font-weight:600}
-.status-supported,.ok{background:#dcfce7;color:#14532d}.status-unsupported,.bad{background:#fee2e2;color:#7f1d1d}.status-suppressed{background:#e5e7eb;color:#1f2937}
+.status-supported,.ok{background:#dcfce7;color:#14532d}.status-warned{background:#fef3c7;color:#78350f}.status-unsupported,.bad{background:#fee2e2;color:#7f1d1d}.status-suppressed{background:#e5e7eb;color:#1f2937}
 .src-kind{background:#e0e7ff;color:#1e3a8a;font-weight:500}
 .where,.line,.url{color:var(--muted);font-size:.9em}.url,.unsafe-url{overflow-wrap:anywhere}
 .why{margin:.25rem 0}
 ul.sources,ul.related{padding-left:1.25rem}ul.related blockquote{margin:.25rem 0;padding-left:.75rem;border-left:3px solid var(--line)}
 .findings{padding-left:1.5rem}.finding{margin:.75rem 0}.finding p{margin:.1rem 0}
 .sev-error .sev{background:#fee2e2;color:#7f1d1d}.sev-warning .sev{background:#fef3c7;color:#78350f}.sev-info .sev{background:#dbeafe;color:#1e3a8a}.sev-hint .sev{background:#e5e7eb;color:#1f2937}
-.extra td{text-align:left;vertical-align:top}.extra th[scope=row]{font-weight:normal;min-width:14rem;vertical-align:top}
+.extra{width:100%;font-size:.8em}.extra th,.extra td{overflow-wrap:break-word;hyphens:auto;text-align:left;vertical-align:top;padding:.2rem .3rem}.extra th[scope=row]{font-weight:normal;min-width:8rem}
+.extra td[data-label=Where],.extra td[data-label^="Defenses"]{overflow-wrap:anywhere}
+.claim-index{list-style:none;padding:0;margin:.5rem 0 1rem;border:1px solid var(--line);border-radius:6px}
+.claim-index li{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;padding:.1rem .5rem;border-bottom:1px solid #eef0f3}.claim-index li:last-child{border-bottom:0}
+.claim-index a{text-decoration:none;color:var(--fg)}.claim-index a:hover .ix-text{text-decoration:underline}
+.claim-index .status{min-width:1.6em;text-align:center}.ix-kind,.ix-where{color:var(--muted);font-size:.85em}
+ul.claim-findings{list-style:none;padding:0;margin:.25rem 0}ul.claim-findings li{margin:.15rem 0}
+.queue{padding-left:2rem}.queue li{margin:.2rem 0}.likely{display:inline-block;min-width:3.5em;font-variant-numeric:tabular-nums;font-weight:600;color:var(--muted)}
+details.files{display:inline}details.files>summary{display:inline;cursor:pointer;color:var(--link)}details.files ul{columns:16rem;padding-left:1.25rem;margin:.25rem 0}
 .rule{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
-.excerpt{background:#f3f4f6;border:1px solid var(--line);border-radius:4px;padding:.5rem;overflow-x:auto;white-space:pre;margin:.25rem 0}
+.excerpt{background:#f3f4f6;border:1px solid var(--line);border-radius:4px;padding:.5rem;white-space:pre-wrap;overflow-wrap:anywhere;margin:.25rem 0}
+.excerpt .row{display:flex}.excerpt .src{flex:1 1 auto;min-width:0}.excerpt .cut{color:var(--muted)}
+pre.dot{white-space:pre;overflow-x:auto}
 .excerpt mark{background:#fde68a;color:#111827;text-decoration:underline wavy #b45309;text-underline-offset:3px}
-.ln{display:inline-block;min-width:3ch;margin-right:1ch;color:var(--muted);text-align:right;user-select:none}
+.ln{flex:none;display:inline-block;min-width:3ch;margin-right:1ch;color:var(--muted);text-align:right;user-select:none}
 .map svg{max-width:100%;height:auto}.map figcaption{color:var(--muted);font-size:.9em}
 details.collapsed>summary{cursor:pointer;font-weight:600;padding:.25rem 0}
 .filter{margin:.5rem 0;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}.filter input[type=search]{font:inherit;padding:.25rem .5rem;min-width:16rem;max-width:100%}
 [hidden]{display:none!important}
 footer{color:var(--muted);font-size:.9em;margin-top:2rem;padding-bottom:2rem}
+@media (max-width:60rem){
+.stackable thead{position:absolute;left:-100vw}.stackable,.stackable tbody,.stackable tr,.stackable th,.stackable td{display:block;width:auto;min-width:0}
+.stackable tr{border:1px solid var(--line);border-radius:4px;margin:.5rem 0;padding:.25rem .5rem;break-inside:avoid}.stackable th,.stackable td{border:0;padding:.1rem 0}
+.stackable th[scope=row]{font-weight:600}.stackable td::before{content:attr(data-label) ": ";font-weight:600;color:var(--muted)}
+}
 @media (max-width:40rem){body{font-size:15px}.meta{grid-template-columns:1fr}.claim{padding:.5rem}.excerpt{font-size:.8em}}
 @media print{
 body{font-size:11pt}nav,.skip,.filter{display:none!important}
@@ -333,7 +428,10 @@ details>summary{list-style:none}
 [hidden]{display:revert!important}
 .claim,.finding,figure{break-inside:avoid}
 a{color:inherit}a[href^="http"]::after{content:" <" attr(href) ">";font-size:.8em;overflow-wrap:anywhere}
-.excerpt{white-space:pre-wrap}
+.stackable thead{position:absolute;left:-100vw}.stackable,.stackable tbody,.stackable tr,.stackable th,.stackable td{display:block;width:auto;min-width:0}
+.stackable tr{border:1px solid var(--line);border-radius:4px;margin:.5rem 0;padding:.25rem .5rem;break-inside:avoid}.stackable th,.stackable td{border:0;padding:.1rem 0}
+.stackable th[scope=row]{font-weight:600}.stackable td::before{content:attr(data-label) ": ";font-weight:600;color:var(--muted)}
+.claim-index li{white-space:normal}
 }
 `;
 

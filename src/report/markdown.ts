@@ -1,7 +1,8 @@
 /**
  * The pull-request summary (`warrant lint -f markdown`, `warrant report -f markdown`): counts, a
- * table of findings per rule, and a table of unsupported claims with file:line links, at most
- * `maxRows` rows and "and K more". GitHub-flavoured Markdown for a PR comment or
+ * table of findings per rule, then a table of unsupported claims and one of unmitigated risks
+ * with file:line links, each at most `maxRows` rows and "and K more", and the count of heuristic
+ * findings (never "everything is backed" while they stand). GitHub-flavoured Markdown for a PR comment or
  * `$GITHUB_STEP_SUMMARY`. Built from the findings alone, so it is the same from every run mode
  * (cache, workers) and needs no model. Document text is escaped so it cannot become markup.
  */
@@ -29,8 +30,8 @@ export interface MarkdownOptions {
 
 export const DEFAULT_MAX_ROWS = 25;
 
-/** Findings that mean "this claim is not backed": the table's rows. */
-const UNSUPPORTED = new Set(['unsupported-claim', 'unmitigated-risk']);
+/** The detector's findings: hints about untagged sentences, not verdicts on tagged claims. */
+const HEURISTIC = new Set(['uncited-assertion']);
 const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 
 export function markdownSummary(files: readonly MarkdownFile[], options: MarkdownOptions): string {
@@ -58,23 +59,51 @@ export function markdownSummary(files: readonly MarkdownFile[], options: Markdow
   }
   out.push('');
 
-  const rows = files.flatMap((f) => f.findings.filter((x) => UNSUPPORTED.has(x.ruleId)).map((x) => ({ file: f, finding: x })));
-  out.push(`### Unsupported claims (${rows.length})`, '');
-  if (rows.length === 0) {
-    out.push('Every claim and risk is backed by a source or a linked defense.', '');
+  // Claims and risks apart: "unsupported" and "unmitigated" are different verdicts on different things.
+  const rowsOf = (ruleId: string): { file: MarkdownFile; finding: Finding }[] =>
+    files.flatMap((f) => f.findings.filter((x) => x.ruleId === ruleId).map((x) => ({ file: f, finding: x })));
+  const claims = rowsOf('unsupported-claim');
+  const risks = rowsOf('unmitigated-risk');
+  const heuristic = all.filter((f) => HEURISTIC.has(f.ruleId)).length;
+  const hint = heuristic ? `${heuristic} sentence${heuristic === 1 ? '' : 's'} may need a source (\`uncited-assertion\`, a heuristic).` : '';
+  if (claims.length === 0 && risks.length === 0) {
+    out.push(['No tagged claim or risk is unsupported.', hint].filter(Boolean).join(' '), '');
     return out.join('\n');
   }
-  out.push('| Where | Claim | Finding |', '| --- | --- | --- |');
-  const max = Math.max(0, options.maxRows);
-  for (const { file, finding } of rows.slice(0, max)) {
-    const line = finding.position.start.line + 1;
-    const label = `${file.name}:${line}`;
-    const claim = file.source ? file.source.slice(finding.range.start, finding.range.end) : '';
-    out.push(`| [${cell(label)}](${fileLink(file.name, line, options.linkBase)}) | ${cell(shorten(claim, 120))} | ${cell(finding.message)} |`);
-  }
-  if (rows.length > max) out.push('', `_and ${rows.length - max} more_`);
-  out.push('');
+  const table = (title: string, column: string, rows: readonly { file: MarkdownFile; finding: Finding }[]): void => {
+    if (rows.length === 0) return;
+    out.push(`### ${title} (${rows.length})`, '', `| Where | ${column} | Finding |`, '| --- | --- | --- |');
+    const max = Math.max(0, options.maxRows);
+    for (const { file, finding } of rows.slice(0, max)) {
+      const line = finding.position.start.line + 1;
+      const label = `${file.name}:${line}`;
+      const quoted = file.source ? plainText(file.source.slice(finding.range.start, finding.range.end)) : '';
+      out.push(`| [${cell(label)}](${fileLink(file.name, line, options.linkBase)}) | ${cell(shorten(quoted, 120))} | ${cell(finding.message)} |`);
+    }
+    if (rows.length > max) out.push('', `_and ${rows.length - max} more_`);
+    out.push('');
+  };
+  table('Unsupported claims', 'Claim', claims);
+  table('Unmitigated risks', 'Risk', risks);
+  if (hint) out.push(hint, '');
   return out.join('\n');
+}
+
+/**
+ * What a reader sees of a span of Markdown, for quoting a label in a table: no heading or list
+ * markers, emphasis, code ticks, comments, or link and image syntax (their text stays).
+ * `### **Claim 3:** it [holds](u)` → `Claim 3: it holds`.
+ */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
+    .replace(/!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1')
+    .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+    .replace(/^\s*(#{1,6}\s+|[-+*]\s+|\d+[.)]\s+|>\s*)+/gm, '')
+    .replace(/\*+|~~|`+/g, '')
+    .replace(/(^|[^\p{L}\p{N}])_+|_+(?=[^\p{L}\p{N}]|$)/gu, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** `essays/a b.md`, 12 → `essays/a%20b.md#L12`, under `base` when given. */

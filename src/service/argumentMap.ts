@@ -47,7 +47,7 @@ export function getArgumentMap(ctx: ServiceContext, params: ArgumentMapParams, f
     });
   }
   const edges = data.edges.map((e) => ({ from: e.from, to: e.to, type: e.type, via: e.via }));
-  const dot = toDot(data);
+  const dot = toDot(data, { statuses: new Map(nodes.map((n) => [n.key, n.status])) });
   return params.format ? { nodes, edges, dot, text: serialise(data, params.format, dot) } : { nodes, edges, dot };
 }
 

@@ -57,6 +57,31 @@ describe('warrant graph', function () {
     assert.ok(doc.svg, 'root element is <svg>');
   });
 
+  it('-f svg reads top down in document order, marks unbacked nodes red, and names fonts of the widths it measured (issue 22)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warrant-graph-'));
+    try {
+      const claims = ['The first claim is backed.', 'The second claim stands alone.', 'The third claim is backed too.', 'The fourth claim comes last.'];
+      const text = claims.map((c, i) => `## Part ${i + 1}\n\n**Claim:** ${c}${i % 2 === 0 ? ' [A source](https://example.org/s).' : ''}\n`).join('\n');
+      writeFileSync(join(dir, 'essay.md'), text);
+      const r = warrant(['graph', 'essay.md', '-f', 'svg'], { cwd: dir });
+      assert.equal(r.status, 0, r.stderr);
+      // Each node: <g id="nodeN" class="node"><title>nK</title><path fill=… stroke=…/><text … y="…">…
+      const nodes = [...r.stdout.matchAll(/<g id="node\d+" class="node">\s*<title>[^<]*<\/title>\s*<path ([^>]*)\/>([\s\S]*?)<\/g>/g)].map((m) => ({
+        stroke: /stroke="([^"]*)"/.exec(m[1]!)![1],
+        y: Number(/<text[^>]* y="([-\d.]+)"/.exec(m[2]!)![1]),
+        text: [...m[2]!.matchAll(/>([^<]+)<\/text>/g)].map((t) => t[1]).join(' '),
+        font: /font-family="([^"]*)"/.exec(m[2]!)![1],
+      }));
+      assert.equal(nodes.length, 4, r.stdout.slice(0, 2000));
+      const order = claims.map((c) => nodes.find((n) => n.text.includes(c.slice(4, 20)))!);
+      for (let i = 1; i < order.length; i++) assert.ok(order[i]!.y > order[i - 1]!.y, `claim ${i + 1} (y ${order[i]!.y}) is below claim ${i} (y ${order[i - 1]!.y})`);
+      assert.deepEqual(order.map((n) => n.stroke === '#dc2626'), [false, true, false, true]);
+      assert.match(order[0]!.font, /^Helvetica,Arial,Liberation Sans/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a graph too large for Graphviz to lay out: -f svg refuses in one line, -f dot exports it, the report shows its source', () => {
     // issue #21: Graphviz took 15 s for a loop of 2,000 claims and 65 s for 4,000.
     const dir = mkdtempSync(join(tmpdir(), 'warrant-big-graph-'));

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { runPageScript } from '../helpers/webviewScript.js';
-import { buildMapHtml, decorateSvg } from '../../src/client/map/html.js';
+import { buildMapHtml, decorateSvg, PROBLEM_STATUSES } from '../../src/client/map/html.js';
+import { PROBLEM_STATUSES as CORE_PROBLEM_STATUSES } from '../../src/core/export/graph.js';
 import { renderSvg } from '../../src/client/map/render.js';
 import { getArgumentMap } from '../../src/service/argumentMap.js';
 import type { ArgumentMapResult } from '../../src/service/protocol.js';
@@ -66,8 +67,13 @@ describe('client: argument map page', () => {
     assert.match(html, /<svg\b/);
   });
 
+  it('calls the same statuses unbacked as core, which colours the DOT for the report and graph -f svg', () => {
+    assert.deepEqual([...PROBLEM_STATUSES].sort(), [...CORE_PROBLEM_STATUSES].sort());
+  });
+
   it('tags each node with its kind and status; the unsupported claim stands out', () => {
-    const tags = [...html.matchAll(/<g id="node\d+" class="([^"]*)" data-key="(n\d+)"/g)].map((m) => `${m[2]} ${m[1]}`);
+    // (Graphviz writes the nodes in the DOT's order, which is last-first for a top-down map.)
+    const tags = [...html.matchAll(/<g id="node\d+" class="([^"]*)" data-key="(n\d+)"/g)].map((m) => `${m[2]} ${m[1]}`).sort();
     assert.deepEqual(tags, [
       'n1 node kind-claim status-supported',
       'n2 node kind-claim status-unsupported problem',
@@ -97,6 +103,51 @@ describe('client: argument map page', () => {
     const expected = { type: 'reveal', key: 'n2', uri: 'file:///ws/bridges.md', range: claim2.range };
     assert.deepEqual(JSON.parse(JSON.stringify(posted)), [expected, expected]);
     assert.deepEqual(claim2.range.start, { line: 6, character: 4 });
+  });
+
+  it('fits the map to the panel, and zooms and pans it by moving the viewBox (issue 22, item 6)', () => {
+    assert.match(html, /<div class="toolbar" role="toolbar" aria-label="Zoom"><button type="button" data-zoom="fit"/);
+    // A fake panel of 800 × 600 CSS pixels holding a tall map (Graphviz units: points).
+    const attrs = new Map<string, string>([['viewBox', '0 0 400 1200'], ['width', '533pt'], ['height', '1600pt']]);
+    const svg = { getAttribute: (k: string) => attrs.get(k) ?? null, setAttribute: (k: string, v: string) => attrs.set(k, v), removeAttribute: (k: string) => attrs.delete(k) };
+    const on: Record<string, (e: object) => void> = {};
+    const host = {
+      clientWidth: 800,
+      clientHeight: 600,
+      querySelector: () => svg,
+      addEventListener: (type: string, fn: (e: object) => void) => (on[type] = fn),
+      getBoundingClientRect: () => ({ left: 0, top: 0 }),
+      classList: { add: () => undefined, remove: () => undefined },
+    };
+    const { posted, handlers, states } = runPageScript(SCRIPT, { getElementById: (id) => (id === 'map' ? host : null) });
+    const box = (): number[] => attrs.get('viewBox')!.split(' ').map((n) => Math.round(Number(n) * 100) / 100 + 0);
+    // Fit: the whole height in view (2 points per pixel), centred across, from the top; no fixed size.
+    assert.deepEqual(box(), [-600, 0, 1600, 1200]);
+    assert.ok(!attrs.has('width') && !attrs.has('height'));
+    const button = (zoom: string) => ({ target: { closest: (sel: string) => (sel === 'button[data-zoom]' ? { getAttribute: () => zoom } : null) } });
+    handlers.click!(button('in'));
+    assert.deepEqual(box(), [-440, 120, 1280, 960]);
+    handlers.click!(button('fit'));
+    assert.deepEqual(box(), [-600, 0, 1600, 1200]);
+    // Ctrl + wheel zooms about the pointer: the point under it stays put.
+    on.wheel!({ ctrlKey: true, deltaY: -300 * Math.log(2), clientX: 0, clientY: 0, preventDefault: () => undefined });
+    assert.deepEqual(box().map((n) => Math.round(n)), [-600, 0, 800, 600]);
+    // A drag pans, and the click that ends it reveals nothing; the next click does.
+    on.pointerdown!({ button: 0, clientX: 100, clientY: 100 });
+    on.pointermove!({ clientX: 150, clientY: 80 });
+    on.pointerup!({});
+    assert.deepEqual(box().map((n) => Math.round(n)), [-650, 20, 800, 600]);
+    const node = { getAttribute: (k: string) => ({ 'data-range': '1,0,1,4', 'data-key': 'n1', 'data-uri': 'file:///ws/a.md' })[k] ?? null };
+    const onNode = { target: { closest: (sel: string) => (sel === 'g.node[data-uri]' ? node : null) } };
+    handlers.click!(onNode);
+    assert.equal(posted.length, 0);
+    handlers.click!(onNode);
+    assert.equal(posted.length, 1);
+    // The view is kept for the next render of the page.
+    assert.deepEqual(JSON.parse(JSON.stringify(states.at(-1))), { view: { x: -650, y: 20, s: 1 } });
+    const again = runPageScript(SCRIPT, { getElementById: () => host, state: states.at(-1) });
+    assert.equal(again.posted.length, 0);
+    assert.deepEqual(box().map((n) => Math.round(n)), [-650, 20, 800, 600]);
   });
 
   it('no nodes, or a message: a sentence instead of a map', () => {

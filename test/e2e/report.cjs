@@ -7,7 +7,9 @@
  * section, the threat matrix with markup in every column) run nothing.
  * Prints "report: N passed, N failed". Run by scripts/e2e.sh; alone:
  *   npm run build && node test/e2e/report.cjs
- * Env: CHROMIUM (default /usr/bin/chromium), REPORT_SHOT (save a screenshot of the page's top there).
+ * Env: CHROMIUM (default /usr/bin/chromium), REPORT_SHOT (save a screenshot of the page's top there),
+ * REPORT_SHOTS (a folder: screenshots of the index, an excerpt, the matrix, the map and a long-line
+ * page, on screen and in print, to look at).
  */
 const { chromium } = require('playwright-core');
 const { spawnSync } = require('child_process');
@@ -178,6 +180,111 @@ function contrastProblems() {
       for (const r of matrix.risks) assert(rows.some((t) => t.includes(r.text.slice(0, 40))), r.text);
     });
 
+    const shots = process.env.REPORT_SHOTS;
+    if (shots) fs.mkdirSync(shots, { recursive: true });
+    const shoot = async (p, selector, name) => {
+      if (!shots) return;
+      const el = await p.$(selector);
+      if (el) await el.screenshot({ path: path.join(shots, name) });
+      log(`saved ${path.join(shots, name)}`);
+    };
+
+    await check('a compact index of claims before the cards: one line each, status shown, linked to its card', async () => {
+      const index = await page.evaluate(() => {
+        const ol = document.querySelector('#claims ol.claim-index');
+        const first = document.querySelector('#claims article.claim');
+        if (!ol || !first) return null;
+        const items = [...ol.querySelectorAll('li')];
+        return {
+          before: !!(ol.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING),
+          count: items.length,
+          cards: document.querySelectorAll('article.claim').length,
+          targets: items.every((li) => { const a = li.querySelector('a'); return a && document.getElementById(a.getAttribute('href').slice(1))?.tagName === 'ARTICLE'; }),
+          statuses: items.every((li) => li.querySelector('.status') && getComputedStyle(li.querySelector('.status')).backgroundColor !== 'rgba(0, 0, 0, 0)'),
+          tallest: Math.max(...items.map((li) => li.getBoundingClientRect().height)),
+          lineHeight: parseFloat(getComputedStyle(items[0]).lineHeight) || 24,
+        };
+      });
+      assert(index, 'no claim index');
+      assert(index.before && index.count === index.cards && index.targets && index.statuses, JSON.stringify(index));
+      assert(index.tallest < index.lineHeight * 1.8, `an index entry is ${index.tallest}px tall (one line is ${index.lineHeight}px)`);
+      await shoot(page, '#claims ol.claim-index', 'claim-index.png');
+    });
+
+    await check('every marked span of a finding shows inside its box, without scrolling sideways', async () => {
+      const boxes = await page.evaluate(() =>
+        [...document.querySelectorAll('pre.excerpt:not(.dot)')].map((pre) => {
+          const r = pre.getBoundingClientRect();
+          const marks = [...pre.querySelectorAll('mark')].map((m) => m.getBoundingClientRect());
+          return { scrolls: pre.scrollWidth > pre.clientWidth + 1, marks: marks.length, outside: marks.filter((m) => m.left < r.left - 1 || m.right > r.right + 1).length };
+        }),
+      );
+      assert(boxes.length > 10, `${boxes.length} excerpts`);
+      assert(boxes.every((b) => !b.scrolls && b.outside === 0), JSON.stringify(boxes.filter((b) => b.scrolls || b.outside).slice(0, 3)));
+      await shoot(page, '#findings li.finding', 'finding.png');
+    });
+
+    await check('the threat-coverage table fits the page: not cut on screen, stacked in print', async () => {
+      const fits = () =>
+        page.evaluate(() => {
+          const table = document.querySelector('#x-threat-matrix table');
+          const section = document.querySelector('#x-threat-matrix');
+          const t = table.getBoundingClientRect();
+          const cells = [...table.querySelectorAll('th, td')].filter((c) => c.getClientRects().length);
+          return { right: t.right, limit: section.getBoundingClientRect().right, scroll: table.parentElement.scrollWidth - table.parentElement.clientWidth, cut: cells.filter((c) => c.scrollWidth > c.clientWidth + 1).length, display: getComputedStyle(table.querySelector('td')).display };
+        });
+      const screen = await fits();
+      assert(screen.right <= screen.limit + 1 && screen.scroll <= 1 && screen.cut === 0, JSON.stringify(screen));
+      await shoot(page, '#x-threat-matrix', 'matrix.png');
+      await page.emulateMedia({ media: 'print' });
+      const print = await fits();
+      assert(print.display === 'block' && print.right <= print.limit + 1 && print.cut === 0, JSON.stringify(print));
+      await shoot(page, '#x-threat-matrix', 'matrix-print.png');
+      await page.emulateMedia({ media: 'screen' });
+    });
+
+    await check('the map reads top down in document order, unbacked nodes have a red border, no label spills out of its box', async () => {
+      const map = await page.evaluate(() => {
+        const svg = document.querySelector('#map svg');
+        const clusters = [...svg.querySelectorAll('g.cluster')].map((g) => ({ name: g.querySelector('text').textContent, top: g.getBoundingClientRect().top }));
+        const spills = [];
+        let red = 0;
+        for (const g of svg.querySelectorAll('g.node')) {
+          const shape = g.querySelector('path, polygon');
+          if (shape.getAttribute('stroke') === '#dc2626') red++;
+          const b = shape.getBoundingClientRect();
+          for (const t of g.querySelectorAll('text')) {
+            const r = t.getBoundingClientRect();
+            if (r.left < b.left - 0.5 || r.right > b.right + 0.5) spills.push(`${t.textContent} (${Math.round(r.width)}px in ${Math.round(b.width)}px)`);
+          }
+        }
+        return { clusters, red, spills };
+      });
+      // Files in the order the run lists them, from the top.
+      const sorted = [...map.clusters].sort((a, b) => a.top - b.top).map((c) => c.name);
+      assert(JSON.stringify(sorted.slice(0, 3)) === JSON.stringify(['examples/ai-risk/essay.md', 'examples/comments.md', 'examples/labels.md']), sorted.join(', '));
+      assert(map.red >= 5, `${map.red} red borders`);
+      assert(map.spills.length === 0, map.spills.slice(0, 5).join('; '));
+      await shoot(page, '#map figure', 'map.png');
+    });
+
+    await check('a review queue lists the heuristic findings, most likely first, each linked to its excerpt', async () => {
+      const queue = await page.evaluate(() => {
+        const items = [...document.querySelectorAll('#review ol.queue li')];
+        return {
+          n: items.length,
+          likely: items.map((li) => Number((li.querySelector('.likely') || { textContent: 'NaN' }).textContent.replace(/\D/g, ''))),
+          linked: items.every((li) => document.getElementById(li.querySelector('a').getAttribute('href').slice(1))?.dataset.rule === 'uncited-assertion'),
+          header: [...document.querySelectorAll('.meta dt')].map((dt) => dt.textContent),
+        };
+      });
+      assert(queue.n > 0 && queue.linked, JSON.stringify(queue).slice(0, 300));
+      assert(queue.likely.every((p, i) => i === 0 || p <= queue.likely[i - 1]), queue.likely.join());
+      assert(queue.header.includes('Findings') && queue.header.includes('Heuristic findings'), queue.header.join());
+      await shoot(page, '#review', 'review-queue.png');
+      await shoot(page, 'header', 'header.png');
+    });
+
     await check('source kinds (issue 23): each claim with sources has an evidence line of its sources\' types; the evidence mix has a row per file', async () => {
       const lines = await page.$$eval('article.claim', (els) => els.map((e) => ({ text: e.querySelector('.claim-text').textContent.replace(/\s+/g, ' '), evidence: e.querySelector('p.evidence')?.textContent ?? null })));
       const label = (t) => (t === 'same-site' ? 'same site' : t);
@@ -258,6 +365,40 @@ function contrastProblems() {
       await c.close();
     });
 
+    await check('one long line (a paragraph per line, 300 KB): every finding shows its marked span inside its box; the page stays small', async () => {
+      const longDir = path.join(scratch, 'long');
+      fs.mkdirSync(longDir);
+      const sentences = ['Studies show that most teams ship late.', 'The river rose over the long afternoon.', 'In 2019 the board doubled the budget.', 'We walked home after the meeting.'];
+      let line = '';
+      for (let i = 0; line.length < 300_000; i++) line += sentences[i % 4].replace('teams', `teams ${i}`) + ' ';
+      fs.writeFileSync(path.join(longDir, 'long.md'), `# One paragraph per line\n\n${line}\n`);
+      const longReport = path.join(scratch, 'long.html');
+      warrant(['report', 'long.md', '-o', longReport], longDir);
+      const size = fs.statSync(longReport).size;
+      const { context: c, page: p } = await openPage(browser, longReport);
+      const r = await p.evaluate(() => {
+        const pres = [...document.querySelectorAll('#heuristic pre.excerpt')];
+        let outside = 0;
+        let scrolls = 0;
+        for (const pre of pres) {
+          const b = pre.getBoundingClientRect();
+          if (pre.scrollWidth > pre.clientWidth + 1) scrolls++;
+          for (const m of pre.querySelectorAll('mark')) {
+            const r = m.getBoundingClientRect();
+            if (r.left < b.left - 1 || r.right > b.right + 1) outside++;
+          }
+        }
+        return { excerpts: pres.length, marks: document.querySelectorAll('#heuristic pre.excerpt mark').length, outside, scrolls };
+      });
+      assert(r.excerpts > 1000 && r.marks === r.excerpts && r.outside === 0 && r.scrolls === 0, JSON.stringify(r));
+      assert(size < 300_000 * 12, `a page of ${size} bytes for 300 KB`);
+      if (shots) {
+        await p.click('#heuristic summary');
+        await shoot(p, '#heuristic li.finding:nth-child(500)', 'long-line-finding.png');
+      }
+      await c.close();
+    });
+
     // The hostile essay: scripts, handlers and script URLs in claims, links, bibliography and file names.
     const hostileDir = path.join(scratch, 'hostile');
     fs.cpSync(path.join(ROOT, 'test', 'report', 'fixtures', 'hostile'), hostileDir, { recursive: true });
@@ -318,7 +459,7 @@ function contrastProblems() {
           violations: window.__violations,
         };
       });
-      assert(dom.sections.join() === 'claims,findings,map,heuristic,x-threat-matrix', dom.sections.join());
+      assert(dom.sections.join() === 'claims,findings,review,map,heuristic,x-evidence-mix,x-threat-matrix', dom.sections.join());
       assert(dom.filter, "the page's own script did not run");
       assert(dom.scripts === 1, `${dom.scripts} scripts`);
       assert(dom.handlers.length === 0, dom.handlers.join());

@@ -4,9 +4,11 @@
  * the time at most about doubles. The cost is the lint and its stylish table, as the CLI prints it. Times are CPU time (`process.cpuUsage`), the least of a few
  * runs, each with a fresh engine: the machine is shared, and wall time would measure the others.
  */
-import { createEngine, MemoryWorkspace } from '../../src/core/index.js';
+import { allRuleMeta, createEngine, docsUrl, MemoryWorkspace } from '../../src/core/index.js';
 import { forgetRememberedSentences } from '../../src/core/heuristics/index.js';
 import { FORMATTERS } from '../../src/cli/formatters/index.js';
+import { buildReport } from '../../src/report/data.js';
+import { renderReportHtml } from '../../src/report/html.js';
 
 export interface Family {
   readonly name: string;
@@ -15,6 +17,8 @@ export interface Family {
   readonly build: (n: number) => string;
   /** Sizes at which the growth test compares n and 2n: large enough that noise is small. */
   readonly n: number;
+  /** Time the report page (`buildReport` + `renderReportHtml`) instead of the table, as `warrant report` does. */
+  readonly report?: boolean;
 }
 
 export const FAMILIES: readonly Family[] = [
@@ -96,6 +100,14 @@ export const FAMILIES: readonly Family[] = [
     n: 1000,
   },
   {
+    name: 'report of one long line',
+    cause: "each finding's excerpt copied and collapsed its whole line (issue 21): excerpts are bounded windows around the span (report/data.ts)",
+    // One paragraph per line, every sentence an uncited-assertion finding.
+    build: (n) => Array.from({ length: n }, (_, i) => `Studies show that step ${i} doubled adoption in most teams.`).join(' ') + '\n',
+    n: 3000,
+    report: true,
+  },
+  {
     name: 'lines of nested list markers',
     cause: 'every new item closes the lists the line above stacked, and each close rebuilds the event list (micromark): bounded by boundStackedLists (parse/bounds.ts)',
     build: (n) => '- - - - - - - - x\n'.repeat(n),
@@ -116,14 +128,14 @@ function cpuMs(): number {
  * `reps` runs. The machine is shared, and other work (another process, a collection of garbage
  * left by an earlier test) only ever adds time, so the least run is the one nearest the cost itself.
  */
-export function lintCost(text: string, reps = 3): number {
+export function lintCost(text: string, reps = 3, report = false): number {
   let least = Infinity;
-  for (let r = 0; r < reps; r++) least = Math.min(least, lintOnce(text).ms);
+  for (let r = 0; r < reps; r++) least = Math.min(least, lintOnce(text, report).ms);
   return least;
 }
 
-/** One cold lint and its stylish table: CPU milliseconds, and the table's length. */
-function lintOnce(text: string): { ms: number; chars: number } {
+/** One cold lint and its stylish table (or its report page): CPU milliseconds, and the output's length. */
+function lintOnce(text: string, report = false): { ms: number; chars: number } {
   const uri = 'file:///ws/essay.md';
   const engine = createEngine({ workspace: new MemoryWorkspace({ [uri]: text }) });
   forgetRememberedSentences(); // every run cold: the detector's memo would hide its own cost
@@ -131,7 +143,9 @@ function lintOnce(text: string): { ms: number; chars: number } {
   const { findings } = engine.lint(uri, text);
   // What a reader gets is the printed table: its cost counts too (one long message once made it
   // grow with the square of the findings).
-  const table = FORMATTERS.stylish!([{ filePath: '/ws/essay.md', findings, source: text }], { cwd: '/ws', color: false, rules: [] });
+  const table = report
+    ? renderReportHtml(buildReport({ graph: engine.graph(), files: [{ uri, name: 'essay.md', text, findings }], rules: allRuleMeta(), docsUrl, warrant: '0', generated: new Date(0), name: (u) => u }), { svgs: [] })
+    : FORMATTERS.stylish!([{ filePath: '/ws/essay.md', findings, source: text }], { cwd: '/ws', color: false, rules: [] });
   return { ms: cpuMs() - start, chars: table.length };
 }
 
@@ -141,18 +155,18 @@ function lintOnce(text: string): { ms: number; chars: number } {
  * is the same ratio for the length of the printed table: no noise in it at all.
  */
 export function growth(family: Family, n = family.n, reps = 3): { n: number; small: number; large: number; ratio: number; exponent: number; outputRatio: number } {
-  lintCost(family.build(Math.max(1, n >> 3)), 1); // warm the code paths up
+  lintCost(family.build(Math.max(1, n >> 3)), 1, family.report); // warm the code paths up
   // A family its bound makes cheap (a few ms at n) measures noise, not growth: it is measured at
   // a larger n (up to 16 × its own) until one run takes MIN_MS.
-  for (let k = 0; k < 4 && lintCost(family.build(n), 1) < MIN_MS; k++) n *= 2;
+  for (let k = 0; k < 4 && lintCost(family.build(n), 1, family.report) < MIN_MS; k++) n *= 2;
   const smallText = family.build(n);
   const largeText = family.build(2 * n);
   let small = Infinity;
   let large = Infinity;
   let chars = [0, 0];
   for (let r = 0; r < reps; r++) {
-    const a = lintOnce(smallText);
-    const b = lintOnce(largeText);
+    const a = lintOnce(smallText, family.report);
+    const b = lintOnce(largeText, family.report);
     small = Math.min(small, a.ms);
     large = Math.min(large, b.ms);
     chars = [a.chars, b.chars];

@@ -5,13 +5,17 @@
  */
 import { runInNewContext } from 'node:vm';
 
-export function runPageScript(script: string): { posted: unknown[]; handlers: Record<string, (e: object) => void> } {
+export function runPageScript(
+  script: string,
+  options: { getElementById?: (id: string) => unknown; state?: unknown } = {},
+): { posted: unknown[]; handlers: Record<string, (e: object) => void>; states: unknown[] } {
   const posted: unknown[] = [];
+  const states: unknown[] = [];
   const handlers: Record<string, (e: object) => void> = {};
   runInNewContext(script, {
-    acquireVsCodeApi: () => ({ postMessage: (m: unknown) => posted.push(m), getState: () => undefined, setState: () => undefined }),
-    document: { addEventListener: (type: string, fn: (e: object) => void) => (handlers[type] = fn) },
+    acquireVsCodeApi: () => ({ postMessage: (m: unknown) => posted.push(m), getState: () => options.state, setState: (s: unknown) => states.push(s) }),
+    document: { addEventListener: (type: string, fn: (e: object) => void) => (handlers[type] = fn), ...(options.getElementById ? { getElementById: options.getElementById } : {}) },
     window: { addEventListener: () => undefined, scrollTo: () => undefined },
   });
-  return { posted, handlers };
+  return { posted, handlers, states };
 }

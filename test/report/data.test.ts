@@ -60,9 +60,44 @@ describe('report data', () => {
     assert.equal(three.why, 'silenced by `warrant-disable-next-line` on line 13: argued in part two');
     const finding = data.files[0]!.findings.find((f) => f.ruleId === 'unsupported-claim')!;
     assert.equal(finding.claim, two.anchor);
-    assert.deepEqual(finding.excerpt, { firstLine: 8, lines: ['', '### Claim 2: Nobody backs this', ''], marks: [{ line: 1, start: 4, end: 30 }] });
+    assert.deepEqual(finding.excerpt, {
+      firstLine: 8,
+      lines: [
+        { text: '', column: 1, more: false },
+        { text: '### Claim 2: Nobody backs this', column: 1, more: false },
+        { text: '', column: 1, more: false },
+      ],
+      marks: [{ line: 1, start: 4, end: 30 }],
+    });
     assert.deepEqual(data.rules.map((r) => r.id).sort(), [...new Set(data.files[0]!.findings.map((f) => f.ruleId))].sort());
     assert.equal(data.generated, '2026-01-02T03:04:05.000Z');
+  });
+
+  it('a finding deep in a long line gets a bounded window around it with its span marked (issue 21, 22)', () => {
+    // One paragraph per line, as many essays are written: the finding sits 400 KB into its line.
+    const filler = 'The river rose slowly over the long afternoon. '.repeat(8000);
+    const text = `# Essay\n\n${filler}### not a heading\n\n### Claim 9: Nothing backs this one\n\nWords ${filler}end.\n`;
+    const { engine } = setup(text);
+    const result = engine.lint(ESSAY, text);
+    const target = result.findings.find((f) => f.ruleId === 'unsupported-claim')!;
+    // A synthetic finding in the middle of the long line, as the detector would report a sentence.
+    const at = text.indexOf('Words ') + 200_000;
+    const line = text.slice(0, at).split('\n').length - 1;
+    const character = at - text.lastIndexOf('\n', at - 1) - 1;
+    const deep = { ...target, ruleId: 'uncited-assertion', range: { start: at, end: at + 47 }, position: { start: { line, character }, end: { line, character: character + 47 } } };
+    const data = buildReport(input({ files: [{ uri: ESSAY, name: 'essay.md', text, findings: [deep, target] }] }));
+    const [x, y] = data.files[0]!.findings.map((f) => f.excerpt!);
+    for (const e of [x!, y!]) for (const l of e.lines) assert.ok(l.text.length <= 1200, `an excerpt line of ${l.text.length} characters`);
+    const mark = x!.marks[0]!;
+    const shown = x!.lines[mark.line]!;
+    assert.equal(shown.text.slice(mark.start, mark.end), text.slice(at, at + 47));
+    assert.ok(shown.column > 1 && shown.more, 'the window says that the line goes on both sides');
+    assert.equal(text.split('\n')[line]!.slice(shown.column - 1, shown.column - 1 + shown.text.length), shown.text);
+    // The context lines are windows too: the end of the line before, the start of the line after.
+    assert.ok(y!.lines.every((l) => l.text.length <= 1200));
+    const html = renderReportHtml(data, { svgs: [] });
+    assert.ok(html.length < 40_000, `a page of ${html.length} characters for two findings`);
+    assert.ok(html.includes(`<mark>${text.slice(at, at + 47)}</mark>`));
   });
 
   it('one map for everything, or one per file above the node limit; nodes link to claim entries', () => {
@@ -70,6 +105,9 @@ describe('report data', () => {
     assert.equal(data.maps.length, 1);
     assert.equal(data.maps[0]!.file, null);
     for (const c of data.claims) assert.ok(data.maps[0]!.dot.includes(`URL="#${c.anchor}"`), c.anchor);
+    // The unbacked claim has the red border the editor's map gives it (issue 22, item 6).
+    const red = data.maps[0]!.dot.split('\n').filter((l) => l.includes('color="#dc2626"'));
+    assert.ok(red.some((l) => l.includes('Nobody backs this')) && !red.some((l) => l.includes('Backed by a source')), red.join('\n'));
     const small = buildReport(input({ mapNodeLimit: 2 }));
     assert.deepEqual(small.maps.map((m) => m.file), ['essay.md']);
   });
@@ -81,7 +119,7 @@ describe('report data', () => {
       assert.deepEqual(data.sections.map((s) => s.title), ['Evidence mix (1 source)', 'Threat coverage']);
       const html = renderReportHtml(data, { svgs: [] });
       assert.match(html, /<section id="x-matrix" aria-labelledby="x-matrix-h">\n<h2 id="x-matrix-h">Threat coverage<\/h2>\n<p>1 file &lt;b&gt;<\/p>/);
-      assert.match(html, /<th scope="row">&lt;script&gt;x&lt;\/script&gt;<\/th><td>covered<\/td>/);
+      assert.match(html, /<th scope="row">&lt;script&gt;x&lt;\/script&gt;<\/th><td data-label="Casual">covered<\/td>/);
       assert.match(html, /<a href="#x-matrix">Threat coverage<\/a>/);
     } finally {
       REPORT_SECTIONS.pop();

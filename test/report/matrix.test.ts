@@ -14,7 +14,7 @@ describe('warrant report: the threat-coverage matrix section', function () {
     assert.match(section, /<h2 id="x-threat-matrix-h">Threat coverage \(5 risks\)<\/h2>/);
     const rows = section.match(/<tr><th scope="row">/g) ?? [];
     assert.equal(rows.length, 5);
-    assert.match(section, /<th scope="row">#kit: [^<]*<\/th>(<td>[^<]*<\/td>)*<td>⚠ yes<\/td><\/tr>/);
+    assert.match(section, /<th scope="row">#kit: [^<]*<\/th>(<td[^>]*>[^<]*<\/td>)*<td data-label="Model only">⚠ yes<\/td><\/tr>/);
     assert.match(r.stdout, /<a href="#x-threat-matrix">Threat coverage \(5 risks\)<\/a>/);
     // the same risks `warrant matrix` lists
     const json = JSON.parse(warrant(['matrix', join(REPO, 'examples', 'ai-risk'), '-f', 'json'], { cwd: REPO }).stdout) as { risks: { id: string }[] };

@@ -3,7 +3,7 @@
  * small tag scanner); `test/e2e/report.cjs` loads it in Chromium with the network blocked.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -171,9 +171,10 @@ describe('warrant report (built CLI)', function () {
       assert.ok(r.status === 0 || r.status === 1, r.stderr);
       const html = readFileSync(out, 'utf8');
       const all = tags(html);
-      // Every section is there and has content: claims, findings, map, heuristic findings, matrix.
+      // Every section is there and has content: claims, findings, the review queue, map, heuristic
+      // findings, the evidence mix (issue 23) and the matrix.
       const sections = all.filter((t) => t.name === 'section').map((t) => t.attrs.get('id'));
-      assert.deepEqual(sections, ['claims', 'findings', 'map', 'heuristic', 'x-evidence-mix', 'x-threat-matrix']);
+      assert.deepEqual(sections, ['claims', 'findings', 'review', 'map', 'heuristic', 'x-evidence-mix', 'x-threat-matrix']);
       // The evidence mix names the (hostile) file, as text.
       const mix = /<section id="x-evidence-mix"[\s\S]*?<\/section>/.exec(html)![0];
       assert.ok(!/<(img|script)/i.test(mix) && text(mix).includes(name), mix);
@@ -227,7 +228,8 @@ describe('warrant report (built CLI)', function () {
     assert.equal(report.status, 1, report.stderr);
     assert.equal(report.stdout, lint.stdout);
     assert.match(lint.stdout, /^## Warrant\n/);
-    assert.match(lint.stdout, /\n_and 5 more_\n/);
+    // Unsupported claims and unmitigated risks are two tables, each cut at --max-rows.
+    assert.match(lint.stdout, /### Unsupported claims \(5\)\n[\s\S]*\n_and 3 more_\n\n### Unmitigated risks \(2\)\n/);
     assert.equal(warrant(['report', 'examples', '-f', 'sarif'], { cwd: REPO }).status, 2);
     assert.equal(warrant(['lint', 'examples', '-f', 'markdown', '--max-rows', 'many'], { cwd: REPO }).status, 2);
   });
@@ -252,7 +254,8 @@ describe('warrant report (built CLI)', function () {
       assert.equal(rows.length, 3);
       for (const row of rows) assert.equal(row.children.length, 3);
       const cellTexts = rows.map((row) => toString(row.children[1]!));
-      assert.ok(cellTexts.includes('Claim: A claim with | pipes | and [a link](javascript:alert(1)) and *stars* stays one cell.'), cellTexts.join('\n'));
+      // The plain text of the label: link text without its target, no emphasis markers.
+      assert.ok(cellTexts.includes('Claim: A claim with | pipes | and a link and stars stays one cell.'), cellTexts.join('\n'));
       assert.ok(cellTexts.some((t) => t.includes("<img src=x onerror=alert('img')>")), cellTexts.join('\n'));
       // Only the file links are links, and they point at the file and line.
       const links: string[] = [];
@@ -275,6 +278,23 @@ describe('warrant report (built CLI)', function () {
       assert.match(inActions, /\n_and 2 more_\n/);
       writeFileSync(join(dir, 'clean.md'), '# Nothing to see\n');
       assert.equal(warrant(['lint', 'clean.md', '-f', 'markdown'], { cwd: dir }).stdout, '## Warrant\n\nNo problems in 1 file.\n');
+    } finally {
+      done();
+    }
+  });
+
+  it('names files outside the working folder by relative paths, never absolute ones (issue 22)', () => {
+    const { dir, done } = tempDir();
+    try {
+      mkdirSync(join(dir, 'site'));
+      mkdirSync(join(dir, 'drafts'));
+      writeFileSync(join(dir, 'drafts', 'outside.md'), '**Claim:** Walking is faster than the bus downtown.\n');
+      const out = join(dir, 'r.html');
+      const r = warrant(['report', '../drafts/outside.md', '-o', out], { cwd: join(dir, 'site') });
+      assert.ok(r.status === 0 || r.status === 1, r.stderr);
+      const html = readFileSync(out, 'utf8');
+      assert.ok(html.includes('<code>../drafts/outside.md</code>'), 'the relative name');
+      assert.ok(!html.includes(dir), 'no absolute path on the page');
     } finally {
       done();
     }

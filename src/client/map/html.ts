@@ -18,7 +18,10 @@ export interface MapPage extends WebviewResources {
   readonly message?: string;
 }
 
-/** Statuses that mean "nobody backed this": drawn with a red border. */
+/**
+ * Statuses that mean "nobody backed this": drawn with a red border. The same set as core's
+ * `PROBLEM_STATUSES` (which colours the DOT itself; kept apart so this bundle carries no engine).
+ */
 export const PROBLEM_STATUSES: ReadonlySet<string> = new Set(['unsupported', 'unmitigated', 'unanswered', 'unsourced']);
 
 const classToken = (s: string): string => s.toLowerCase().replace(/[^a-z0-9-]/g, '-');
@@ -71,7 +74,8 @@ export function buildMapHtml(page: MapPage): string {
     ? `<p class="empty">${escapeXml(page.message)}</p>`
     : page.nodes.length === 0
       ? `<p class="empty">No claims, evidence, defenses, objections or risks found in ${escapeXml(page.title)}. Tag one (<code>Claim:</code>, <code>&lt;!-- claim --&gt;</code>, <code>{.claim}</code>) to see it here.</p>`
-      : `<div id="map">${decorateSvg(page.svg, page.nodes)}</div>`;
+      : `<div class="toolbar" role="toolbar" aria-label="Zoom"><button type="button" data-zoom="fit" title="Fit the map to the panel (0)">Fit</button><button type="button" data-zoom="out" title="Zoom out (−)" aria-label="Zoom out">−</button><button type="button" data-zoom="in" title="Zoom in (+)" aria-label="Zoom in">+</button><button type="button" data-zoom="actual" title="Actual size">1:1</button><span class="hint">drag or scroll to pan · Ctrl/⌘ + scroll to zoom</span></div>
+<div id="map">${decorateSvg(page.svg, page.nodes)}</div>`;
   return webviewPage({
     ...page,
     heading: `Argument map: ${page.title}`,
@@ -90,8 +94,14 @@ const STYLE = `.summary, .legend { margin: 2px 0; color: var(--vscode-descriptio
 .key { padding: 0 4px; border: 2px solid transparent; border-radius: 3px; }
 .key.problem { border-color: #dc2626; }
 .key.orphan { border: 2px dashed #d97706; }
-#map { margin-top: 8px; }
-#map svg { display: block; }
+#map { margin-top: 4px; height: calc(100vh - 8.5em); min-height: 200px; overflow: hidden; border: 1px solid var(--vscode-panel-border, #8884); border-radius: 3px; touch-action: none; cursor: grab; }
+#map.dragging { cursor: grabbing; }
+#map svg { display: block; width: 100%; height: 100%; }
+.toolbar { display: flex; gap: 4px; align-items: center; margin-top: 6px; }
+.toolbar button { font: inherit; min-width: 2.2em; padding: 1px 8px; color: var(--vscode-button-secondaryForeground, inherit); background: var(--vscode-button-secondaryBackground, #8883); border: 1px solid var(--vscode-button-border, transparent); border-radius: 2px; cursor: pointer; }
+.toolbar button:hover { background: var(--vscode-button-secondaryHoverBackground, #8885); }
+.toolbar button:focus-visible { outline: 1px solid var(--vscode-focusBorder, #0078d4); }
+.toolbar .hint { margin-left: 8px; color: var(--vscode-descriptionForeground); }
 #map svg > g.graph > polygon { fill: transparent; stroke: none; }
 #map g.cluster > polygon { stroke: var(--vscode-panel-border, #888); fill: transparent; }
 #map g.cluster > text, #map g.edge > text { fill: var(--vscode-foreground); }

@@ -7,6 +7,7 @@ import { baseOf } from '../config/vocabulary.js';
 import { exportedAttributes } from '../model/attributes.js';
 import type { DocumentModel } from '../model/analyze.js';
 import type { ArgumentGraph, EdgeType, NodeHandle } from '../model/graph.js';
+import { summarizeNode } from '../model/status.js';
 
 /** `warrant graph -f json` (documented in docs/cli.md). */
 export interface GraphExport {
@@ -176,7 +177,6 @@ export function toMermaid(g: GraphExport): string {
   return out.join('\n') + '\n';
 }
 
-/** Graphviz DOT: one cluster per file, nodes coloured by kind, edges labelled by type. */
 /**
  * Most nodes a map is drawn with (Graphviz, by `warrant graph -f svg` and the report's maps).
  * Graphviz's layout grows much faster than the graph: a loop of 500 claims drew in 0.4 s, 1,000
@@ -184,24 +184,61 @@ export function toMermaid(g: GraphExport): string {
  */
 export const MAX_DRAWN_NODES = 1000;
 
-export function toDot(g: GraphExport): string {
+/** Statuses that mean "nobody backed this": a red border on every map (report, editor, `graph -f svg`). */
+export const PROBLEM_STATUSES: ReadonlySet<string> = new Set(['unsupported', 'unmitigated', 'unanswered', 'unsourced']);
+
+/** Each node key's engine status (`summarizeNode`), for the map's borders. */
+export function nodeStatuses(graph: ArgumentGraph, handles: ReadonlyMap<string, NodeHandle>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, h] of handles) {
+    const status = summarizeNode(graph, h)?.status;
+    if (status) out.set(key, status);
+  }
+  return out;
+}
+
+export interface DotOptions {
+  /** Node key → engine status: unbacked nodes (`PROBLEM_STATUSES`) get a red border. */
+  readonly statuses?: ReadonlyMap<string, string>;
+}
+
+/** Graphviz DOT: one cluster per file, nodes coloured by kind, edges labelled by type. */
+export function toDot(g: GraphExport, options: DotOptions = {}): string {
   const q = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
-  const out = ['digraph warrant {', '  rankdir=LR;', '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=11];', '  edge [fontname="Helvetica", fontsize=9];'];
+  // Graphviz sizes boxes with Helvetica's metrics, but a viewer without Helvetica draws the text in
+  // its own sans-serif, often wider: the SVG names fonts of Helvetica's widths first (Arial,
+  // Liberation Sans, Nimbus Sans) and a condensed fallback, and the boxes keep a margin wide enough
+  // for a font 20 % wider, so no label spills over its border.
+  const out = [
+    'digraph warrant {',
+    '  rankdir=LR;',
+    `  graph [fontname=${q(MAP_FONT)}, fontsize=12];`,
+    `  node [shape=box, style="rounded,filled", fontname=${q(MAP_FONT)}, fontsize=11, margin="0.3,0.08"];`,
+    `  edge [fontname=${q(MAP_FONT)}, fontsize=9];`,
+  ];
   const files = [...new Set(g.nodes.map((n) => n.file))];
-  files.forEach((file, i) => {
+  // Graphviz lays out top to bottom and turns the drawing for rankdir=LR, which puts the first
+  // node of a rank at the bottom: files and nodes are written last first, so the map reads top
+  // down in document order (the first file, and its first claim, at the top).
+  [...files.entries()].reverse().forEach(([i, file]) => {
     out.push(`  subgraph cluster_${i + 1} {`, `    label=${q(file)};`, '    style=dashed;');
-    for (const n of g.nodes.filter((x) => x.file === file)) {
+    for (const n of g.nodes.filter((x) => x.file === file).reverse()) {
       const threat = threatLine(n);
       const layer = n.baseKind === 'defense' ? LAYER_DOT[n.attributes['layer'] ?? ''] : undefined;
-      out.push(`    ${n.key} [label=${q(wrap(label(n, 120), 40) + (threat ? `\n[${threat}]` : ''))}, fillcolor=${q(COLORS[n.baseKind] ?? '#f1f5f9')}${layer ? `, ${layer}` : ''}];`);
+      const status = options.statuses?.get(n.key);
+      const problem = status !== undefined && PROBLEM_STATUSES.has(status) ? `, color="#dc2626", penwidth=3` : '';
+      out.push(`    ${n.key} [label=${q(wrap(label(n, 120), 40) + (threat ? `\n[${threat}]` : ''))}, fillcolor=${q(COLORS[n.baseKind] ?? '#f1f5f9')}${layer ? `, ${layer}` : ''}${problem}];`);
     }
     out.push('  }');
   });
   const style = { supports: 'color="#15803d"', attacks: 'color="#b91c1c", style=dashed', defends: 'color="#6d28d9", penwidth=2' } as const;
-  for (const e of g.edges) out.push(`  ${e.from} -> ${e.to} [label=${q(e.type)}, ${style[e.type]}];`);
+  for (const e of [...g.edges].reverse()) out.push(`  ${e.from} -> ${e.to} [label=${q(e.type)}, ${style[e.type]}];`);
   out.push('}');
   return out.join('\n') + '\n';
 }
+
+/** The map's font list: Helvetica (what Graphviz measures) and fonts of its widths, then narrower ones. */
+export const MAP_FONT = 'Helvetica,Arial,Liberation Sans,Nimbus Sans,DejaVu Sans Condensed,sans-serif';
 
 function wrap(text: string, width: number): string {
   const lines: string[] = [];
