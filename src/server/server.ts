@@ -38,7 +38,12 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
   const log = (message: string): void => connection.console.error(message);
   const documents = new DocumentStore(deps);
   let engine: Analyzer | undefined;
-  const analyzer = (): Analyzer => (engine ??= deps.createAnalyzer(documents.workspace));
+  const analyzer = (): Analyzer => {
+    if (engine) return engine;
+    engine = deps.createAnalyzer(documents.workspace);
+    engine.onDidRefine?.((uris) => publisher.refine(uris));
+    return engine;
+  };
   const settings = new SettingsStore((uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'warrant' }));
   const configFile = (s: ServerSettings) => configFileFor(s, folders, deps.resolvePath);
   const outlines = new Outlines();
