@@ -40,7 +40,7 @@ type Context = { readonly settings: ServerSettings; readonly ctx: ServiceContext
 export class FeatureContext {
   constructor(private readonly host: FeatureHost) {}
 
-  /** Settings and the service context; `whole`: after the workspace index is complete (maps, reports). */
+  /** Settings and the service context; `whole`: after the workspace index is complete (symbols, maps, reports). */
   async context(uri: string | undefined, whole = false): Promise<Context> {
     const { host } = this;
     const settings = await host.settings.get(uri);
@@ -84,10 +84,7 @@ export function registerFeatures(connection: Connection, f: FeatureContext, host
   connection.onRenameRequest((p) => f.withDocument(p.textDocument.uri, (doc, ctx) => rename(doc, p.position, p.newName, ctx)));
   connection.onCodeLens((p) => f.withDocument(p.textDocument.uri, (doc, ctx, settings) => (settings.codeLens ? getCodeLenses(doc, ctx) : [])));
   connection.onCodeAction((p) => f.withDocument(p.textDocument.uri, (doc, ctx) => getCodeActions(doc, p, ctx)));
-  connection.onWorkspaceSymbol(async (p) => {
-    const { settings, ctx } = await f.context(undefined);
-    return settings.enable ? getWorkspaceSymbols(p.query, ctx) : [];
-  });
+  connection.onWorkspaceSymbol((p) => f.whole(undefined, [], (ctx) => getWorkspaceSymbols(p.query, ctx)));
 
   connection.onRequest(LIST_RULES, () => [...host.rules().values()]);
   connection.onRequest(CONFIG_TEMPLATE, () => host.analyzer().configTemplate());
