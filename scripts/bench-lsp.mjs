@@ -2,19 +2,19 @@
 // The editor half of `npm run bench`: a stdio LSP client that drives `dist/server.cjs` the way an
 // editor does, with `warrant.debounce` at 0, and times re-diagnosis after single-character edits.
 //
-//   node scripts/bench-lsp.mjs [--edits N] [--json]
+//   node scripts/bench-lsp.mjs [--edits N] [--ws-edits N] [--only essays|workspace] [--json]
 //
 // Measured, all in this one run (quote the ratios; the machine is shared and noisy):
 //   - p50/p95 from an incremental `didChange` to the `publishDiagnostics` of that version, on a
-//     ~30 KB and a ~170 KB essay, each also as a ratio to one bare remark-parse of the same text
-//     (timed in this process);
-//   - a generated 1,000-file workspace: time from `initialize` to the first diagnostics of an open
-//     file (which waits for the workspace index), the server's RSS then, and the same edits'
-//     latency there against a one-file workspace holding the same document.
-// The essays and the workspace are assembled from this repository's own docs, never from the
-// corpora. Nothing here is asserted by tests.
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+//     ~30 KB and a ~170 KB essay (40 edits each), each also as a ratio to one bare remark-parse of
+//     the same text (timed in this process); these essays are assembled from this repository's docs;
+//   - the 1,008-file workspace of #20 (14 development essays from ../shared/corpus copied into 72
+//     sub-folders of a temp dir, at bench time): time from `initialize` to the first diagnostics
+//     of the opened essay and the server's RSS then, when the background index ends (work-done
+//     progress) and its RSS then, 20 edits there, and whether the essay's findings equal
+//     `warrant lint`'s on the first publish and at the end. Nothing here is asserted by tests.
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -112,6 +112,7 @@ class Client {
     this.nextId = 1;
     this.pending = new Map();
     this.waiters = [];
+    this.lastDiagnostics = new Map();
     this.stderr = '';
     this.child.stderr.on('data', (c) => (this.stderr += c));
     this.child.stdout.on('data', (chunk) => {
@@ -135,6 +136,7 @@ class Client {
       // server → client requests (registrations, configuration): answer plainly
       this.write({ jsonrpc: '2.0', id: m.id, result: m.method === 'workspace/configuration' ? (m.params.items ?? []).map(() => null) : null });
     } else {
+      if (m.method === 'textDocument/publishDiagnostics') this.lastDiagnostics.set(m.params.uri, m.params.diagnostics);
       const now = performance.now();
       this.waiters = this.waiters.filter((w) => !(w.test(m) && (w.resolve(now), true)));
     }
@@ -170,7 +172,7 @@ class Client {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'bench' }],
-      capabilities: { textDocument: { synchronization: { didSave: true } } },
+      capabilities: { window: { workDoneProgress: true }, textDocument: { synchronization: { didSave: true } } },
       initializationOptions: { settings: { debounce: 0, focusMode: false } },
     });
     this.notify('initialized', {});
@@ -250,67 +252,111 @@ async function essayBench(scratch, name, bytes, edits) {
   return { name, bytes: text.length, edits: times.length, p50: pct(times, 50), p95: pct(times, 95), bare };
 }
 
-/** A workspace of `count` files from the project's blocks, linked to each other, with ids. */
-function makeWorkspace(dir, count) {
-  const blocks = projectBlocks();
-  mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < count; i++) {
-    const next = (i * 7 + 3) % count;
-    const body = assembleEssay(2500 + (i % 7) * 600, blocks, (i * 13) % blocks.length);
-    const head = `# Note ${i} {#note-${i}}\n\nThis note leans on [note ${next}](note-${String(next).padStart(4, '0')}.md#note-${next}).\n\n`;
-    writeFileSync(join(dir, `note-${String(i).padStart(4, '0')}.md`), head + body);
+const ESSAYS = join(REPO, '..', 'shared', 'corpus', 'dev', 'essays');
+
+/**
+ * The issue's workspace (#20): the first 14 development essays (and their `_aux` folder) copied
+ * into 72 sub-folders of a temp dir, 1,008 files. Built at bench time, never committed. Returns
+ * the essay to open, or undefined when the corpus is not here.
+ */
+function makeEssayWorkspace(dir, folders = 72, essays = 14) {
+  if (!existsSync(ESSAYS)) return undefined;
+  const names = readdirSync(ESSAYS).filter((n) => n.endsWith('.md')).sort().slice(0, essays);
+  for (let f = 1; f <= folders; f++) {
+    const sub = join(dir, `part-${String(f).padStart(2, '0')}`);
+    mkdirSync(sub, { recursive: true });
+    for (const n of names) copyFileSync(join(ESSAYS, n), join(sub, n));
+    if (existsSync(join(ESSAYS, '_aux'))) cpSync(join(ESSAYS, '_aux'), join(sub, '_aux'), { recursive: true });
   }
-  return join(dir, 'note-0000.md');
+  return join(dir, 'part-01', names[0]);
 }
 
-async function workspaceBench(scratch, count, edits) {
-  const dir = join(scratch, `ws-${count}`);
-  const file = makeWorkspace(dir, count);
+/** `warrant lint` (the CLI) on the folder: the findings of `file`, as (line, column, rule) strings. */
+function cliFindings(dir, file) {
+  const r = spawnSync(process.execPath, [join(REPO, 'bin', 'warrant.cjs'), 'lint', file, '-f', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const results = JSON.parse(r.stdout);
+  return results.flatMap((x) => x.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).sort();
+}
+
+async function workspaceBench(scratch, edits) {
+  const dir = join(scratch, 'ws-essays');
+  const file = makeEssayWorkspace(dir);
+  if (!file) return undefined;
+  const count = readdirSync(dir, { recursive: true }).filter((n) => String(n).endsWith('.md')).length;
   const uri = pathToFileURL(file).href;
   const text = readFileSync(file, 'utf8');
   const spots = typingSpots(text, edits);
 
   const client = new Client(dir);
+  const indexed = client.waitFor((m) => m.method === '$/progress' && m.params.value.kind === 'end');
   const t0 = performance.now();
   await client.start(dir);
   const first = client.diagnosticsOf(uri, 1);
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
   const firstMs = (await first) - t0;
+  const atFirst = client.rssMb();
+  const firstDiagnostics = client.lastDiagnostics.get(uri);
+  const indexMs = (await indexed) - t0;
   await new Promise((r) => setTimeout(r, 300));
   const mem = client.rssMb();
-  client.notify('textDocument/didClose', { textDocument: { uri } });
-  await client.diagnosticsOf(uri);
-  const times = await typeInto(client, uri, text, spots);
+  // the same edits while the whole workspace is indexed
+  const times = [];
+  let version = 1;
+  let current = text;
+  for (const spot of spots) {
+    for (const insert of [true, false]) {
+      version++;
+      const pos = positionAt(current, spot);
+      const change = insert ? { range: { start: pos, end: pos }, text: 'x' } : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' };
+      current = insert ? current.slice(0, spot) + 'x' + current.slice(spot) : current.slice(0, spot) + current.slice(spot + 1);
+      const done = client.diagnosticsOf(uri, version);
+      const t = performance.now();
+      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      times.push((await done) - t);
+    }
+  }
+  const afterEdits = client.lastDiagnostics.get(uri);
   const memAfter = client.rssMb();
   await client.stop();
-
-  const soloDir = join(scratch, 'ws-1');
-  mkdirSync(soloDir, { recursive: true });
-  writeFileSync(join(soloDir, 'note-0000.md'), text);
-  const solo = new Client(soloDir);
-  await solo.start(soloDir);
-  const soloTimes = await typeInto(solo, pathToFileURL(join(soloDir, 'note-0000.md')).href, text, spots);
-  await solo.stop();
-  return { count, firstMs, rss: mem.rss, peak: Math.max(mem.peak, memAfter.peak), rssAfterEdits: memAfter.rss, p50: pct(times, 50), p95: pct(times, 95), soloP50: pct(soloTimes, 50), soloP95: pct(soloTimes, 95) };
+  const asStrings = (ds) => (ds ?? []).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`).sort();
+  const cli = cliFindings(dir, file);
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  return {
+    count,
+    firstMs,
+    indexMs,
+    rssAtFirst: atFirst.rss,
+    rss: mem.rss,
+    peak: Math.max(mem.peak, memAfter.peak),
+    rssAfterEdits: memAfter.rss,
+    edits: times.length,
+    p50: pct(times, 50),
+    p95: pct(times, 95),
+    firstEqualsCli: same(asStrings(firstDiagnostics), cli),
+    afterEditsEqualsCli: same(asStrings(afterEdits), cli),
+    findings: cli.length,
+  };
 }
 
-/** Runs the editor benchmark; returns printable lines and the raw figures. */
-export async function runEditorBench({ edits = 100, files = 1000 } = {}) {
+/** Runs the editor benchmark; returns printable lines and the raw figures. `edits`: single-character edits per essay. */
+export async function runEditorBench({ edits = 40, wsEdits = 20, only } = {}) {
   const scratch = mkdtempSync(join(tmpdir(), 'warrant-bench-lsp-'));
+  const want = (part) => !only || only === part;
   try {
-    const small = await essayBench(scratch, 'essay-30k', 30 * 1024, edits);
-    const big = await essayBench(scratch, 'essay-170k', 170 * 1024, Math.max(10, Math.round(edits / 2)));
-    const ws = await workspaceBench(scratch, files, Math.max(5, Math.round(edits / 5)));
+    const small = want('essays') ? await essayBench(scratch, 'essay-30k', 30 * 1024, Math.max(1, Math.round(edits / 2))) : undefined;
+    const big = want('essays') ? await essayBench(scratch, 'essay-170k', 170 * 1024, Math.max(1, Math.round(edits / 2))) : undefined;
+    const ws = want('workspace') ? await workspaceBench(scratch, Math.max(1, Math.round(wsEdits / 2))) : undefined;
     const f = (n) => n.toFixed(1);
-    const lines = [
-      'Editor (stdio LSP client, debounce 0, one typed or deleted character per change; ms):',
-      ...[small, big].map(
-        (e) =>
-          `  ${e.name.padEnd(11)} ${(e.bytes / 1024).toFixed(0).padStart(4)} KB, ${String(e.edits).padStart(3)} edits: p50 ${f(e.p50)}  p95 ${f(e.p95)}   one bare remark-parse ${f(e.bare)}   p50/parse ${(e.p50 / e.bare).toFixed(2)}×  p95/parse ${(e.p95 / e.bare).toFixed(2)}×`,
-      ),
-      `  ${ws.count}-file workspace: first diagnostics ${f(ws.firstMs)} ms, RSS ${ws.rss.toFixed(0)} MB after indexing (peak ${ws.peak.toFixed(0)} MB, ${ws.rssAfterEdits.toFixed(0)} MB after edits)`,
-      `    edit there p50 ${f(ws.p50)}  p95 ${f(ws.p95)}; same edits, one-file workspace p50 ${f(ws.soloP50)}  p95 ${f(ws.soloP95)}   ratio p50 ${(ws.p50 / ws.soloP50).toFixed(2)}×  p95 ${(ws.p95 / ws.soloP95).toFixed(2)}×`,
-    ];
+    const lines = ['Editor (stdio LSP client, debounce 0, push diagnostics, one typed or deleted character per change; ms):'];
+    for (const e of [small, big].filter(Boolean)) {
+      lines.push(`  ${e.name.padEnd(11)} ${(e.bytes / 1024).toFixed(0).padStart(4)} KB, ${String(e.edits).padStart(3)} edits: p50 ${f(e.p50)}  p95 ${f(e.p95)}   one bare remark-parse ${f(e.bare)}   p50/parse ${(e.p50 / e.bare).toFixed(2)}×  p95/parse ${(e.p95 / e.bare).toFixed(2)}×`);
+    }
+    if (ws) {
+      lines.push(
+        `  ${ws.count}-file essay workspace (14 dev essays × 72 folders): first diagnostics of the opened essay ${f(ws.firstMs)} ms after initialize (RSS then ${ws.rssAtFirst.toFixed(0)} MB); index finished ${f(ws.indexMs)} ms, RSS ${ws.rss.toFixed(0)} MB (peak ${ws.peak.toFixed(0)} MB, ${ws.rssAfterEdits.toFixed(0)} MB after edits)`,
+        `    ${ws.edits} edits there: p50 ${f(ws.p50)}  p95 ${f(ws.p95)};  opened essay's findings = warrant lint (${ws.findings}): first publish ${ws.firstEqualsCli ? 'yes' : 'NO'}, after the index and the edits ${ws.afterEditsEqualsCli ? 'yes' : 'NO'}`,
+      );
+    } else if (want('workspace')) lines.push('  essay workspace: skipped (no ../shared/corpus/dev/essays)');
     return { lines, small, big, ws };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -320,7 +366,8 @@ export async function runEditorBench({ edits = 100, files = 1000 } = {}) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   const num = (flag, d) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : d);
-  const result = await runEditorBench({ edits: num('--edits', 100), files: num('--files', 1000) });
+  const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+  const result = await runEditorBench({ edits: num('--edits', 40), wsEdits: num('--ws-edits', 20), only });
   if (args.includes('--json')) console.log(JSON.stringify({ small: result.small, big: result.big, ws: result.ws }));
   else console.log(result.lines.join('\n'));
 }

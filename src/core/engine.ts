@@ -56,6 +56,12 @@ export interface Engine {
   graph(): ArgumentGraph;
   /** Forget a document (closed, deleted, or changed on disk). */
   invalidate(uri?: string): void;
+  /**
+   * Keep only what other documents read of this one: its model without the syntax tree (for a
+   * file a host indexes but nobody has open). The graph still sees its ids and edges; linting it
+   * again parses it again. Returns the summary.
+   */
+  summarize(uri: string): DocumentModel | undefined;
   /** Models analysed so far. */
   models(): readonly DocumentModel[];
 }
@@ -69,14 +75,16 @@ export function createEngine(options: { workspace: Workspace; config?: ResolvedC
   let graphCache: ArgumentGraph | undefined;
   // Config a document was analysed with; a different config means a new analysis.
   const configOf = new WeakMap<DocumentModel, ResolvedConfig>();
+  // Models whose syntax tree was dropped (`summarize`): enough for the graph, not for the rules.
+  const summaries = new WeakSet<DocumentModel>();
 
   /** The parse of a document whose model was just invalidated (an edit): its next parse reuses the untouched blocks. */
   const previousParse = new Map<string, { text: string; root: DocumentModel['root'] }>();
 
   const analyze = (uri: string, text: string, config: ResolvedConfig = fallbackConfig): DocumentModel => {
     const cached = models.get(uri);
-    if (cached && cached.text === text && configOf.get(cached) === config) return cached;
-    const previous = cached ?? previousParse.get(uri);
+    if (cached && cached.text === text && configOf.get(cached) === config && !summaries.has(cached)) return cached;
+    const previous = (cached && !summaries.has(cached) ? cached : undefined) ?? previousParse.get(uri);
     previousParse.delete(uri);
     const model = analyzeDocument({ uri, text, config, workspace, knownRules: RULE_IDS, bibliographies, ...(previous ? { previous: { text: previous.text, root: previous.root } } : {}) });
     configOf.set(model, config);
@@ -186,10 +194,21 @@ export function createEngine(options: { workspace: Workspace; config?: ResolvedC
         previousParse.clear();
       } else {
         const model = models.get(uri);
-        if (model) previousParse.set(uri, { text: model.text, root: model.root });
+        if (model && !summaries.has(model)) previousParse.set(uri, { text: model.text, root: model.root });
         models.delete(uri);
       }
       graphCache = undefined;
+    },
+    summarize(uri) {
+      const model = models.get(uri);
+      if (!model || summaries.has(model)) return model;
+      const summary: DocumentModel = { ...model, root: { type: 'root', children: [] } };
+      configOf.set(summary, configOf.get(model)!);
+      summaries.add(summary);
+      models.set(uri, summary);
+      previousParse.delete(uri);
+      graphCache = undefined;
+      return summary;
     },
     models: () => [...models.values()],
   };

@@ -9,6 +9,9 @@ import type { ArgNode, ArgumentGraph, Directive, DocumentModel, Finding, NodeHan
 import { countTypes, SOURCE_TYPES, sourceTypeLabel } from '../core/index.js';
 import { exportGraph, nodeStatuses, toDot } from '../core/export/graph.js';
 import { threatMatrixSection } from './matrix.js';
+import type { ReportFileInput, ReportInput, ReportSection, SectionProvider } from './section.js';
+
+export type { ReportFileInput, ReportInput, ReportSection, SectionProvider } from './section.js';
 
 export interface ReportData {
   readonly version: 1;
@@ -140,21 +143,6 @@ export interface ReportMap {
   readonly nodes: number;
 }
 
-/**
- * A section fed by plain data: a title, a sentence and a table. The threat-coverage matrix of the
- * AI-risk preset (`matrix.ts`) is one; another section is one more `SectionProvider` in `REPORT_SECTIONS`.
- */
-export interface ReportSection {
-  readonly id: string;
-  readonly title: string;
-  readonly intro?: string;
-  readonly columns: readonly string[];
-  /** Cells are plain text; the page escapes them. */
-  readonly rows: readonly (readonly string[])[];
-}
-
-export type SectionProvider = (input: ReportInput) => ReportSection | undefined;
-
 /** Sections added after the built-in ones, in this order: the threat-coverage matrix (AI-risk preset only). */
 export const REPORT_SECTIONS: SectionProvider[] = [evidenceMixSection, threatMatrixSection];
 
@@ -184,31 +172,6 @@ export function evidenceMixSection(input: ReportInput): ReportSection | undefine
     columns: ['File', ...SOURCE_TYPES.map(sourceTypeLabel), 'Total'],
     rows: rows.map((r) => [r.name, ...SOURCE_TYPES.map((t) => String(r.counts[t] ?? 0)), String(r.total)]),
   };
-}
-
-export interface ReportFileInput {
-  readonly uri: string;
-  readonly name: string;
-  /** The text as analysed, for excerpts; config files and unreadable files may have none. */
-  readonly text?: string;
-  /** The findings as the run reports them (after suppressions and severity filters). */
-  readonly findings: readonly Finding[];
-  /** Findings silenced by `warrant-disable` comments. */
-  readonly suppressed?: readonly { readonly finding: Finding; readonly directive: Directive }[];
-}
-
-export interface ReportInput {
-  readonly graph: ArgumentGraph;
-  /** The files asked for, in order. A file the graph holds a model of gets its claims listed. */
-  readonly files: readonly ReportFileInput[];
-  readonly rules: readonly Pick<RuleMeta, 'id' | 'description'>[];
-  readonly docsUrl: (ruleId: string) => string;
-  readonly warrant: string;
-  readonly generated: Date;
-  /** How to name files outside the run that an edge reaches. */
-  readonly name: (uri: string) => string;
-  /** Above this many map nodes, one map per file instead of one for everything. */
-  readonly mapNodeLimit?: number;
 }
 
 const HEURISTIC_RULES = new Set(['uncited-assertion']);

@@ -4,7 +4,7 @@
  */
 import { threatMatrix } from '../core/export/matrix.js';
 import type { DocumentModel } from '../core/index.js';
-import type { ReportSection, SectionProvider } from './data.js';
+import type { ReportSection, SectionProvider } from './section.js';
 
 export const AI_RISK_PRESET = 'warrant:ai-risk';
 

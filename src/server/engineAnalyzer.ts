@@ -3,8 +3,8 @@
  * Node, `src/web`'s over the editor's file system in a browser) — exactly what `warrant lint`
  * runs, so editor and CLI findings match by construction.
  */
-import { allRuleMeta, baseOf, createEngine, docsUrl, type DocumentModel, type Finding, type ResolvedConfig, type Workspace } from '../core/index.js';
-import type { Analyzer, AnalyzerOptions, AnalyzerResult } from './analyzer.js';
+import { allRuleMeta, baseOf, createEngine, docsUrl, resolveUri, type DocumentModel, type Finding, type ResolvedConfig, type Workspace } from '../core/index.js';
+import type { Analyzer, IndexedDocument } from './analyzer.js';
 import { CONFIG_TEMPLATE } from './configTemplate.js';
 
 /** Where a document's config comes from. */
@@ -21,18 +21,16 @@ export interface ConfigSource {
 export function createEngineAnalyzer(workspace: Workspace, configs: ConfigSource, configTemplate: () => string = () => CONFIG_TEMPLATE): Analyzer {
   const engine = createEngine({ workspace });
   return {
-    lint(uri: string, text: string, options: AnalyzerOptions): AnalyzerResult {
+    lintDocument(uri, text, options) {
       const loaded = configs.load(uri, options.configFile);
       const result = engine.lint(uri, text, loaded.config);
-      const vocabulary = result.model.config.vocabulary;
-      return {
-        findings: result.findings,
-        model: result.model,
-        baseKindOf: (kind) => baseOf(vocabulary, kind),
-        dependencies: loaded.configFile ? [loaded.configFile] : [],
-        configProblems: loaded.problems,
-        outline: outlineOf(result.model),
-      };
+      const linted = { ...summaryOf(result.model), findings: result.findings, dependencies: loaded.configFile ? [loaded.configFile] : [], configProblems: loaded.problems };
+      if (options.keepTree === false) engine.summarize(uri);
+      return linted;
+    },
+    indexDocument(uri, text, options) {
+      const model = engine.analyze(uri, text, configs.load(uri, options.configFile).config);
+      return summaryOf(options.keepTree ? model : (engine.summarize(uri) ?? model));
     },
     invalidate(uri?: string) {
       engine.invalidate(uri);
@@ -42,6 +40,16 @@ export function createEngineAnalyzer(workspace: Workspace, configs: ConfigSource
     rules: allRuleMeta().map((m) => ({ id: m.id, description: m.description, defaultSeverity: m.defaultSeverity, docsUrl: docsUrl(m.id) })),
     configTemplate,
   };
+}
+
+function summaryOf(model: DocumentModel): IndexedDocument {
+  const vocabulary = model.config.vocabulary;
+  const files = new Set<string>();
+  for (const ref of [...model.nodes.flatMap((n) => n.relations.map((r) => r.target)), ...model.internalLinks.map((l) => l.target)]) {
+    const uri = ref.file ? resolveUri(model.uri, ref.file) : undefined;
+    if (uri && uri !== model.uri) files.add(uri);
+  }
+  return { model, lineIndex: model.lineIndex, baseKindOf: (kind) => baseOf(vocabulary, kind), outline: outlineOf(model), links: [...files] };
 }
 
 /** Ids a link can reach, then each node's kind, id, whether it is cited, and its relations, then internal links. */

@@ -63,3 +63,49 @@ export function normaliseSettings(raw: unknown, base: ServerSettings = DEFAULT_S
     focusMode: bool('focusMode', base.focusMode),
   };
 }
+
+/**
+ * Where settings come from: the client's `workspace/configuration` per document when it answers
+ * it (cached until `didChangeConfiguration`), else `initializationOptions` and the pushed section.
+ */
+export class SettingsStore {
+  private global: ServerSettings = DEFAULT_SETTINGS;
+  private readonly perDocument = new Map<string, Promise<ServerSettings>>();
+  private askClient = false;
+
+  constructor(private readonly ask: (uri: string) => Promise<unknown>) {}
+
+  initialize(askClient: boolean, initializationOptions: unknown): void {
+    this.askClient = askClient;
+    const init = initializationOptions as Record<string, unknown> | undefined;
+    this.global = normaliseSettings(init && typeof init === 'object' && 'settings' in init ? init.settings : init, DEFAULT_SETTINGS);
+  }
+
+  get(uri?: string): Promise<ServerSettings> {
+    if (!this.askClient || !uri) return Promise.resolve(this.global);
+    let p = this.perDocument.get(uri);
+    if (!p) {
+      p = this.ask(uri).then((raw) => normaliseSettings(raw, this.global), () => this.global);
+      this.perDocument.set(uri, p);
+    }
+    return p;
+  }
+
+  /** `workspace/didChangeConfiguration`: `pushed` is the notification's `settings`. */
+  changed(pushed: unknown): void {
+    this.perDocument.clear();
+    if (this.askClient) return;
+    const raw = (pushed as Record<string, unknown> | undefined)?.warrant;
+    if (raw !== undefined) this.global = normaliseSettings(raw, this.global);
+  }
+}
+
+/** `warrant.configFile` as an absolute path: relative ones are taken from the first workspace folder. */
+export function configFileFor(settings: ServerSettings, folders: readonly string[], resolvePath?: (base: string, path: string) => string): string | undefined {
+  const file = settings.configFile;
+  if (!file) return undefined;
+  if (file.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(file)) return file;
+  const folder = folders[0];
+  if (!folder || !resolvePath) return file;
+  return resolvePath(decodeURIComponent(new URL(folder).pathname), file);
+}

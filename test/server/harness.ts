@@ -60,6 +60,8 @@ export interface HarnessOptions {
   readonly rootUri?: string;
   /** Handlers the client answers besides the standard ones (registered before `initialize`). */
   readonly onRequest?: Record<string, (params: never) => unknown>;
+  /** The client shows server-initiated work-done progress (`window.workDoneProgress`); answer `window/workDoneProgress/create` in `onRequest`. */
+  readonly workDoneProgress?: boolean;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -132,6 +134,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       diagnostics: { refreshSupport: true },
       workspaceFolders: true,
     },
+    ...(options.workDoneProgress ? { window: { workDoneProgress: true } } : {}),
     textDocument: {
       hover: { contentFormat: ['markdown', 'plaintext'] },
       completion: { completionItem: { snippetSupport: false } },

@@ -37,6 +37,8 @@ export interface Dangling {
 interface DocumentEdges {
   readonly edges: readonly Edge[];
   readonly dangling: readonly Dangling[];
+  /** The model each other file resolved to when these were computed (`undefined`: absent): edges and dangling ids depend on them. */
+  readonly targets: ReadonlyMap<string, DocumentModel | undefined>;
 }
 
 /** A claim-like node linking to another node relies on it; other kinds act on their target. */
@@ -88,6 +90,8 @@ export class ArgumentGraph {
     const cache = edgeCache ?? new WeakMap<DocumentModel, DocumentEdges>();
     for (const model of [...models.values()]) {
       let edges = cache.get(model);
+      // A file it points into was analysed again (an edit, a buffer closed unsaved): resolve again.
+      if (edges && [...edges.targets].some(([uri, target]) => models.get(uri) !== target)) edges = undefined;
       if (!edges) {
         edges = this.computeEdges(model);
         cache.set(model, edges);
@@ -178,6 +182,7 @@ export class ArgumentGraph {
   private computeEdges(model: DocumentModel): DocumentEdges {
     const edges: Edge[] = [];
     const dangling: Dangling[] = [];
+    const targets = new Map<string, DocumentModel | undefined>();
     const vocab = model.config.vocabulary;
     model.nodes.forEach((node, index) => {
       const from: NodeHandle = { uri: model.uri, index };
@@ -195,6 +200,7 @@ export class ArgumentGraph {
       }
       for (const relation of node.relations) {
         const resolved = this.resolve(model.uri, relation.target);
+        if (resolved.uri !== model.uri) targets.set(resolved.uri, resolved.model);
         if (!resolved.model) {
           dangling.push({ node: index, relation, targetUri: resolved.uri, reason: 'no-file' });
           continue;
@@ -218,7 +224,7 @@ export class ArgumentGraph {
         edges.push({ from: shape.reversed ? to : from, to: shape.reversed ? from : to, type: shape.type, via: 'link', range: relation.range, writtenIn: model.uri });
       }
     });
-    return { edges: dedupe(edges), dangling };
+    return { edges: dedupe(edges), dangling, targets };
   }
 }
 
