@@ -210,15 +210,14 @@ export function detectSentences(input: DetectInput): HeuristicSentence[] {
   return out;
 }
 
-const FACTUAL = ['cue:statistic', 'cue:researchFinding', 'cue:ownFinding', 'cue:attribution', 'cue:quotation'];
 /**
- * What the annotation guidelines exclude outright: instructions, signposts, hypotheticals, and
- * normative statements that carry no factual premise of their own.
+ * What the annotation guidelines exclude outright, and the only verdict left to the rules:
+ * instructions and signposts. "Should", hypothetical and normative cues are evidence the model
+ * weighs (`cue:normative`, `cue:hypothetical`, `form:bareNormative`), because the same cues sit
+ * inside attributions and factual premises that do need a source.
  */
 function isNonAssertion(f: SentenceFeatures): boolean {
-  const has = (n: string): boolean => f.named.has(n);
-  if (has('cue:imperative') || has('cue:signpost') || has('cue:hypothetical')) return true;
-  return has('cue:normative') && !FACTUAL.some(has);
+  return f.named.has('cue:imperative') || f.named.has('cue:signpost');
 }
 
 /** Hand features that name a reason a reader understands. */

@@ -53,6 +53,7 @@ const NORMATIVE = /\b(should|must|ought|need to|needs to|have to|has to)\b/i;
 const COMPARATIVE = /\b(more|less|fewer|most|least|largest|smallest|biggest|highest|lowest|fastest|best|worst|first|only)\b/i;
 const DEMONSTRATIVE_START = /^(This|These|That|Those|It|They|Such|Here)\b/;
 const CONNECTIVE_START = /^(But|And|So|Yet|However|Therefore|Thus|Hence|Still|Instead|Indeed|Also|Moreover|Furthermore|In other words|For example|For instance)\b/;
+const BARE_FACTUAL = ['cue:statistic', 'cue:researchFinding', 'cue:ownFinding', 'cue:attribution', 'cue:quotation'];
 const PARENS = /\([^)]{2,}\)/;
 
 /**
@@ -173,6 +174,10 @@ function computeTextFeatures(cues: CompiledCues, sentence: string, hashBits: num
   set('form:connective', CONNECTIVE_START.test(sentence));
   set('form:question', /\?["”’)]?$/.test(sentence));
   set('form:colonEnd', /:$/.test(sentence));
+  // What used to exclude a sentence by rule, kept as evidence: a normative or hypothetical
+  // sentence with no factual premise of its own (no statistic, finding, attribution, quotation).
+  const has = (id: string): boolean => named.some(([n]) => n === id);
+  set('form:bareNormative', (has('cue:normative') || has('cue:hypothetical')) && !BARE_FACTUAL.some(has));
   set('form:short', words.length < 8);
   set('form:long', words.length > 30);
 
