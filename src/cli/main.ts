@@ -12,7 +12,7 @@ import { allRuleMeta, closest, escapeJsonControls, parseSeverity, RULE_IDS, SEVE
 import { FORMATTERS, type FileReport } from './formatters/index.js';
 import { counts } from './formatters/types.js';
 import { runSession, type SessionOptions } from './session.js';
-import { claimRecords, formatClaimsTable } from './claims.js';
+import { claimRecords, formatClaimsTable, rankClaims } from './claims.js';
 import { cachePath } from './cache.js';
 import { lintRun, type Concurrency } from './lintRun.js';
 import { Suppressions, suppressionsPath } from './suppressions.js';
@@ -72,6 +72,7 @@ const OPTIONS = {
   init: { type: 'boolean' },
   preset: { type: 'string' },
   by: { type: 'string' },
+  rank: { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
@@ -84,7 +85,8 @@ Usage:
   warrant lint [options] [paths|globs...]     lint Markdown files (folders are searched)
   warrant report [options] [paths...]         one self-contained HTML page for reviewers (-o report.html),
                                               or the pull-request summary (-f markdown); exits like lint
-  warrant claims [options] [paths...]         list every claim, its sources and status
+  warrant claims [options] [paths...]         list every claim, its sources and status; --rank: the uncited
+                                              statements most likely to need a source first
   warrant graph [options] [paths...]          export the argument graph (-f mermaid|dot|svg|json|aif)
   warrant matrix [options] [paths...]         which defenses cover which risks, by layer (-f table|markdown|csv|json;
                                               --by adversary|domain folds it, docs/ai-risk.md)
@@ -102,7 +104,7 @@ Output:
   -o, --output-file <path>            write the report to a file instead of stdout
       --max-rows <n>                  -f markdown: rows of the unsupported-claims table (default ${DEFAULT_MAX_ROWS})
       --quiet                         report errors only
-      --min-severity <level>          report only this level and above: hint, info, warning, error
+      --min-severity <level>          report only this level and above: hint, info (default), warning, error
                                       (--minAlertLevel is the same, for Vale users; suggestion = info)
       --color, --no-color             force colours on or off
       --debug                         print what the run did (files, cache hits, workers) to stderr
@@ -252,8 +254,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (command === 'claims') {
     const format = v.format ?? 'json';
     if (format !== 'json' && format !== 'table') throw new UsageError(`unknown format "${format}" for claims: use json or table`);
-    const records = claimRecords(result.files, result.engine, io.cwd);
-    emit(io, v['output-file'], format === 'json' ? escapeJsonControls(JSON.stringify(records, null, 2) + '\n') : visibleControls(formatClaimsTable(records)));
+    const all = claimRecords(result.files, result.engine, io.cwd);
+    const records = v.rank ? rankClaims(all) : all;
+    emit(io, v['output-file'], format === 'json' ? escapeJsonControls(JSON.stringify(records, null, 2) + '\n') : visibleControls(formatClaimsTable(records, v.rank ? 'rank' : undefined)));
     return result.configProblems.length ? 2 : 0;
   }
   return 0;
@@ -281,12 +284,14 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings takes a whole number, not "${v['max-warnings']}"`);
   }
   if (v.frail) maxWarnings = 0;
-  let minSeverity: Severity = v.quiet ? 'error' : 'hint';
+  // Hints (the low-confidence tier of `uncited-assertion`) are left out of lint's default output;
+  // `--min-severity hint` shows them. The report keeps them for its review queue.
+  let minSeverity: Severity = v.quiet ? 'error' : command === 'report' ? 'hint' : 'info';
   const minFlag = v['min-severity'] ?? v.minAlertLevel;
   if (minFlag !== undefined) {
     const level = MIN_SEVERITY[minFlag.toLowerCase()];
     if (!level) throw new UsageError(`--min-severity takes hint, info, warning or error, not "${minFlag}"`);
-    if (SEVERITY_RANK[level] > SEVERITY_RANK[minSeverity]) minSeverity = level;
+    minSeverity = v.quiet && SEVERITY_RANK[level] < SEVERITY_RANK.error ? 'error' : level;
   }
   let concurrency: Concurrency = 'auto';
   if (v.concurrency !== undefined) {

@@ -37,6 +37,8 @@ export interface ProseOptions {
   readonly tables: boolean;
   /** Compiled `skipSections`: tests a heading's normalised text. */
   readonly skipSection: (heading: string) => boolean;
+  /** `npm run eval`'s previous detector: adjacent block quotes are separate quotations. */
+  readonly quotesApart?: boolean;
 }
 
 interface WalkState {
@@ -144,7 +146,7 @@ function walkQuote(
   const firstText = first?.type === 'paragraph' ? firstTextValue(first.children) : '';
   const callout = CALLOUT.exec(firstText);
   const isQuotation = callout ? /^(quote|cite|citation)$/i.test(callout[1]!) : true;
-  const continued = isQuotation && ctx.quote < 0 ? previous : undefined;
+  const continued = isQuotation && ctx.quote < 0 && !state.options.quotesApart ? previous : undefined;
   const group = continued ? continued.group : inherited >= 0 ? inherited : ctx.group >= 0 ? ctx.group : state.nextGroup++;
   const quote = isQuotation ? (continued ? continued.quote : ctx.quote >= 0 ? ctx.quote : state.nextQuote++) : ctx.quote;
   walkFlow(state, node.children, { kind: isQuotation ? 'quote' : ctx.kind, group, quote });
