@@ -34,7 +34,7 @@ export function renderModel(model) {
 /** Fit on the corpus at `dir`: the model and its rendered files. */
 export async function trainOn(dir) {
   const essays = await buildRecords(loadEssays(dir), DEFAULTS.hashBits);
-  const model = fit(essays);
+  const model = fit(essays, { tierLeaveOneOut: true });
   return { model, ...renderModel(model) };
 }
 
@@ -63,7 +63,7 @@ if (isMain) {
   writeFileSync(MODEL_TS, ts);
   const t = model.trainedOn;
   console.log(`train: ${t.essays} essays, ${t.sentences} sentences → data/detector-model.json (${(json.length / 1024).toFixed(0)} KB)`);
-  console.log(`       thresholds: claim ${model.thresholds.claim}, needs-citation ${model.thresholds.uncited} (uncited) / ${model.thresholds.cited} (cited)`);
+  console.log(`       thresholds: claim ${model.thresholds.claim}, needs-citation ${model.thresholds.uncited} (uncited) / ${model.thresholds.cited} (cited), info tier from ${model.thresholds.info}`);
   const top = Object.entries(model.needs.named).sort((a, b) => b[1] - a[1]);
   console.log(`       strongest for needs-citation: ${top.slice(0, 6).map(([n, w]) => `${n} ${w}`).join(', ')}`);
   console.log(`       strongest against:            ${top.slice(-6).reverse().map(([n, w]) => `${n} ${w}`).join(', ')}`);

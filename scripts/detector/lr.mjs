@@ -190,7 +190,17 @@ export function fit(essays, opts = {}, k = opts.folds ?? 4) {
     for (const r of held) items.push({ r, pClaim: sigmoid(score(m.claim, r.features)), pNeeds: sigmoid(score(m.needs, r.features)) });
   }
   const chosen = chooseThresholds(items, goldCounts(essays), minWords, o.beta);
-  const thresholds = { ...chosen, info: infoThreshold(items, chosen, minWords) };
+  // The tier line: on leave-one-essay-out probabilities when asked (`npm run train`: the shipped
+  // line is where leave-one-essay-out flag precision reaches 0.5), else on the folds above.
+  let tierItems = items;
+  if (o.tierLeaveOneOut && essays.length > 1) {
+    tierItems = [];
+    for (let i = 0; i < essays.length; i++) {
+      const m = trainModel(essays.filter((_, k) => k !== i).flatMap((e) => e.records), o);
+      for (const r of essays[i].records) tierItems.push({ r, pClaim: sigmoid(score(m.claim, r.features)), pNeeds: sigmoid(score(m.needs, r.features)) });
+    }
+  }
+  const thresholds = { ...chosen, info: infoThreshold(tierItems, chosen, minWords) };
   const heads = trainModel(essays.flatMap((e) => e.records), o);
   // Every shipped family gets a weight, 0 when training never saw it fire on a scored sentence:
   // the core treats a family missing from the model as a user's own (weight 1).
