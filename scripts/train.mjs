@@ -33,8 +33,13 @@ export function renderModel(model) {
 
 /** Fit on the corpus at `dir`: the model and its rendered files. */
 export async function trainOn(dir) {
-  const essays = await buildRecords(loadEssays(dir), DEFAULTS.hashBits);
-  const model = fit(essays, { tierLeaveOneOut: true });
+  const loaded = loadEssays(dir);
+  const essays = await buildRecords(loaded, DEFAULTS.hashBits);
+  const full = fit(essays, { tierLeaveOneOut: true });
+  // The light weights: the same procedure without the language features, for an editor's first
+  // lint while the language model loads, and for a host where it cannot load.
+  const light = fit(await buildRecords(loaded, DEFAULTS.hashBits, { sources: [] }));
+  const model = { ...full, light: { claim: light.claim, needs: light.needs, thresholds: light.thresholds } };
   return { model, ...renderModel(model) };
 }
 

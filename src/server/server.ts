@@ -52,6 +52,7 @@ import { getWorkspaceSymbols } from '../service/workspaceSymbols.js';
 import type { Analyzer, AnalyzerResult, ServerDeps } from './analyzer.js';
 import { editedLines } from './editedLines.js';
 import { DEFAULT_SETTINGS, normaliseSettings, type ServerSettings } from './settings.js';
+import { deferLanguageModel } from '../core/heuristics/language.js';
 
 const MARKDOWN_FILE = /\.(md|mkd|mdwn|mdown|markdown|markdn|mdtxt|mdtext|workbook|qmd)$/i;
 const WATCH_GLOBS = ['**/.warrant.{yaml,yml}', '**/*.{bib,bibtex,json,yaml,yml}', '**/*.{md,markdown,qmd}'];
@@ -392,6 +393,10 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
   });
 
   // ---------------------------------------------------------------- lifecycle
+
+  // The detector's language model (issue 24) loads after the first lint, not on a request's path:
+  // that lint runs the light weights, and every open document is linted again once it is there.
+  deferLanguageModel(() => everythingChanged(true));
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;

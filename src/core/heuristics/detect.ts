@@ -91,6 +91,11 @@ export interface SentenceRecord {
  * Every prose sentence with its feature vector (the model's input; `npm run train` reads these).
  */
 export function extractSentences(input: DetectInput, hashBits: number): SentenceRecord[] {
+  return extract(input, hashBits).records;
+}
+
+/** The sentences, and whether a feature source could not run (`light`: score with the light weights). */
+function extract(input: DetectInput, hashBits: number): { records: SentenceRecord[]; light: boolean } {
   const { text, root, options } = input;
   const cues = compileCues(options);
   let split = input.splitter ?? splitterCache.get(options);
@@ -142,7 +147,9 @@ export function extractSentences(input: DetectInput, hashBits: number): Sentence
   // Every feature source reads the document's scored sentences in one call.
   const scored: string[] = [];
   for (const { spans } of pending) for (const sp of spans) if (!inRanges(exclude, sp.start)) scored.push(sp.sentence);
-  const extra = (input.sources ?? [LANGUAGE_SOURCE]).map((source) => source.features(scored));
+  const read = (input.sources ?? [LANGUAGE_SOURCE]).map((source) => source.features(scored));
+  const light = read.some((r) => r === undefined);
+  const extra = light ? [] : (read as (readonly ReadonlyMap<string, number>[])[]);
   let k = 0;
 
   for (const { block, bi, spans, inSentence, groupCited } of pending) {
@@ -191,7 +198,7 @@ export function extractSentences(input: DetectInput, hashBits: number): Sentence
       });
     });
   }
-  return out;
+  return { records: out, light };
 }
 
 /**
@@ -201,12 +208,16 @@ export function extractSentences(input: DetectInput, hashBits: number): Sentence
  * one sentence, reasons ['statistic'], needsCitation true, cited true, citedInSentence false.
  */
 export function detectSentences(input: DetectInput): HeuristicSentence[] {
-  const model = input.model ?? SHIPPED_MODEL;
+  const full = input.model ?? SHIPPED_MODEL;
   const { options } = input;
   const cues = compileCues(options);
+  const { records, light } = extract(input, full.hashBits);
+  // A feature source could not run (the language model is loading, or failed to load): the light
+  // weights, trained without it, score the sentences instead.
+  const model = light && full.light ? { ...full, ...full.light } : full;
   const claimAt = options.claimThreshold ?? model.thresholds.claim;
   const out: HeuristicSentence[] = [];
-  for (const r of extractSentences(input, model.hashBits)) {
+  for (const r of records) {
     const contributions: Contribution[] = [];
     const claimP = sigmoid(logit(model.claim, cues, r.features, options.base));
     const needsP = sigmoid(logit(model.needs, cues, r.features, options.base, contributions));

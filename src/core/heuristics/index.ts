@@ -11,7 +11,7 @@ export { defaultHeuristicOptions, mergeHeuristicOptions, heuristicOptionsFor } f
 export type { HeuristicSentence, DetectInput, SentenceRecord } from './detect.js';
 export { detectSentences, extractSentences, forgetRememberedSentences } from './detect.js';
 export type { FeatureSource } from './sources.js';
-export { LANGUAGE_SOURCE, languageFeatures, languageLoadError, languageModelLoaded, provideLanguageModules, type LanguageModules } from './language.js';
+export { LANGUAGE_SOURCE, deferLanguageModel, languageFeatures, languageGeneration, languageLoadError, languageModelLoaded, loadLanguageModel, provideLanguageModules, type LanguageModules } from './language.js';
 export type { DetectorModel, LinearHead } from './model.js';
 export { SHIPPED_MODEL, logit, sigmoid } from './model.js';
 export type { SentenceFeatures } from './features.js';

@@ -45,6 +45,24 @@ interface WinkDoc {
 let loader: (() => LanguageModules) | undefined;
 let nlp: WinkNlp | undefined;
 let loadError: string | undefined;
+/** Set by `deferLanguageModel`: load off the caller's path, then call back. */
+let deferred: { readonly ready: () => void; scheduled: boolean } | undefined;
+let generation = 0;
+
+/**
+ * An editor host: never load the model on the path of a request. Until it is loaded, documents
+ * are scored on the light path (`languageFeatures` answers undefined, the detector uses the
+ * model's light weights); the first such document schedules the load on the next turn of the
+ * event loop, and `ready` is called once it is done (or failed), so the host lints again.
+ */
+export function deferLanguageModel(ready: (() => void) | undefined): void {
+  deferred = ready ? { ready, scheduled: false } : undefined;
+}
+
+/** Changes when the language model becomes available: part of a cache key for scored sentences. */
+export function languageGeneration(): number {
+  return generation;
+}
 
 /**
  * Hand the core the NLP modules (a host that bundles them its own way). Resets the loaded model.
@@ -53,6 +71,7 @@ export function provideLanguageModules(load: (() => LanguageModules) | undefined
   loader = load;
   nlp = undefined;
   loadError = undefined;
+  generation++;
   forgetLanguageFeatures();
 }
 
@@ -76,10 +95,30 @@ function languageModel(): WinkNlp | undefined {
   } catch (error) {
     loadError = error instanceof Error ? error.message : String(error);
   }
+  generation++;
   return nlp;
 }
 
-/** Why the language model could not load, once it was tried (findings then lack `nlp:` features). */
+/** Whether the features can be read now; under `deferLanguageModel`, schedules the load. */
+function availableNow(): boolean {
+  if (nlp || loadError || !deferred) return true;
+  if (!deferred.scheduled) {
+    deferred.scheduled = true;
+    const d = deferred;
+    setTimeout(() => {
+      languageModel();
+      d.ready();
+    }, 0);
+  }
+  return false;
+}
+
+/** Load the language model now (a host or test that wants full findings from the first lint). */
+export function loadLanguageModel(): boolean {
+  return languageModel() !== undefined;
+}
+
+/** Why the language model could not load, once it was tried (the detector then runs its light weights). */
 export function languageLoadError(): string | undefined {
   return loadError;
 }
@@ -120,15 +159,14 @@ function remember(sentence: string, f: Features): void {
   current.set(sentence, f);
 }
 
-const EMPTY: Features = new Map();
-
 /**
  * The `nlp:` features of each sentence (same order). Sentences not remembered are read in one
- * library call; when the library cannot load, every map is empty.
+ * library call. Undefined when the library is not there to read them (it failed to load, or
+ * `deferLanguageModel` is loading it): the detector then runs its light weights.
  *
- * @example languageFeatures(['If prices rise, we will not buy.'])[0].get('nlp:if') // → 1
+ * @example languageFeatures(['If prices rise, we will not buy.'])?.[0].get('nlp:if') // → 1
  */
-export function languageFeatures(sentences: readonly string[]): Features[] {
+export function languageFeatures(sentences: readonly string[]): Features[] | undefined {
   const out: (Features | undefined)[] = sentences.map((s) => {
     const hit = current.get(s);
     if (hit) return hit;
@@ -138,10 +176,12 @@ export function languageFeatures(sentences: readonly string[]): Features[] {
   });
   const missing = [...new Set(sentences.filter((_, i) => out[i] === undefined))];
   if (missing.length > 0) {
+    if (!availableNow()) return undefined;
     const model = languageModel();
-    const read = model ? readSentences(model, missing) : missing.map(() => EMPTY);
+    if (!model) return undefined;
+    const read = readSentences(model, missing);
     missing.forEach((s, i) => remember(s, read[i]!));
-    for (let i = 0; i < sentences.length; i++) out[i] ??= current.get(sentences[i]!) ?? EMPTY;
+    for (let i = 0; i < sentences.length; i++) out[i] ??= current.get(sentences[i]!) ?? new Map();
   }
   return out as Features[];
 }

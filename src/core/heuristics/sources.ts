@@ -10,7 +10,8 @@ export interface FeatureSource {
   readonly id: string;
   /**
    * Named features for each sentence, in order: one call per document (a source remembers what
-   * it read before by itself). A source that cannot run returns empty maps.
+   * it read before by itself). Undefined when the source cannot run now (its model failed to load,
+   * or is loading): the detector then scores with the model's light weights, which never saw it.
    */
-  features(sentences: readonly string[]): readonly ReadonlyMap<string, number>[];
+  features(sentences: readonly string[]): readonly ReadonlyMap<string, number>[] | undefined;
 }
