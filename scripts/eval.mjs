@@ -6,6 +6,8 @@
  *   npm run eval                         # ../shared/corpus/dev (or WARRANT_CORPUS, or a path)
  *   npm run eval -- --ablate             # leave-one-essay-out with feature groups removed
  *   npm run eval -- --per-essay --out=preds.json
+ *   npm run eval -- --configs=previous,new   # only these configurations (previous, light, new)
+ *   npm run eval -- --drop-new=nlp:ent:      # "new" without the features named so
  *
  * Headline: leave-one-essay-out — for each essay, the model is trained (`npm run train`'s
  * procedure, thresholds chosen inside the fold) on every other essay and scores the one left
@@ -53,8 +55,15 @@ export const CONFIGS = [
     detect: { sources: [], previousRules: true },
     train: { keep: (n) => n !== 'form:bareNormative' },
   },
+  { name: 'light', about: 'the new rules without the language features (the light weights: an editor before the model loads)', detect: { sources: [] }, train: {} },
   { name: 'new', about: 'one quotation per block-quote run, normative/hypothetical cues as evidence, wink-nlp language features', detect: {}, train: {} },
 ];
+// `--configs=previous,new`: score only these (each configuration is a leave-one-essay-out run).
+const only = typeof flag('configs') === 'string' ? flag('configs').split(',') : undefined;
+if (only) CONFIGS.splice(0, CONFIGS.length, ...CONFIGS.filter((c) => only.includes(c.name)));
+// `--drop-new=<prefix,...>`: drop named features starting with these from "new" (a measured ablation).
+const dropNew = typeof flag('drop-new') === 'string' ? flag('drop-new').split(',') : undefined;
+if (dropNew) CONFIGS.find((c) => c.name === 'new').train = { keep: (n) => !dropNew.some((p) => n.startsWith(p)) };
 
 /** The genre of each development essay (../shared/corpus/dev/README.md), for per-genre numbers. */
 const GENRES = {

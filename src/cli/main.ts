@@ -3,6 +3,7 @@
  * warnings than `--max-warnings`, 2 usage or config error, or a pattern that matched nothing.
  * Reports go to stdout (or `-o`); messages about the run go to stderr.
  */
+import { SHIPPED_MODEL } from '../core/heuristics/index.js';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
@@ -92,6 +93,8 @@ Usage:
                                               --by adversary|domain folds it, docs/ai-risk.md)
   warrant init [--preset ai-risk]             write a commented .warrant.yaml here (built on a preset)
   warrant explain <rule-id>                   print a rule's documentation
+  warrant explain uncited-assertion <file>[:line]
+                                              each flagged sentence with its confidence, tier and what was seen
   warrant mcp [folder]                        serve lint, claims, matrix and explain to AI agents (Model Context
                                               Protocol over stdio, read-only, confined to the folder)
   warrant help                                show this help
@@ -215,8 +218,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     if (parsed.positionals.length > 1) throw new UsageError('mcp takes at most one folder, for example `warrant mcp essays/`');
     return mcpCommand(resolve(io.cwd, parsed.positionals[0] ?? '.'), io);
   }
-  if (command === 'explain') {
-    if (parsed.positionals.length !== 1) throw new UsageError('explain takes one rule id, for example `warrant explain unsupported-claim`');
+  const explainFindings = command === 'explain' && parsed.positionals.length === 2 && parsed.positionals[0] === 'uncited-assertion';
+  if (command === 'explain' && !explainFindings) {
+    if (parsed.positionals.length !== 1) throw new UsageError('explain takes one rule id, for example `warrant explain unsupported-claim` (or `warrant explain uncited-assertion essay.md[:line]`)');
     return explainCommand(parsed.positionals[0]!, io);
   }
   const session: SessionOptions = {
@@ -233,6 +237,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (v['print-config'] !== undefined) return printConfig(session, resolve(io.cwd, v['print-config']), io);
   const color = v['no-color'] ? false : v.color ? true : io.isTTY;
   if (command === 'lint' || command === 'report') return lintCommand(v, session, io, color, command);
+  if (explainFindings) return explainUncited(parsed.positionals[1]!, session, io);
   const result = runSession(session);
   if (result.unmatched.length && !v['no-error-on-unmatched-pattern']) {
     for (const p of result.unmatched) io.stderr(`warrant: ${unmatchedMessage(io.cwd, p)}\n`);
@@ -426,4 +431,37 @@ function unreadableFinding(filePath: string, message: string, at?: { line: numbe
   const text = at ? `Not linted: this path ${message}` : `Not linted: this path ${message}; only regular files are read`;
   const where = at ?? { line: 0, character: 0 };
   return { ruleId: 'file-skipped', severity: 'error', message: text, uri: filePath, range: { start: 0, end: 0 }, position: { start: where, end: where }, related: [] };
+}
+
+/**
+ * `warrant explain uncited-assertion essay.md[:line]`: each sentence the detector flagged (both
+ * tiers), with the model's probability, its tier and what was seen.
+ */
+function explainUncited(target: string, session: SessionOptions, io: Io): number {
+  const m = /^(.*?)(?::(\d+))?$/.exec(target)!;
+  const file = m[1]!;
+  const line = m[2] !== undefined ? Number(m[2]) : undefined;
+  const result = runSession({ ...session, patterns: [file] });
+  if (result.files.length === 0) {
+    io.stderr(`warrant: no Markdown file matches "${file}"\n`);
+    return 2;
+  }
+  let shown = 0;
+  for (const { filePath, result: lint } of result.files) {
+    const name = relative(io.cwd, filePath) || filePath;
+    for (const f of lint.findings) {
+      if (f.ruleId !== 'uncited-assertion') continue;
+      const at = lint.model.lineIndex.positionAt(f.range.start);
+      if (line !== undefined && at.line + 1 !== line) continue;
+      const confidence = typeof f.data?.['confidence'] === 'number' ? (f.data['confidence'] as number).toFixed(2) : '?';
+      const seen = (f.data?.['seen'] ?? {}) as Record<string, string>;
+      io.stdout(`${name}:${at.line + 1}:${at.character + 1}  confidence ${confidence}  ${f.severity}\n  ${f.message}\n`);
+      const words = Object.entries(seen).map(([reason, w]) => `${reason} “${w}”`);
+      if (words.length) io.stdout(`  seen: ${words.join('; ')}\n`);
+      shown++;
+    }
+  }
+  if (shown === 0) io.stdout(`No uncited-assertion finding${line !== undefined ? ` on line ${line}` : ''} in ${file}.\n`);
+  io.stdout(`\nConfidence is the detector's probability that the sentence needs a source; from ${SHIPPED_MODEL.thresholds.info} (or rules.uncited-assertion.minConfidence) a finding is info, below it a hint. \`warrant explain uncited-assertion\` prints the rule's page.\n`);
+  return 0;
 }

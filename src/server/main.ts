@@ -5,6 +5,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { nodeDeps } from './nodeDeps.js';
 import { startServer } from './server.js';
+import { languageFromEnvironment } from '../node/language.js';
 
 const args = process.argv.slice(2);
 if (args.includes('--version') || args.includes('-v')) {
@@ -17,6 +18,7 @@ if (args.includes('--help') || args.includes('-h')) {
 }
 if (!args.some((a) => /^--(stdio|node-ipc|socket|pipe|clientProcessId)/.test(a))) process.argv.push('--stdio');
 
+languageFromEnvironment();
 const connection = createConnection(ProposedFeatures.all);
 startServer(connection, nodeDeps());
 connection.listen();
