@@ -68,3 +68,23 @@ describe('uncited-assertion: confidence in -f json', () => {
     for (const m of messages) assert.equal(typeof m.confidence, 'number');
   });
 });
+
+describe('uncited-assertion: hints are left out of warrant lint’s default output and exit code', () => {
+  it('shows a hint only with --min-severity hint', async () => {
+    const { scratch, warrant } = await import('../cli/helpers.js');
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const s = scratch();
+    try {
+      writeFileSync(join(s.dir, 'essay.md'), `---\nwarrant:\n  rules:\n    uncited-assertion: [warning, { minConfidence: 1 }]\n---\n\n${DOC}`);
+      const quiet = warrant(['lint', 'essay.md', '-f', 'json'], { cwd: s.dir });
+      assert.equal(quiet.status, 0, 'hints do not fail the run, even from a warning rule');
+      assert.deepEqual(JSON.parse(quiet.stdout)[0].messages, []);
+      const all = warrant(['lint', 'essay.md', '-f', 'json', '--min-severity', 'hint'], { cwd: s.dir });
+      const shown = JSON.parse(all.stdout)[0].messages as { ruleId: string; severityName: string }[];
+      assert.ok(shown.length >= 2 && shown.every((m) => m.ruleId === 'uncited-assertion' && m.severityName === 'hint'));
+    } finally {
+      s.done();
+    }
+  });
+});
