@@ -289,9 +289,9 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings takes a whole number, not "${v['max-warnings']}"`);
   }
   if (v.frail) maxWarnings = 0;
-  // Hints (the low-confidence tier of `uncited-assertion`) are left out of lint's default output;
-  // `--min-severity hint` shows them. The report keeps them for its review queue.
-  let minSeverity: Severity = v.quiet ? 'error' : command === 'report' ? 'hint' : 'info';
+  // Hints (the low-confidence tier of `uncited-assertion`) are left out of the default output of
+  // lint and report alike (a report is a lint run); `--min-severity hint` shows them.
+  let minSeverity: Severity = v.quiet ? 'error' : 'info';
   const minFlag = v['min-severity'] ?? v.minAlertLevel;
   if (minFlag !== undefined) {
     const level = MIN_SEVERITY[minFlag.toLowerCase()];
