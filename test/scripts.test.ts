@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, cpSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -153,5 +153,59 @@ describe('screenshots', () => {
     const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
     assert.equal(scripts['e2e:images'], 'WARRANT_E2E_SHOTS=images bash scripts/e2e.sh');
     assert.match(read('README.md'), /npm run e2e:images/);
+  });
+});
+
+describe('CI switches: a check that cannot run fails under CI=true', () => {
+  const read = (path: string) => readFileSync(join(REPO, path), 'utf8');
+
+  it('.ci/run exports CI=true before it runs anything', () => {
+    const lines = read('.ci/run').split('\n');
+    const exported = lines.findIndex((l) => /^export CI=true$/.test(l.trim()));
+    assert.ok(exported > 0, '.ci/run has a line `export CI=true`');
+    const first = lines.findIndex((l) => /^(npm|node|bash) /.test(l.trim()));
+    assert.ok(exported < first, `CI=true is exported (line ${exported + 1}) before the first command (line ${first + 1})`);
+  });
+
+  it('tests read CI only through test/helpers/ci.ts, and skip only through it', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (entry.name !== 'fixtures' && entry.name !== 'e2e') walk(path);
+        } else if (/\.ts$/.test(entry.name) && path !== join(REPO, 'test', 'helpers', 'ci.ts')) {
+          const text = readFileSync(path, 'utf8');
+          if (/env(\.CI\b|\[['"]CI['"]\])/.test(text)) offenders.push(`${path}: reads CI`);
+          if (/\.skip\(/.test(text)) offenders.push(`${path}: skips`);
+        }
+      }
+    };
+    walk(join(REPO, 'test'));
+    assert.deepEqual(offenders, []);
+  });
+
+  it('scripts/node-min.sh on a machine it has no Node for: skipped with a message, a failure under CI=true', () => {
+    const bin = mkdtempSync(join(tmpdir(), 'warrant-uname-'));
+    try {
+      // A machine that says it is a Mac on ARM (the script asks uname).
+      writeFileSync(join(bin, 'uname'), '#!/bin/sh\ncase "$1" in -s) echo Darwin ;; -m) echo arm64 ;; *) echo Darwin ;; esac\n');
+      chmodSync(join(bin, 'uname'), 0o755);
+      const run = (ci: string | undefined) => {
+        const { CI: _, ...env } = process.env;
+        return spawnSync('bash', [join(REPO, 'scripts', 'node-min.sh')], {
+          encoding: 'utf8',
+          env: { ...env, PATH: `${bin}:${process.env['PATH']}`, WARRANT_NODE_MIN_HOME: join(bin, 'home'), ...(ci === undefined ? {} : { CI: ci }) },
+        });
+      };
+      const ci = run('true');
+      assert.equal(ci.status, 1, ci.stderr);
+      assert.match(ci.stderr, /no npm package of Node for Darwin-arm64 .*failing because CI=true/);
+      const local = run(undefined);
+      assert.equal(local.status, 0, local.stderr);
+      assert.match(local.stderr, /no npm package of Node for Darwin-arm64 .*skipped \(outside CI\)/);
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
   });
 });

@@ -46,7 +46,12 @@ export interface ClaimRecord {
 }
 
 export interface SourceRecord {
+  /** How the citation is written: `link`, `footnote`, `citation`… */
   readonly kind: string;
+  /** What kind of source it is: `paper`, `preprint`, `official`, `news`, `blog`, `same-site`, `note`, `web`. */
+  readonly type: string;
+  /** What the type was read from: `arxiv.org`, the entry's journal, `footnote [^3]`. */
+  readonly where?: string;
   readonly line: number;
   readonly url?: string;
   readonly text?: string;
@@ -94,6 +99,7 @@ export function claimRecords(files: readonly FileResult[], engine: Engine, cwd: 
     });
     // Zero-annotation sentences, each with the fields the corpus scorer reads.
     const flags = new Map(result.findings.filter((f) => f.ruleId === 'uncited-assertion').map((f) => [f.range.start, f]));
+    const weak = new Set(result.findings.filter((f) => f.ruleId === 'weak-support' && f.data?.['node'] === undefined).map((f) => f.range.start));
     for (const s of heuristicSentences(model)) {
       // Its own sources: inside it, or right after its full stop (`… tools. [a survey](…)`), as the detector counts them.
       const sources = model.sources.filter((src) => src.range.start >= s.range.start && (src.range.end <= s.range.end || /^\s*$/.test(model.text.slice(s.range.end, src.range.start))));
@@ -109,7 +115,7 @@ export function claimRecords(files: readonly FileResult[], engine: Engine, cwd: 
         relations: [],
         attributes: {},
         inferred: {},
-        findings: flags.has(s.range.start) ? ['uncited-assertion'] : [],
+        findings: [...(flags.has(s.range.start) ? ['uncited-assertion'] : []), ...(weak.has(s.range.start) ? ['weak-support'] : [])],
         claim: s.claim,
         needs_citation: s.needsCitation,
         cited: s.cited,
@@ -142,6 +148,8 @@ export function rankClaims(records: readonly ClaimRecord[]): ClaimRecord[] {
 function sourceRecord(s: Source, line: (offset: number) => number): SourceRecord {
   return {
     kind: s.kind,
+    type: s.type,
+    ...(s.where ? { where: s.where } : {}),
     line: line(s.range.start),
     ...(s.url ? { url: s.url } : {}),
     ...(s.text ? { text: s.text.length > 300 ? s.text.slice(0, 297) + '…' : s.text } : {}),

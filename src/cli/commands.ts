@@ -155,5 +155,6 @@ function configJson(config: ResolvedConfig): Record<string, unknown> {
     ignores: config.ignores,
     heuristics: config.heuristics,
     maxFileSize: config.maxFileSize,
+    sources: config.sources,
   };
 }

@@ -20,10 +20,11 @@ export { BASE_KINDS, baseOf, type BaseKind, type Vocabulary } from './config/voc
 export { analyzeDocument, type DocumentModel, type AnalysisProblem } from './model/analyze.js';
 export { ArgumentGraph, type Edge, type NodeHandle, type Dangling } from './model/graph.js';
 export { summarizeNode, describeSummary, type NodeSummary } from './model/status.js';
-export type { ArgNode, AttributeRange, InferredAttribute, BibEntry, InternalLink, NodeRef, Relation, Source, SourceKind, NodeKind, NodeBlock, TagSyntax } from './model/types.js';
+export type { ArgNode, AttributeRange, InferredAttribute, BibEntry, InternalLink, NodeRef, Relation, Source, SourceKind, SourceType, NodeKind, NodeBlock, TagSyntax } from './model/types.js';
 export { formatEntry } from './sources/collect.js';
 export { heuristicSentences } from './model/sentences.js';
 export type { HeuristicSentence } from './heuristics/index.js';
 export { RULES, SYSTEM_RULES, RULE_IDS, allRuleMeta, ruleMeta } from './rules/index.js';
 export { docsUrl, type Rule, type RuleMeta } from './rule.js';
 export type { Directive } from './directives.js';
+export { SOURCE_TYPES, sourceTypeLabel, typeLine, countTypes, describeTypes } from './sources/kinds.js';

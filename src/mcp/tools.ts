@@ -6,8 +6,8 @@
  * read-only, and every path is confined to the folder the server started in: a path that leaves
  * it (`..`, an absolute path elsewhere, a symbolic link pointing out) is refused before any read.
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { allRuleMeta, docsUrl, oneBasedSpan, ruleMeta, RULE_IDS, type Finding } from '../core/index.js';
 import { findFiles } from '../node/files.js';
@@ -65,7 +65,14 @@ const ClaimOut = z.looseObject({
   id: z.string().nullable(),
   text: z.string(),
   status: z.string(),
-  sources: z.array(z.looseObject({ kind: z.string(), line: z.number().int() })),
+  sources: z.array(
+    z.looseObject({
+      kind: z.string().describe('how the citation is written: link, footnote, numbered, citation, dcite, doi, arxiv, file'),
+      type: z.enum(['paper', 'preprint', 'official', 'news', 'blog', 'same-site', 'note', 'web']).describe('what kind of source it is (docs/sources.md)'),
+      where: z.string().optional().describe('what the type was read from: a host, a journal, a footnote'),
+      line: z.number().int(),
+    }),
+  ),
   findings: z.array(z.string()),
 });
 
@@ -170,12 +177,16 @@ class ConfinedWorkspace extends FsWorkspace {
 }
 
 /** Inside the start folder, both as written and after resolving symbolic links. */
-function inside(path: string, root: Root): boolean {
+function inside(path: string, root: Root, links = 0): boolean {
   const abs = resolve(root.path, path);
   if (!isInside(abs, root.path) && !isInside(abs, root.real)) return false;
   // The longest existing prefix must resolve inside too (a link may point out).
   let probe = abs;
   while (!existsSync(probe)) {
+    // A link to nothing is judged by where it points: else the answer (refused, or "does not
+    // exist") would tell whether a file outside the folder exists.
+    const target = linkTarget(probe);
+    if (target !== undefined) return links < 40 && inside(resolve(dirname(probe), target), root, links + 1);
     const parent = resolve(probe, '..');
     if (parent === probe) return true;
     probe = parent;
@@ -184,6 +195,14 @@ function inside(path: string, root: Root): boolean {
     return isInside(realpathSync(probe), root.real);
   } catch {
     return false;
+  }
+}
+
+function linkTarget(path: string): string | undefined {
+  try {
+    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

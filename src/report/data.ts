@@ -5,7 +5,8 @@
  * else: no second analysis. JSON-serialisable, so it crosses the LSP connection unchanged.
  */
 import { baseOf, describeSummary, formatEntry, oneBasedSpan, summarizeNode } from '../core/index.js';
-import type { ArgNode, ArgumentGraph, Directive, DocumentModel, Finding, NodeHandle, RuleMeta, Source } from '../core/index.js';
+import type { ArgNode, ArgumentGraph, Directive, DocumentModel, Finding, NodeHandle, RuleMeta, Source, SourceType } from '../core/index.js';
+import { countTypes, SOURCE_TYPES, sourceTypeLabel } from '../core/index.js';
 import { exportGraph, toDot } from '../core/export/graph.js';
 import { threatMatrixSection } from './matrix.js';
 
@@ -73,6 +74,8 @@ export interface ReportClaim {
   /** Why: the counts behind "supported", the finding's message, or the suppression. */
   readonly why: string;
   readonly sources: readonly ReportSource[];
+  /** How many of `sources` are of each kind (`{ paper: 1, 'same-site': 2 }`): the claim's evidence line. */
+  readonly sourceTypes: Readonly<Partial<Record<SourceType, number>>>;
   readonly evidence: readonly ReportRelated[];
   readonly defenses: readonly ReportRelated[];
   readonly objections: readonly ReportRelated[];
@@ -81,6 +84,9 @@ export interface ReportClaim {
 
 export interface ReportSource {
   readonly kind: Source['kind'];
+  /** What kind of source it is (`preprint`), and what that was read from (`arxiv.org`). */
+  readonly type: SourceType;
+  readonly where?: string;
   readonly line: number;
   /** What the reader sees: link text, footnote text, citation key. */
   readonly label: string;
@@ -128,7 +134,35 @@ export interface ReportSection {
 export type SectionProvider = (input: ReportInput) => ReportSection | undefined;
 
 /** Sections added after the built-in ones, in this order: the threat-coverage matrix (AI-risk preset only). */
-export const REPORT_SECTIONS: SectionProvider[] = [threatMatrixSection];
+export const REPORT_SECTIONS: SectionProvider[] = [evidenceMixSection, threatMatrixSection];
+
+/**
+ * The evidence mix: every source of each file (tagged or not) counted by kind, one row per file
+ * and a total row for several. A plain table, so it reads in print and without script.
+ */
+export function evidenceMixSection(input: ReportInput): ReportSection | undefined {
+  const rows: { name: string; counts: Partial<Record<SourceType, number>>; total: number }[] = [];
+  for (const file of input.files) {
+    const model = input.graph.model(file.uri);
+    if (!model) continue;
+    rows.push({ name: file.name, counts: countTypes(model.sources), total: model.sources.length });
+  }
+  if (rows.length === 0) return undefined;
+  if (rows.length > 1) {
+    const all: Partial<Record<SourceType, number>> = {};
+    for (const t of SOURCE_TYPES) all[t] = rows.reduce((n, r) => n + (r.counts[t] ?? 0), 0);
+    rows.push({ name: 'All files', counts: all, total: rows.reduce((n, r) => n + r.total, 0) });
+  }
+  const total = rows[rows.length - 1]!.total;
+  return {
+    id: 'evidence-mix',
+    title: `Evidence mix (${total} source${total === 1 ? '' : 's'})`,
+    intro:
+      'Every source in each file by kind, read offline from its host, DOI or bibliography entry: papers, preprints, official documents, news, blogs, other web pages, links into the same site, and notes with no link or key.',
+    columns: ['File', ...SOURCE_TYPES.map(sourceTypeLabel), 'Total'],
+    rows: rows.map((r) => [r.name, ...SOURCE_TYPES.map((t) => String(r.counts[t] ?? 0)), String(r.total)]),
+  };
+}
 
 export interface ReportFileInput {
   readonly uri: string;
@@ -286,6 +320,7 @@ function claimEntry(
     engineStatus,
     why,
     sources: node.sources.map((s) => sourceEntry(s, lineOf(model, s.range.start))),
+    sourceTypes: countTypes(node.sources),
     evidence: list(summary?.evidence),
     defenses: list(summary?.defenses),
     objections: list(summary?.objections),
@@ -298,6 +333,8 @@ function sourceEntry(s: Source, line: number): ReportSource {
   const url = s.url ?? s.entry?.url ?? (s.entry?.doi ? `https://doi.org/${s.entry.doi}` : undefined);
   return {
     kind: s.kind,
+    type: s.type,
+    ...(s.where ? { where: s.where } : {}),
     line,
     label: cut(label, 300),
     ...(url ? { url } : {}),

@@ -138,7 +138,7 @@ function claimEntry(c: ReportClaim): string {
   const parts: string[] = [];
   parts.push(`<p class="why"><span class="status status-${c.status}">${STATUS_LABEL[c.status]}</span> ${e(c.why)}</p>`);
   parts.push(`<p class="where">${e(cap(kind))} · <code>${e(c.file)}:${c.line}</code>${c.id ? ` · id <code>#${e(c.id)}</code>` : ''}</p>`);
-  if (c.sources.length) parts.push(`<h5>Sources</h5>\n<ul class="sources">${c.sources.map(sourceItem).join('\n')}</ul>`);
+  if (c.sources.length) parts.push(evidenceLine(c), `<h5>Sources</h5>\n<ul class="sources">${c.sources.map(sourceItem).join('\n')}</ul>`);
   const group = (title: string, items: readonly ReportRelated[]): void => {
     if (items.length) parts.push(`<h5>${title}</h5>\n<ul class="related">${items.map(relatedItem).join('\n')}</ul>`);
   };
@@ -150,6 +150,15 @@ function claimEntry(c: ReportClaim): string {
 <h4 class="claim-text"><span class="visually-hidden">${e(cap(c.baseKind))}: </span>${e(c.text)}</h4>
 ${parts.join('\n')}
 </article>`;
+}
+
+/** `Evidence: 1 preprint (arxiv.org) · 2 same site`: what kind of sources back the claim, as text. */
+function evidenceLine(c: ReportClaim): string {
+  const kinds = Object.entries(c.sourceTypes).map(([type, n]) => {
+    const where = [...new Set(c.sources.filter((s) => s.type === type && s.where).map((s) => s.where!))];
+    return `${n} ${e(type === 'same-site' ? 'same site' : type)}${where.length ? ` (${e(where.slice(0, 3).join(', '))}${where.length > 3 ? ', …' : ''})` : ''}`;
+  });
+  return `<p class="evidence"><span class="src-kind">Evidence</span> ${kinds.join(' · ')}</p>`;
 }
 
 function sourceItem(s: ReportSource): string {

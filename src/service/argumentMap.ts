@@ -8,6 +8,7 @@ import { exportGraph, toAif, toDot, toMermaid, type GraphExport } from '../core/
 import type { DocumentModel } from '../core/model/analyze.js';
 import type { NodeHandle } from '../core/model/graph.js';
 import { summarizeNode } from '../core/model/status.js';
+import { countTypes, describeTypes } from '../core/sources/kinds.js';
 import type { ArgumentMapFormat, ArgumentMapNode, ArgumentMapParams, ArgumentMapResult, ArgumentMapRange } from './protocol.js';
 import type { ServiceContext } from './types.js';
 
@@ -40,6 +41,7 @@ export function getArgumentMap(ctx: ServiceContext, params: ArgumentMapParams, f
       range: model.lineIndex.toRange(node.selectionRange) as ArgumentMapRange,
       status: summarizeNode(graph, h)?.status ?? '',
       external: n.external,
+      evidence: describeTypes(countTypes(node.sources)),
     });
   }
   const edges = data.edges.map((e) => ({ from: e.from, to: e.to, type: e.type, via: e.via }));

@@ -36,7 +36,7 @@ export function getCodeActions(doc: AnalyzedDocument, params: CodeActionParams, 
     } else if (ruleId === 'unrated-risk' && node) {
       const action = threatAttributesAction(doc, node, diagnostic, ctx);
       if (action) actions.push(action);
-    } else if (ruleId === 'uncited-assertion' || ruleId === 'unsourced-evidence') {
+    } else if (ruleId === 'uncited-assertion' || ruleId === 'unsourced-evidence' || ruleId === 'weak-support') {
       actions.push(...citationActions(doc, node, diagnostic));
       actions.push(placeholderAtDiagnostic(doc, diagnostic));
     }

@@ -2,6 +2,7 @@
 import type { BibEntry, Source } from '../core/model/types.js';
 import type { OffsetRange } from '../core/text/lineIndex.js';
 import type { AnalyzedDocument } from './types.js';
+import { typeLine } from '../core/sources/kinds.js';
 
 /** Schemes a hover may link to; anything else (`command:`, `javascript:`, `data:`, `vscode:`…) is shown as text. */
 const LINKABLE = /^(https?|ftp|mailto|file|untitled):/i;
@@ -55,8 +56,12 @@ export function formatEntry(e: BibEntry): string {
   return s || codeSpan(e.key);
 }
 
-/** One line for a source in a hover card. */
+/** One line for a source in a hover card, its kind first: `*preprint · arxiv.org* — <https://arxiv.org/abs/…>`. */
 export function formatSource(s: Source): string {
+  return `*${escapeMd(typeLine(s))}* — ${formatSourceBody(s)}`;
+}
+
+function formatSourceBody(s: Source): string {
   const text = s.text ? truncate(s.text, 80) : '';
   switch (s.kind) {
     case 'citation':

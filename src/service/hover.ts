@@ -9,6 +9,7 @@ import { backing, statusLine, type NodeAt } from './graph.js';
 import { capitalize, codeSpan, escapeMd, firstSentence, formatEntry, formatSource, locationLink, mdLink, truncate } from './format.js';
 import { contains, nodeAt, sourceAt, toRange } from './locate.js';
 import { describeSeen } from '../core/heuristics/reasons.js';
+import { countTypes, describeTypes, typeLine } from '../core/sources/kinds.js';
 import type { AnalyzedDocument, ServiceContext } from './types.js';
 import type { ArgNode } from '../core/model/types.js';
 import { attributeValue } from '../core/model/attributes.js';
@@ -23,7 +24,7 @@ export function getHover(doc: AnalyzedDocument, position: Position, ctx: Service
   if (source && (source.kind === 'citation' || source.kind === 'dcite') && source.key) {
     const entry = source.entry ?? doc.model.bibliography.get(source.key);
     const value = entry
-      ? `**@${escapeMd(source.key)}** ${formatEntry(entry)}${source.locator ? ` — ${escapeMd(source.locator)}` : ''}`
+      ? `**@${escapeMd(source.key)}** ${formatEntry(entry)}${source.locator ? ` — ${escapeMd(source.locator)}` : ''}\n\n*${escapeMd(typeLine(source))}*`
       : `**@${escapeMd(source.key)}** is not in any bibliography`;
     return { contents: { kind: 'markdown', value }, range: toRange(doc, source.range) };
   }
@@ -52,6 +53,7 @@ export function getHover(doc: AnalyzedDocument, position: Position, ctx: Service
     if (items.length > shown.length) shown.push(`… ${items.length - shown.length} more`);
     lines.push('', `*${title}*`, ...shown.map((s) => `- ${s}`));
   };
+  if (b.sources.length > 1) lines.push('', `*Evidence:* ${describeTypes(countTypes(b.sources))}`);
   list('Sources', b.sources.map(formatSource));
   const nodeOf = (uri: string, index: number): NodeAt | undefined => {
     const d = ctx.index.get(uri);
@@ -114,6 +116,13 @@ function reading(node: ArgNode, key: string): string {
  * says why it looks check-worthy (the reasons behind `uncited-assertion`).
  */
 function detectedHover(doc: AnalyzedDocument, offset: number): Hover | null {
+  const weak = doc.findings.find((x) => x.ruleId === 'weak-support' && contains(x.range, offset));
+  if (weak) {
+    // A cited sentence that rests only on the page itself: what it rests on, each with its kind.
+    const within = doc.model.sources.filter((s) => s.range.start >= weak.range.start && s.range.end <= weak.range.end);
+    const value = [`**Assertion** (detected) — ${escapeMd(weak.message.replace(/^.*? backed only by /, 'backed only by '))}`, ...within.map((s) => `- ${formatSource(s)}`)].join('\n');
+    return { contents: { kind: 'markdown', value }, range: toRange(doc, weak.range) };
+  }
   const f = doc.findings.find((x) => x.ruleId === 'uncited-assertion' && contains(x.range, offset));
   if (!f) return null;
   const reasons = Array.isArray(f.data?.['reasons']) ? (f.data['reasons'] as string[]) : [];

@@ -64,6 +64,8 @@ export interface ArgumentMapNode {
   readonly status: string;
   /** A node of another file that an edge reaches. */
   readonly external: boolean;
+  /** Its own sources by kind, `1 paper · 1 same site` (`no sources` when it has none), for the tooltip. */
+  readonly evidence?: string;
 }
 export interface ArgumentMapEdge {
   readonly from: string;

@@ -20,7 +20,7 @@ describe('warrant claims: numbered references', () => {
     assert.equal(at(3).syntax, 'label');
     assert.equal(at(3).status, 'supported');
     assert.deepEqual(at(3).sources, [
-      { kind: 'numbered', line: 3, key: '1', url: 'https://example.org/canopy-temps', text: 'Okafor, N. (2022). Surface temperatures under urban canopy. Municipal climate unit.' },
+      { kind: 'numbered', type: 'web', where: 'example.org', line: 3, key: '1', url: 'https://example.org/canopy-temps', text: 'Okafor, N. (2022). Surface temperatures under urban canopy. Municipal climate unit.' },
     ]);
     // A detected sentence citing [2, 3]: two sources; entry 2 has no link.
     assert.equal(at(5).status, 'cited');

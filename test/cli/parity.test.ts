@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scratch, warrant } from './helpers.js';
+import { requirePath } from '../helpers/ci.js';
 
 const ESSAYS = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'dev', 'essays');
 
@@ -26,7 +27,7 @@ describe('workers and cache give the findings of a plain run', function () {
   });
 
   it('worker threads on the essays corpus', function () {
-    if (!safeExists(ESSAYS)) this.skip();
+    requirePath(this, ESSAYS, 'the development essays (../shared/corpus/dev/essays)');
     const s = scratch(ESSAYS);
     try {
       assert.equal(lint(s.dir, '--concurrency', '2'), lint(s.dir, '--concurrency', 'off'));

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scratch, warrant } from './helpers.js';
+import { requirePath } from '../helpers/ci.js';
 
 const ESSAYS = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'dev', 'essays');
 
@@ -9,7 +10,7 @@ describe('bulk suppressions (warrant-suppressions.json)', function () {
   this.timeout(60_000);
 
   it('adopting on published essays: suppress all, then only new findings fail', function () {
-    if (!existsSync(ESSAYS)) this.skip();
+    requirePath(this, ESSAYS, 'the development essays (../shared/corpus/dev/essays)');
     const s = scratch(ESSAYS);
     try {
       const cwd = s.dir;

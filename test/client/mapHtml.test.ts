@@ -73,12 +73,14 @@ describe('client: argument map page', () => {
       'n2 node kind-claim status-unsupported problem',
       'n3 node kind-objection status-unanswered problem',
     ]);
-    assert.match(html, /<title>Claim \(unsupported\): Commuters would switch within a year<\/title>/);
+    assert.match(html, /<title>Claim \(unsupported\): Commuters would switch within a year — no sources<\/title>/);
+    // each node's own sources by kind (issue 23)
+    assert.match(html, /<title>Claim \(supported\): The ferry costs more than a bridge — 1 web<\/title>/);
     assert.match(html, /1 unsupported claim · 1 other unbacked/);
   });
 
   it('escapes the text of the essay', () => {
-    assert.match(html, /aria-label="Objection \(unanswered\): Tolls would price out &quot;day&quot; workers &amp; students \(fares &lt; 2 € &gt; none\)\."/);
+    assert.match(html, /aria-label="Objection \(unanswered\): Tolls would price out &quot;day&quot; workers &amp; students \(fares &lt; 2 € &gt; none\)\. — no sources"/);
     assert.doesNotMatch(html, /fares < 2/);
   });
 

@@ -5,7 +5,7 @@
  * absent), with remark-gfm's full parse as the reference.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Nodes, Root } from 'mdast';
@@ -17,6 +17,7 @@ import { MemoryWorkspace } from '../../src/core/index.js';
 import { parseMarkdown } from '../../src/core/parse/markdown.js';
 import { findBareUrls } from '../../src/core/sources/bareUrls.js';
 import { scanSources } from '../../src/core/sources/collect.js';
+import { requirePath } from '../helpers/ci.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const DEV_ESSAYS = process.env['WARRANT_DEV_ESSAYS'] ?? join(REPO, '..', 'shared', 'corpus', 'dev', 'essays');
@@ -141,7 +142,7 @@ describe('bare URLs: the same sources as the GFM parse', function () {
   ];
   for (const [name, dir] of sets) {
     it(`on the ${name}`, function () {
-      if (!existsSync(dir)) return this.skip();
+      requirePath(this, dir, `the ${name}`);
       const files = markdownFiles(dir);
       assert.ok(files.length > 0);
       let links = 0;

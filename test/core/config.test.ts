@@ -34,7 +34,7 @@ describe('configuration', () => {
   });
 
   it('lists the keys when an unknown key is nothing like them', () => {
-    assert.deepEqual(problems('colours: red\n'), ['1:1 Unknown configuration key `colours`: expected one of root, extends, rules, vocabulary, attributes, bibliography, references, ignores, heuristics, maxFileSize']);
+    assert.deepEqual(problems('colours: red\n'), ['1:1 Unknown configuration key `colours`: expected one of root, extends, rules, vocabulary, attributes, bibliography, references, ignores, heuristics, maxFileSize, sources']);
   });
 
   it('rejects a vocabulary kind based on something that is not a base kind', () => {

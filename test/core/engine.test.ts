@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES, type Rule } from '../../src/core/index.js';
 import { lintText, setup, ESSAY, ROOT, where, slice } from '../helpers/memory.js';
+import { requirePath } from '../helpers/ci.js';
 
 const SEED = join(import.meta.dirname, '..', '..', '..', 'shared', 'seed', 'model-alignment-essay.md');
 
 describe('the seed essay (acceptance)', function () {
   before(function () {
-    if (!existsSync(SEED)) this.skip();
+    requirePath(this, SEED, 'the seed essay (../shared/seed beside the repository)');
   });
 
   it('finds the three Claim headings with slug ids, each cited by its section’s links, and no unsupported-claim', () => {

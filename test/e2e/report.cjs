@@ -3,7 +3,8 @@
  * disk in Debian's Chromium (playwright-core) with every network request blocked. Checks that no
  * request was attempted, that every claim and every `lint -f json` finding is on the page, the
  * SVG map, that it reads without script, prints with every section open, fits a phone, keeps
- * text contrast at 4.5:1 or more, and that the hostile essay runs nothing.
+ * text contrast at 4.5:1 or more, and that the hostile essay and the hostile threat model (every
+ * section, the threat matrix with markup in every column) run nothing.
  * Prints "report: N passed, N failed". Run by scripts/e2e.sh; alone:
  *   npm run build && node test/e2e/report.cjs
  * Env: CHROMIUM (default /usr/bin/chromium), REPORT_SHOT (save a screenshot of the page's top there).
@@ -177,6 +178,29 @@ function contrastProblems() {
       for (const r of matrix.risks) assert(rows.some((t) => t.includes(r.text.slice(0, 40))), r.text);
     });
 
+    await check('source kinds (issue 23): each claim with sources has an evidence line of its sources\' types; the evidence mix has a row per file', async () => {
+      const lines = await page.$$eval('article.claim', (els) => els.map((e) => ({ text: e.querySelector('.claim-text').textContent.replace(/\s+/g, ' '), evidence: e.querySelector('p.evidence')?.textContent ?? null })));
+      const label = (t) => (t === 'same-site' ? 'same site' : t);
+      for (const c of claims) {
+        const shown = lines.find((l) => l.text.includes(c.text.replace(/\s+/g, ' ').trim()));
+        if (!shown) continue;
+        if (c.sources.length === 0) {
+          assert(shown.evidence === null, `evidence line without sources: ${c.file}:${c.line}`);
+          continue;
+        }
+        for (const type of new Set(c.sources.map((x) => x.type))) {
+          const n = c.sources.filter((x) => x.type === type).length;
+          assert(shown.evidence && shown.evidence.includes(`${n} ${label(type)}`), `${c.file}:${c.line}: "${shown.evidence}" lacks ${n} ${label(type)}`);
+        }
+      }
+      const mix = await page.$$eval('#x-evidence-mix tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+      const files = lint.length;
+      assert(mix.length === files + 1 && mix[mix.length - 1][0] === 'All files', `${mix.length} rows for ${files} files`);
+      const header = await page.$$eval('#x-evidence-mix thead th', (ths) => ths.map((th) => th.textContent));
+      assert(header.join() === 'File,paper,preprint,official,news,blog,web,same site,note,Total', header.join());
+      assert(Number(mix[mix.length - 1][header.length - 1]) > 0, 'no sources counted');
+    });
+
     await check('heuristic findings are collapsed; the filter hides what does not match', async () => {
       assert(!(await page.isVisible('#heuristic li.finding >> nth=0')), 'heuristic findings should start collapsed');
       await page.fill('.filter input[type=search]', 'norms-hold');
@@ -191,6 +215,8 @@ function contrastProblems() {
       assert(await page.isVisible('#heuristic li.finding >> nth=0'), 'heuristic findings hidden in print');
       assert(!(await page.isVisible('nav')), 'nav shown in print');
       assert(!(await page.isVisible('.filter')), 'filter shown in print');
+      assert(await page.isVisible('#x-evidence-mix table'), 'evidence mix hidden in print');
+      assert(await page.isVisible('p.evidence >> nth=0'), 'claim evidence lines hidden in print');
       await page.emulateMedia({ media: 'screen' });
     });
 
@@ -221,6 +247,7 @@ function contrastProblems() {
       assert((await p.$$('article.claim')).length === claims.length, 'claims missing');
       assert(await p.isVisible('#findings li.finding >> nth=0'), 'findings hidden');
       assert((await p.$$('.filter')).length === 0, 'filter box without script');
+      assert(await p.isVisible('#x-evidence-mix table'), 'evidence mix hidden without script');
       await c.close();
     });
 
@@ -261,6 +288,60 @@ function contrastProblems() {
       await p.mouse.move(200, 400);
       assert(dialogs.length === 0, `dialogs: ${dialogs.join()}`);
       assert(reqs.length === 0, `requests: ${reqs.join()}`);
+      await c.close();
+    });
+
+    // The hostile threat model (AI-risk preset): every section renders, the matrix too, with
+    // markup in every column that can carry document text, and a file name that is markup.
+    const riskDir = path.join(scratch, 'hostile-risk');
+    fs.cpSync(path.join(ROOT, 'test', 'report', 'fixtures', 'hostile-risk'), riskDir, { recursive: true });
+    const riskName = `t"><img src=x onerror=alert('file')>.md`;
+    fs.renameSync(path.join(riskDir, 'threats.md'), path.join(riskDir, riskName));
+    const riskReport = path.join(scratch, 'hostile-risk.html');
+    warrant(['report', '.', '-o', riskReport], riskDir);
+    await check('hostile threat model: every section, the matrix with markup in every column, and nothing ran (no script, handler or CSP violation)', async () => {
+      const { context: c, page: p, requests: reqs, dialogs, errors: errs } = await openPage(browser, riskReport);
+      const dom = await p.evaluate(() => {
+        const all = [...document.querySelectorAll('*')];
+        const table = document.querySelector('#x-threat-matrix table');
+        return {
+          sections: [...document.querySelectorAll('main > section')].map((s) => s.id),
+          scripts: document.querySelectorAll('script').length,
+          handlers: all.flatMap((el) => [...el.attributes].filter((a) => a.name.toLowerCase().startsWith('on')).map((a) => `${el.tagName}[${a.name}]`)),
+          badLinks: all
+            .flatMap((el) => ['href', 'xlink:href', 'src', 'action', 'formaction'].map((n) => el.getAttribute(n)).filter((v) => v !== null))
+            .filter((v) => !/^(#|https?:|mailto:)/i.test(v.trim())),
+          injected: document.querySelectorAll('img, iframe, object, embed, b, main svg:not(#map svg)').length,
+          head: table ? [...table.querySelectorAll('thead th')].map((th) => th.textContent) : [],
+          rows: table ? [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => ({ text: cell.textContent, elements: cell.children.length }))) : [],
+          filter: !!document.querySelector('.filter'),
+          violations: window.__violations,
+        };
+      });
+      assert(dom.sections.join() === 'claims,findings,map,heuristic,x-threat-matrix', dom.sections.join());
+      assert(dom.filter, "the page's own script did not run");
+      assert(dom.scripts === 1, `${dom.scripts} scripts`);
+      assert(dom.handlers.length === 0, dom.handlers.join());
+      assert(dom.badLinks.length === 0, dom.badLinks.join());
+      assert(dom.injected === 0, `${dom.injected} injected elements`);
+      assert(dom.violations.length === 0, `CSP violations (something tried to run or load): ${dom.violations.join(', ')}`);
+      assert(dom.rows.length === 2, `${dom.rows.length} matrix rows`);
+      const hostile = /<script>|onerror=|onload=|javascript:|"></;
+      dom.head.forEach((column, i) => {
+        if (column === 'Model only') return;
+        const cells = dom.rows.map((r) => r[i]);
+        assert(cells.every((cell) => cell.elements === 0), `${column}: an element inside a cell`);
+        assert(cells.some((cell) => hostile.test(cell.text)), `${column}: no hostile text shown in this column`);
+      });
+      for (const s of ["<script>alert('adversary')</script>", `"><svg onload=alert("harm")>`, "<img src=x onerror=alert('risk text')>", `${riskName}:7`]) {
+        assert(dom.rows.some((r) => r.some((cell) => cell.text.includes(s))), `not shown as text in the matrix: ${s}`);
+      }
+      await p.hover('#x-threat-matrix tbody tr >> nth=0');
+      await p.mouse.move(300, 500);
+      await p.emulateMedia({ media: 'print' });
+      assert(dialogs.length === 0, `dialogs: ${dialogs.join()}`);
+      assert(reqs.length === 0, `requests: ${reqs.join()}`);
+      assert(errs.length === 0, `errors: ${errs.join()}`);
       await c.close();
     });
   } catch (e) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { checkGenerated } from './generate-defaults.js';
 import { updating } from '../helpers/snapshot.js';
+import { configFrom, lintText } from '../helpers/memory.js';
 import { defaultHeuristicOptions, heuristicOptionsFor, mergeHeuristicOptions, SHIPPED_MODEL } from '../../src/core/heuristics/index.js';
 
 describe('heuristics: shipped defaults and user overrides', () => {
@@ -26,6 +27,20 @@ describe('heuristics: shipped defaults and user overrides', () => {
       assert.ok(learned[`cue:${id}`]! < 0, `${id} lowers the score`);
     }
     assert.equal(o.citationScope, 'paragraph');
+  });
+
+  it('a weight configured for a shipped family replaces the learned one in the score', () => {
+    const text = '# Notes\n\nAbout 64 percent of the 310 members paid on time, 12 percent paid late.\n';
+    const messages = (yaml?: string): string[] =>
+      lintText(text, {}, yaml === undefined ? undefined : configFrom(yaml)).findings.filter((f) => f.ruleId === 'uncited-assertion').map((f) => f.message);
+    assert.deepEqual(messages(), ['Statistic with no citation: add a source or a link to a defense']);
+    assert.deepEqual(messages('heuristics:\n  cues:\n    statistic:\n      weight: -30\n'), [], 'weight -30 silences the statistic');
+    // A hedge the model weighs down, weighed up by configuration: the statistic is reported again.
+    const hedged = '# Notes\n\nPerhaps about 64 percent of the 310 members might have paid on time.\n';
+    const hedgedMessages = (yaml?: string): number =>
+      lintText(hedged, {}, yaml === undefined ? undefined : configFrom(yaml)).findings.filter((f) => f.ruleId === 'uncited-assertion').length;
+    assert.equal(hedgedMessages('heuristics:\n  cues:\n    hedge:\n      weight: -30\n'), 0);
+    assert.equal(hedgedMessages('heuristics:\n  cues:\n    hedge:\n      weight: 30\n'), 1);
   });
 
   it('merges scalars, replaces lists and merges cue families key by key', () => {

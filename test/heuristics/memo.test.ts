@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { compileCues } from '../../src/core/heuristics/cues.js';
-import { defaultHeuristicOptions } from '../../src/core/heuristics/index.js';
+import { defaultHeuristicOptions, forgetRememberedSentences } from '../../src/core/heuristics/index.js';
 import { sentenceFeatures, type SentenceContext } from '../../src/core/heuristics/features.js';
 import { intlSplitter, MAX_SEGMENT_TEXT } from '../../src/core/heuristics/split.js';
 import { lintText, where } from '../helpers/memory.js';
@@ -70,6 +70,24 @@ describe('detector memo: remembered words, fresh context', () => {
     const cited = base.replace('merger closed.', 'merger closed [@lee2020].');
     assert.deepEqual(where(lintText(cited, { 'refs.bib': '@article{lee2020, title={T}, author={Lee, A}, year={2020}}\n' }).findings, 'uncited-assertion'), []);
     assert.deepEqual(where(lintText(base).findings, 'uncited-assertion'), first);
+  });
+
+  it('an edit late in a long paragraph is split and scored as a cold run does', () => {
+    // The memos are module-level: a fresh engine in this process shares them, so the reference
+    // run is made after forgetting them.
+    const long =
+      'The committee met on a quiet morning and talked about the plans for the coming season at some length. ' +
+      'Members listed the chores that had piled up over the winter and shared them out. Nobody objected to the new rota, and tea was served after the meeting.';
+    assert.ok(long.length > 240);
+    const base = `# Notes\n\n${long}\n\nWe think this is fine.\n`;
+    const edited = base.replace('after the meeting.', 'after the meeting. Revenue at the firm rose 40% in 2021 after the merger closed.');
+    const added = `uncited-assertion@3:${long.length + 2}`;
+    assert.ok(!where(lintText(base).findings, 'uncited-assertion').includes(added));
+    const warm = where(lintText(edited).findings, 'uncited-assertion');
+    forgetRememberedSentences();
+    const cold = where(lintText(edited).findings, 'uncited-assertion');
+    assert.ok(cold.includes(added), cold.join());
+    assert.deepEqual(warm, cold);
   });
 });
 

@@ -11,16 +11,14 @@ import { score } from '../../scripts/detector/lr.mjs';
 import { parseMarkdown } from '../../src/core/parse/markdown.js';
 import { compileCues } from '../../src/core/heuristics/cues.js';
 import { defaultHeuristicOptions, extractSentences, logit, SHIPPED_MODEL } from '../../src/core/heuristics/index.js';
+import { skipOutsideCI } from '../helpers/ci.js';
 
 describe('heuristics: the shipped model', function () {
   this.timeout(600_000); // the trainer fits the model three times over (full, leave-one-essay-out tier line, light)
 
   it('data/detector-model.json and model.generated.ts equal what the trainer produces (run `npm run train` after a change)', async function () {
     const dir = corpusDir(undefined);
-    if (!dir) {
-      if (process.env['CI']) assert.fail('the development corpus (../shared/corpus/dev) is missing in CI');
-      this.skip();
-    }
+    if (!dir) skipOutsideCI(this, 'the development corpus (../shared/corpus/dev, or WARRANT_CORPUS) is missing');
     const { json, ts } = await trainOn(dir!);
     assert.equal(readFileSync(MODEL_JSON, 'utf8'), json, 'data/detector-model.json is stale: run `npm run train`');
     assert.equal(readFileSync(MODEL_TS, 'utf8'), ts, 'src/core/heuristics/model.generated.ts is stale: run `npm run train`');

@@ -110,6 +110,10 @@ describe('warrant mcp (SDK client over stdio)', function () {
     const claims = await client.callTool({ name: 'claims', arguments: { paths: ['examples/multi-file'] } });
     const cli = warrant(['claims', 'examples/multi-file', '-f', 'json'], { cwd: REPO });
     assert.deepEqual((claims.structuredContent as { claims: unknown[] }).claims, JSON.parse(cli.stdout));
+    // Each source says what kind it is (issue 23), as the output schema declares.
+    const kinds = await client.callTool({ name: 'claims', arguments: { paths: ['test/fixtures/cli/kinds/essay.md'] } });
+    const records = (kinds.structuredContent as { claims: { sources: { kind: string; type: string }[] }[] }).claims;
+    assert.deepEqual(records.flatMap((c) => c.sources.map((s) => `${s.kind}:${s.type}`)), ['citation:preprint', 'link:official', 'link:same-site', 'footnote:note']);
     const explain = await client.callTool({ name: 'explain', arguments: { rule: 'unsupported-claim' } });
     const doc = explain.structuredContent as { rule: string; documentation: string; docsUrl: string };
     assert.equal(doc.documentation, warrant(['explain', 'unsupported-claim'], { cwd: REPO }).stdout);

@@ -78,7 +78,7 @@ describe('report data', () => {
     REPORT_SECTIONS.push((i) => ({ id: 'matrix', title: 'Threat coverage', intro: `${i.files.length} file <b>`, columns: ['Risk', 'Casual'], rows: [['<script>x</script>', 'covered']] }));
     try {
       const data = buildReport(input());
-      assert.deepEqual(data.sections.map((s) => s.title), ['Threat coverage']);
+      assert.deepEqual(data.sections.map((s) => s.title), ['Evidence mix (1 source)', 'Threat coverage']);
       const html = renderReportHtml(data, { svgs: [] });
       assert.match(html, /<section id="x-matrix" aria-labelledby="x-matrix-h">\n<h2 id="x-matrix-h">Threat coverage<\/h2>\n<p>1 file &lt;b&gt;<\/p>/);
       assert.match(html, /<th scope="row">&lt;script&gt;x&lt;\/script&gt;<\/th><td>covered<\/td>/);
@@ -86,6 +86,29 @@ describe('report data', () => {
     } finally {
       REPORT_SECTIONS.pop();
     }
-    assert.equal(buildReport(input()).sections.length, 0);
+    assert.deepEqual(buildReport(input()).sections.map((s) => s.id), ['evidence-mix']);
+  });
+
+  it('gives each source its kind, each claim an evidence line, and the file an evidence-mix table (print, no script)', () => {
+    const text = [
+      'Untagged prose cites [the gazette](https://www.theguardian.com/silt).',
+      '',
+      '### Claim 1: Silt fell',
+      '',
+      'See [a preprint](https://arxiv.org/abs/2101.00001), [our notes](/notes/silt) and [our tally](/notes/tally).',
+      '',
+    ].join('\n');
+    const { engine } = setup(text);
+    const result = engine.lint(ESSAY, text);
+    const data = buildReport(input({ graph: engine.graph(), files: [{ uri: ESSAY, name: 'essay.md', text, findings: result.findings }] }));
+    const claim = data.claims[0]!;
+    assert.deepEqual(claim.sources.map((s) => [s.type, s.where]), [['preprint', 'arxiv.org'], ['same-site', 'this site'], ['same-site', 'this site']]);
+    assert.deepEqual(claim.sourceTypes, { preprint: 1, 'same-site': 2 });
+    const mix = data.sections.find((s) => s.id === 'evidence-mix')!;
+    assert.deepEqual(mix.columns, ['File', 'paper', 'preprint', 'official', 'news', 'blog', 'web', 'same site', 'note', 'Total']);
+    assert.deepEqual(mix.rows, [['essay.md', '0', '1', '0', '1', '0', '0', '2', '0', '4']]);
+    const html = renderReportHtml(data, { svgs: [] });
+    assert.match(html, /<p class="evidence"><span class="src-kind">Evidence<\/span> 1 preprint \(arxiv\.org\) · 2 same site \(this site\)<\/p>/);
+    assert.match(html, /<h2 id="x-evidence-mix-h">Evidence mix \(4 sources\)<\/h2>/);
   });
 });

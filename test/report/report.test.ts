@@ -3,7 +3,7 @@
  * small tag scanner); `test/e2e/report.cjs` loads it in Chromium with the network blocked.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -17,6 +17,8 @@ import { docsUrl } from '../../src/core/index.js';
 
 const EXAMPLES = join(REPO, 'examples');
 const HOSTILE = join(REPO, 'test', 'report', 'fixtures', 'hostile');
+/** The same, under the AI-risk preset: every section renders, the threat matrix too. */
+const HOSTILE_RISK = join(REPO, 'test', 'report', 'fixtures', 'hostile-risk');
 
 interface Tag {
   readonly name: string;
@@ -149,6 +151,64 @@ describe('warrant report (built CLI)', function () {
         "<script>alert('bib title')</script>",
         "javascript:alert('bib url')",
         `x"><img src=x onerror=alert('name')>.md`,
+      ]) {
+        assert.ok(page.includes(s), s);
+      }
+    } finally {
+      done();
+    }
+  });
+
+  it('a hostile threat model: every section renders, hostile text in every column of the matrix stays text', () => {
+    const { dir, done } = tempDir();
+    try {
+      cpSync(HOSTILE_RISK, join(dir, 'essays'), { recursive: true });
+      // The file name is markup too: it fills the Where column and names unnamed defenses.
+      const name = `t"><img src=x onerror=alert('file')>.md`;
+      renameSync(join(dir, 'essays', 'threats.md'), join(dir, 'essays', name));
+      const out = join(dir, 'r.html');
+      const r = warrant(['report', 'essays', '-o', out], { cwd: dir });
+      assert.ok(r.status === 0 || r.status === 1, r.stderr);
+      const html = readFileSync(out, 'utf8');
+      const all = tags(html);
+      // Every section is there and has content: claims, findings, map, heuristic findings, matrix.
+      const sections = all.filter((t) => t.name === 'section').map((t) => t.attrs.get('id'));
+      assert.deepEqual(sections, ['claims', 'findings', 'map', 'heuristic', 'x-threat-matrix']);
+      assert.ok(all.filter((t) => t.name === 'article' && t.attrs.get('class') === 'claim').length >= 3, 'claim entries');
+      assert.ok(all.filter((t) => t.name === 'li' && t.attrs.has('data-rule')).length >= 5, 'findings');
+      assert.match(html, /<summary>Show \d+ uncited assertions?<\/summary>/, 'heuristic findings');
+      assert.equal(all.filter((t) => t.name === 'svg').length, 1, 'the map');
+      // Nothing in it runs: one script (the page's own), no handler, no script or data link, no element from the text.
+      assert.equal((html.match(/<script/gi) ?? []).length, 1);
+      for (const t of all) {
+        for (const [attr, value] of t.attrs) {
+          assert.ok(!attr.startsWith('on'), `<${t.name} ${attr}>`);
+          if (['href', 'xlink:href', 'src', 'action', 'formaction'].includes(attr)) assert.match(value, /^(#|https:|http:|mailto:)/, `<${t.name} ${attr}="${value}">`);
+        }
+        assert.ok(!['img', 'iframe', 'object', 'embed', 'b'].includes(t.name), `<${t.name}>`);
+      }
+      // The matrix, cell by cell: every column that can carry document text carries hostile text, as text.
+      const table = /<section id="x-threat-matrix"[\s\S]*?<\/section>/.exec(html)![0];
+      const head = [...table.matchAll(/<th scope="col">([\s\S]*?)<\/th>/g)].map((m) => text(m[1]!));
+      const rows = [...table.matchAll(/<tr>(<th scope="row">[\s\S]*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!));
+      assert.equal(rows.length, 2, table);
+      const hostile = /<script>|onerror=|onload=|javascript:|"></;
+      for (const [i, column] of head.entries()) {
+        if (column === 'Model only') continue; // yes or no, never document text
+        const cells = rows.map((row) => row[i]!);
+        assert.ok(cells.every((c) => !/<[a-z]/i.test(c)), `${column}: a tag in a cell: ${cells.join(' | ')}`);
+        assert.ok(cells.some((c) => hostile.test(text(c))), `${column}: no hostile text in this column: ${cells.join(' | ')}`);
+      }
+      assert.ok(hostile.test(head.find((c) => c.startsWith('Defenses: <img'))!), 'a layer named by markup heads a column');
+      const page = text(html);
+      for (const s of [
+        "<script>alert('adversary')</script>",
+        `"><svg onload=alert("harm")>`,
+        "<img src=x onerror=alert('severity')>",
+        "javascript:alert('domain')",
+        "<img src=x onerror=alert('risk text')>",
+        `"><svg onload=alert('quote')>`,
+        `essays/${name}:7`,
       ]) {
         assert.ok(page.includes(s), s);
       }

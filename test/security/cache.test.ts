@@ -81,6 +81,28 @@ describe('the cache is validated before anything in it is used', () => {
     return c;
   }, /no valid severity/);
   check('a file that is not JSON', () => '{"format": 1, ', /not valid JSON/);
+  check('a finding that belongs to another file', (c) => {
+    c['files'][uri].findings[0].uri = uri.replace(/essay\.md$/, 'other.md');
+    return c;
+  }, /belongs to another file/);
+
+  it('a cache written under other lint options is not replayed (--no-inline-config)', () => {
+    const sub = mkdtempSync(join(tmpdir(), 'warrant-cache-key-'));
+    try {
+      writeFileSync(join(sub, 'essay.md'), '# Notes\n\n<!-- warrant-disable-next-line unsupported-claim -->\n**Claim:** Parking pays for itself within a decade.\n');
+      const run = (...extra: string[]) => warrant(['lint', '.', '-f', 'json', ...extra], { cwd: sub });
+      assert.doesNotMatch(run('--cache').stdout, /unsupported-claim/);
+      const want = run('--no-inline-config');
+      assert.match(want.stdout, /unsupported-claim/);
+      const got = run('--cache', '--no-inline-config', '--debug');
+      assert.equal(got.stdout, want.stdout);
+      assert.match(got.stderr, /1 files, 0 from cache/);
+      // and back: the directive applies again
+      assert.doesNotMatch(run('--cache').stdout, /unsupported-claim/);
+    } finally {
+      rmSync(sub, { recursive: true, force: true });
+    }
+  });
 
   it('a cache of another version is set aside silently', () => {
     rmSync(cacheFile(), { force: true });

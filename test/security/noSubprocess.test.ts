@@ -87,7 +87,8 @@ describe('GitIgnores: .gitignore semantics without git', () => {
   let repo: Repo;
   before(() => {
     repo = hostileRepo({
-      '.gitignore': 'build/\n*.log\n!important.log\n/rooted.md\ndeep/**/gen.md\n',
+      '.gitignore': 'build/\n*.log\n!important.log\n/rooted.md\ndeep/**/gen.md\ndrafts/\n',
+      'drafts/.gitignore': '!keep.md\n',
       'sub/.gitignore': '!again.log\nlocal-only.md\n',
       'nested/inner/.gitignore': '*.md\n!keep.md\n',
       '.git/info/exclude': 'excluded.md\n',
@@ -110,6 +111,10 @@ describe('GitIgnores: .gitignore semantics without git', () => {
     assert.equal(ignored('build/out.md'), true);
     assert.equal(ignored('sub/build/out.md'), true);
     assert.equal(ignored('build'), false, 'build/ names folders only');
+    // An ignored top folder whose own .gitignore re-includes a file: git never reads it.
+    assert.equal(ignored('drafts', true), true);
+    assert.equal(ignored('drafts/keep.md'), true, 'drafts/ is ignored, so drafts/.gitignore cannot re-include keep.md');
+    assert.equal(ignored('drafts/other.md'), true);
   });
 
   it('a deeper .gitignore applies relative to its folder and wins over the root one', () => {

@@ -109,6 +109,9 @@ describe('server: hover, lens, completion, navigation, symbols, quick fixes', ()
     assert.match(text, /^\*\*Claim\*\* `#claim-1-protected-lanes-cut-serious-injuries` — 2 sources · 1 objection\n/);
     assert.ok(text.includes('https://example.org/lyon-corridors'), text);
     assert.ok(text.includes('https://example.org/crash-register'), text);
+    // Each source's kind and the claim's evidence mix (issue 23).
+    assert.match(text, /\*Evidence:\* 2 web\n/);
+    assert.match(text, /- \*web · example\.org\* — corridor redesigns in Lyon — <https:\/\/example\.org\/lyon-corridors>/);
     // The objection is a comment tag merged with its `Objection:` label: shown without the label.
     assert.match(text, /\*Objections\*\n- \[Concrete kerbs/);
   });
@@ -124,6 +127,7 @@ describe('server: hover, lens, completion, navigation, symbols, quick fixes', ()
     const text = hoverText((await h.client.sendRequest('textDocument/hover', { textDocument: { uri: LANES }, position: at(lanes, '@rivera2019', 3) })) as Hover);
     assert.match(text, /\*\*@rivera2019\*\*.*Street redesign and retail takings/);
     assert.ok(text.includes('doi.org/10.5555/juc.2019.14'), text);
+    assert.match(text, /\n\n\*paper · Journal of Urban Commerce\*$/);
   });
 
   it('code lens above each claim with the counts', async () => {

@@ -95,7 +95,33 @@ describe('service: hover', () => {
     const w = workspace({ 'essay.md': text });
     const value = (getHover(w.doc('essay.md'), position, w.ctx)!.contents as { value: string }).value;
     assert.match(value, /^\*\*Claim\*\* .*1 source/);
-    assert.match(value, /\*Sources\*\n- \[2\] Lindqvist, M\. Canopy survey of twelve districts\./);
+    assert.match(value, /\*Sources\*\n- \*note · reference \\\[2\\\]\* — \[2\] Lindqvist, M\. Canopy survey of twelve districts\./);
+  });
+
+  it('shows each source’s kind and where it was read, and the claim’s evidence mix', () => {
+    const { text, position } = cursor('Claim: Street |trees cool streets ([a preprint](https://arxiv.org/abs/2101.00001), [our notes](/notes/heat)).\n');
+    const w = workspace({ 'essay.md': text });
+    const value = (getHover(w.doc('essay.md'), position, w.ctx)!.contents as { value: string }).value;
+    assert.match(value, /\*Evidence:\* 1 preprint · 1 same site\n/);
+    assert.match(value, /\n- \*preprint · arxiv\.org\* — a preprint — <https:\/\/arxiv\.org\/abs\/2101\.00001>\n- \*same site · this site\* — our notes — <\/notes\/heat>|\n- \*preprint · arxiv\.org\* — a preprint — <https:\/\/arxiv\.org\/abs\/2101\.00001>\n- \*same site · this site\* — our notes/);
+  });
+
+  it('names a citation key’s kind from its bibliography entry', () => {
+    const csl = '---\nreferences:\n  - id: lee2021\n    type: article-journal\n    title: River silt\n    container-title: Journal of Rivers\n---\n';
+    const { text, position } = cursor(`${csl}Claim: Silt fell [@lee|2021].\n`);
+    const w = workspace({ 'essay.md': text });
+    const value = (getHover(w.doc('essay.md'), position, w.ctx)!.contents as { value: string }).value;
+    assert.match(value, /\n\n\*paper · Journal of Rivers\*$/);
+  });
+
+  it('says what a detected sentence backed only by the page rests on', () => {
+    const text = 'Roughly 40 percent of the stalls closed in the first winter, as [our diary](/diary/winter) records.\n';
+    const w = workspace({ 'essay.md': text });
+    const doc = w.doc('essay.md');
+    const f = doc.findings.find((x) => x.ruleId === 'weak-support');
+    assert.ok(f, JSON.stringify(doc.findings.map((x) => x.ruleId)));
+    const value = (getHover(doc, doc.lineIndex.positionAt(f.range.start + 3), w.ctx)!.contents as { value: string }).value;
+    assert.match(value, /^\*\*Assertion\*\* \(detected\) — backed only by a link to this site \(\/diary\/winter\): cite an independent source\n- \*same site · this site\* — our diary/);
   });
 
   it('returns nothing on untagged prose', () => {
@@ -212,6 +238,21 @@ describe('service: quick fixes', () => {
     const offset = doc.lineIndex.offsetAt(e.range.start);
     assert.equal(text.slice(0, offset) + e.newText + text.slice(offset), BIB + '- Claim: Kerbside parking turns over fast [@tanaka2020].\n');
     assert.equal(cite.isPreferred, true);
+  });
+
+  it('offers a citation and a placeholder for a claim backed only by a note (weak-support)', () => {
+    const text = BIB + 'Claim: Kerbside parking turns over fast.[^1]\n\n[^1]: As the wardens told me.\n';
+    const w = workspace({ 'essay.md': text });
+    const doc = w.doc('essay.md');
+    const d = toDiagnostics(doc.findings, w.ctx.rules).find((x) => x.code === 'weak-support');
+    assert.ok(d, JSON.stringify(doc.findings.map((f) => f.ruleId)));
+    const actions = getCodeActions(doc, { textDocument: { uri: doc.uri }, range: d.range, context: { diagnostics: [d] } }, w.ctx);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Insert "[citation needed]" placeholder'), titles.join('\n'));
+    const cite = actions.find((a) => a.title.startsWith('Cite @tanaka2020'))!;
+    const e = cite.edit!.changes![doc.uri]![0]!;
+    const offset = doc.lineIndex.offsetAt(e.range.start);
+    assert.match(text.slice(0, offset) + e.newText + text.slice(offset), /Claim: Kerbside parking turns over fast\.\[\^1\] \[@tanaka2020\]\n/);
   });
 
   it('hides the disable actions when the setting is off', () => {

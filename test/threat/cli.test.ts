@@ -18,6 +18,7 @@ describe('cli: presets', () => {
     assert.equal(config.attributes.domain.values.length, 7);
     assert.equal(config.rules['unrated-risk'], 'info');
     assert.equal(config.rules['alignment-only-defense'], 'warning');
+    assert.equal(config.rules['weak-support'], 'warning');
   });
 
   it('reports an unknown preset at its entry, with the nearest name, and exits 2', () => {

@@ -66,6 +66,25 @@ describe('threat coverage page', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(posted)), [{ type: 'reveal', uri: law.uri, range: law.range }]);
   });
 
+  it('the adversary table counts a defense that covers two risks once', () => {
+    const two = [
+      '<!-- risk #one adversary=skilled -->',
+      'A crew forges invoices.',
+      '',
+      '<!-- risk #two adversary=skilled -->',
+      'A crew forges receipts.',
+      '',
+      '<!-- defense #guard defends=#one layer=product -->',
+      'A filter holds forged papers, and also [the receipts](#two).',
+      '',
+    ].join('\n');
+    const r = getThreatMatrix(workspace({ 'two.md': two }, {}, AI_RISK).ctx, { uri: 'file:///ws/two.md' }, ['file:///ws']);
+    assert.deepEqual(r.matrix.risks.map((risk) => [risk.id, risk.defenses['product']]), [['one', ['guard']], ['two', ['guard']]]);
+    const skilled = r.byAdversary.rows.find((row) => row.value === 'skilled')!;
+    assert.equal(skilled.risks, 2);
+    assert.deepEqual(skilled.defenses, { model: 0, product: 1, ecosystem: 0, unrated: 0 }, 'one defense, however many risks it covers');
+  });
+
   it('says so when there are no risks, or shows a message', () => {
     const empty = getThreatMatrix(workspace({ 'a.md': '# Nothing\n' }, {}, AI_RISK).ctx, { uri: 'file:///ws/a.md' }, ['file:///ws']);
     assert.match(buildThreatHtml({ title: 'a.md', result: empty, nonce: 'n', cspSource: 'c', scriptUri: 's' }), /No risks found in a\.md/);

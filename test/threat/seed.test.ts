@@ -5,10 +5,11 @@
  * Paragraphs are found by one word they contain, so no sentence of the seed lives here.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO, warrant } from '../cli/helpers.js';
+import { requirePath } from '../helpers/ci.js';
 
 const SEED = join(REPO, '..', 'shared', 'seed', 'model-alignment-essay.md');
 
@@ -24,10 +25,7 @@ function tagParagraph(text: string, word: RegExp, tag: string): string {
 describe('the seed essay, annotated at run time', function () {
   let dir = '';
   before(function () {
-    if (!existsSync(SEED)) {
-      console.log(`      (skipped: the seed essay is not at ${SEED}; these checks need ../shared/seed beside the repository)`);
-      this.skip();
-    }
+    requirePath(this, SEED, 'the seed essay (../shared/seed beside the repository)');
     dir = mkdtempSync(join(tmpdir(), 'warrant-seed-'));
     writeFileSync(join(dir, '.warrant.yaml'), 'extends: warrant:ai-risk\nroot: true\n');
   });

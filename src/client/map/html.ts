@@ -43,7 +43,7 @@ export function decorateSvg(svg: string, nodes: readonly ArgumentMapNode[]): str
       if (PROBLEM_STATUSES.has(n.status)) classes.push('problem');
       if (n.status === 'orphan') classes.push('orphan');
       if (n.external) classes.push('external');
-      const tip = `${n.kind[0]!.toUpperCase()}${n.kind.slice(1)}${n.status ? ` (${n.status})` : ''}: ${n.label.replace(/\s+/g, ' ').trim()}`;
+      const tip = `${n.kind[0]!.toUpperCase()}${n.kind.slice(1)}${n.status ? ` (${n.status})` : ''}: ${n.label.replace(/\s+/g, ' ').trim()}${n.evidence ? ` — ${n.evidence}` : ''}`;
       const attrs = [
         `id="${id}"`,
         `class="${classes.join(' ')}"`,

@@ -6,6 +6,8 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNo
 import type { OffsetRange } from '../text/lineIndex.js';
 import type { SeverityOrOff } from '../findings.js';
 import { defaultHeuristicOptions, mergeHeuristicOptions } from '../heuristics/index.js';
+import type { SourceType } from '../model/types.js';
+import { isSourceType, parseHostPattern, SOURCE_TYPES } from '../sources/kinds.js';
 import { BASE_KINDS, buildVocabulary, DEFAULT_VOCABULARY_SPEC, type BaseKind, type Vocabulary } from './vocabulary.js';
 
 /** One rule's setting: `warning`, or `[warning, { citationScope: paragraph }]`. */
@@ -27,6 +29,8 @@ export interface UserConfig {
   readonly root?: boolean;
   /** Declared node attributes (`attributes: { adversary: { on: [risk], values: [...] } }`), validated on every node. */
   readonly attributes?: Readonly<Record<string, Partial<AttributeDecl>>>;
+  /** Source kinds by host and the document's own site: `sources: { kinds: { "example.org": official }, site: https://… }`. */
+  readonly sources?: Partial<SourcesConfig>;
   /** Config files this one builds on (`extends: ../org.warrant.yaml` or a preset `warrant:ai-risk`), as written, with their place. */
   readonly extends?: readonly { readonly path: string; readonly range: OffsetRange }[];
 }
@@ -47,6 +51,13 @@ export interface AttributeDecl {
   readonly from: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** One line for hovers and `--print-config`. */
   readonly description?: string;
+}
+
+/** `sources:`: host → kind entries looked up before the shipped table, and the document's own site. */
+export interface SourcesConfig {
+  readonly kinds: Readonly<Record<string, SourceType>>;
+  /** `https://example.org` (or `example.org/essays`): links there are `same-site`. */
+  readonly site?: string;
 }
 
 export interface ConfigProblem {
@@ -71,11 +82,13 @@ export interface ResolvedConfig {
   readonly attributes: Readonly<Record<string, AttributeDecl>>;
   /** Presets in force, in the order they were applied (`warrant:ai-risk`). */
   readonly presets: readonly string[];
+  /** Source kinds by host and the site, merged over every layer (a later layer's host entries win). */
+  readonly sources: SourcesConfig;
   /** The vocabulary as written, so that later layers can extend it. */
   readonly vocabularySpec: Readonly<Record<string, { labels?: readonly string[]; as?: BaseKind }>>;
 }
 
-export const TOP_LEVEL_KEYS = ['$schema', 'root', 'extends', 'rules', 'vocabulary', 'attributes', 'bibliography', 'references', 'ignores', 'heuristics', 'maxFileSize'] as const;
+export const TOP_LEVEL_KEYS = ['$schema', 'root', 'extends', 'rules', 'vocabulary', 'attributes', 'bibliography', 'references', 'ignores', 'heuristics', 'maxFileSize', 'sources'] as const;
 
 const SEVERITY_ALIASES: Readonly<Record<string, SeverityOrOff>> = {
   off: 'off',
@@ -181,6 +194,9 @@ export function validateConfigNode(node: YamlNode, baseUri: string, knownRules: 
         if (checked.problems.length === 0) config.heuristics = raw;
         break;
       }
+      case 'sources':
+        config.sources = validateSources(value, at, problems);
+        break;
       case 'maxFileSize':
         if (isScalar(value) && typeof value.value === 'number' && value.value > 0) config.maxFileSize = value.value;
         else problems.push({ message: '`maxFileSize` must be a positive number of bytes', range: at(value) });
@@ -335,6 +351,47 @@ function validateAttributes(value: YamlNode | null, at: (n: YamlNode | null | un
   return out;
 }
 
+function validateSources(value: YamlNode | null, at: (n: YamlNode | null | undefined) => OffsetRange, problems: ConfigProblem[]): Partial<SourcesConfig> {
+  const out: { kinds?: Record<string, SourceType>; site?: string } = {};
+  if (!isMap(value)) {
+    problems.push({ message: '`sources` must be a mapping such as `{ kinds: { "example.org": official }, site: https://example.org }`', range: at(value) });
+    return out;
+  }
+  for (const pair of value.items as Pair<YamlNode, YamlNode>[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (key === 'kinds') {
+      const kinds: Record<string, SourceType> = {};
+      if (!isMap(pair.value)) {
+        problems.push({ message: `\`sources.kinds\` must map hosts to a kind (${SOURCE_TYPES.join(', ')})`, range: at(pair.value) });
+        continue;
+      }
+      for (const k of pair.value.items as Pair<YamlNode, YamlNode>[]) {
+        const host = isScalar(k.key) ? String(k.key.value) : '';
+        if (!parseHostPattern(host)) {
+          problems.push({ message: `\`${host}\` is not a host: write one such as \`example.org\` or \`example.org/blog\``, range: at(k.key as YamlNode) });
+          continue;
+        }
+        const kind = isScalar(k.value) ? String(k.value.value) : '';
+        const wanted = kind === 'same site' ? 'same-site' : kind;
+        if (!isSourceType(wanted)) {
+          const near = closest(kind, SOURCE_TYPES);
+          problems.push({ message: `Unknown source kind \`${kind}\` for \`${host}\`: ${near ? `did you mean \`${near}\`?` : `use one of ${SOURCE_TYPES.join(', ')}`}`, range: at(k.value ?? (k.key as YamlNode)) });
+          continue;
+        }
+        kinds[host] = wanted;
+      }
+      out.kinds = kinds;
+    } else if (key === 'site') {
+      const site = isScalar(pair.value) && typeof pair.value.value === 'string' ? pair.value.value.trim() : '';
+      if (site && /^(https?:\/\/)?[^\s/]+\.[^\s/]+/i.test(site) && parseHostPattern(site)) out.site = site;
+      else problems.push({ message: '`sources.site` must be the address of the document\'s own site, such as `https://example.org`', range: at(pair.value) });
+    } else {
+      problems.push({ message: `Unknown key \`${key}\` in \`sources\`: expected kinds or site`, range: at(pair.key as YamlNode) });
+    }
+  }
+  return out;
+}
+
 function relationKey(name: string): boolean {
   return ['supports', 'support', 'defends', 'defend', 'answers', 'mitigates', 'attacks', 'attack', 'rebuts'].includes(name.toLowerCase());
 }
@@ -409,6 +466,7 @@ export function baseConfig(defaults: ReadonlyMap<string, RuleSetting>): Resolved
     ignores: [],
     heuristics: [],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    sources: { kinds: {} },
   };
 }
 
@@ -449,5 +507,12 @@ export function extendConfig(base: ResolvedConfig, layer: UserConfig, resolvePat
     ignores: layer.ignores ?? base.ignores,
     heuristics: layer.heuristics !== undefined ? [...base.heuristics, layer.heuristics] : base.heuristics,
     maxFileSize: layer.maxFileSize ?? base.maxFileSize,
+    sources: layer.sources ? mergeSources(base.sources, layer.sources) : base.sources,
   };
+}
+
+/** A layer's `sources:` over the ones below: host entries merge (the layer's win), its site replaces theirs. */
+function mergeSources(base: SourcesConfig, layer: Partial<SourcesConfig>): SourcesConfig {
+  const site = layer.site ?? base.site;
+  return { kinds: { ...base.kinds, ...(layer.kinds ?? {}) }, ...(site !== undefined ? { site } : {}) };
 }

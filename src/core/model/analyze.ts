@@ -15,6 +15,7 @@ import { isPresetName, presetLayer } from '../config/presets.js';
 import { recognizePandoc } from '../recognizers/pandoc.js';
 import type { Tag } from '../recognizers/types.js';
 import { scanSources, type SourceScan } from '../sources/collect.js';
+import { kindContext, type KindContext } from '../sources/kinds.js';
 import { formatOf, fromCsl, parseBibliography } from '../sources/bibliography.js';
 import { parseDirectives, type Directive } from '../directives.js';
 import { relativeUri, resolveUri, type Workspace } from '../workspace.js';
@@ -165,7 +166,7 @@ function analyzeOnce(input: AnalyzeInput, failure?: string): DocumentModel {
     tags = attachAttributeComments(mergeTags([...comments.tags, ...pandoc.tags, ...labels]), comments.attributeComments, text, problems);
   }
 
-  const scan = scanSources({ uri, text, root, bibliography, workspace });
+  const scan = scanSources({ uri, text, root, bibliography, workspace, kinds: kindContextFor(config, parsed.frontMatter.data['site']) });
   const nodes = assemble(tags, scan, config);
   for (const node of nodes) for (const p of checkAttributes(node, config.attributes, vocab)) problems.push({ ruleId: 'invalid-tag', ...p });
 
@@ -217,6 +218,22 @@ function analyzeOnce(input: AnalyzeInput, failure?: string): DocumentModel {
     unreadableBibliographies,
     config,
   };
+}
+
+const kindContexts = new WeakMap<ResolvedConfig, Map<string, KindContext>>();
+
+/**
+ * The source-kind tables for a document: the config's `sources.kinds` before the shipped table, and
+ * its own site from the config's `sources.site` or the front matter's `site:` (the config wins).
+ * Built once per config and site, not per document.
+ */
+function kindContextFor(config: ResolvedConfig, frontMatterSite: unknown): KindContext {
+  const site = config.sources.site ?? (typeof frontMatterSite === 'string' && frontMatterSite.trim() ? frontMatterSite.trim() : undefined);
+  let bySite = kindContexts.get(config);
+  if (!bySite) kindContexts.set(config, (bySite = new Map()));
+  let ctx = bySite.get(site ?? '');
+  if (!ctx) bySite.set(site ?? '', (ctx = kindContext(config.sources.kinds, site)));
+  return ctx;
 }
 
 /** The front-matter `warrant:` key is a config layer of its own, validated with positions. */

@@ -41,6 +41,12 @@ export interface BibEntry {
   readonly container?: string;
   readonly doi?: string;
   readonly url?: string;
+  /** The entry's type: CSL (`article-journal`, `report`, `webpage`…), or BibTeX's own for `@misc`. */
+  readonly type?: string;
+  /** Publisher or institution, when the entry names one (`@techreport{…, institution = {…}}`). */
+  readonly publisher?: string;
+  /** An e-print archive and id: `{ archive: 'arXiv', id: '1706.03762' }` from BibTeX `eprint`/`archivePrefix` or CSL `archive`. */
+  readonly eprint?: { readonly archive: string; readonly id?: string };
   /** Where the entry came from: a bibliography file path or `front matter`. */
   readonly origin: string;
 }
@@ -55,9 +61,22 @@ export type SourceKind =
   | 'arxiv' // bare arXiv id in prose
   | 'file'; // link to a local file that exists
 
+/**
+ * What kind of source it is, decided offline from what the source says (`sources/kinds.ts`):
+ * a DOI or scholarly host is a `paper`, arXiv a `preprint`, a government host `official`, a
+ * major outlet `news`, a blog or forum `blog`, a link into the document's own site `same-site`,
+ * a footnote with no link or key a `note`, anything else `web`. Not to be confused with
+ * `SourceKind`, which says how the citation is written.
+ */
+export type SourceType = 'paper' | 'preprint' | 'official' | 'news' | 'blog' | 'same-site' | 'note' | 'web';
+
 /** One citation occurrence in the text. */
 export interface Source {
   readonly kind: SourceKind;
+  /** What kind of source it is (`preprint` for an arXiv link); see `SourceType`. */
+  readonly type: SourceType;
+  /** What the type was read from, shown beside it: `arxiv.org`, `Nature`, `footnote [^3]`. */
+  readonly where?: string;
   /** The occurrence in the text: for `Claim: X [@smith2020]` the range of `@smith2020`. */
   readonly range: OffsetRange;
   /** Link text, footnote text, or the formatted bibliography entry. */

@@ -16,6 +16,7 @@ import { circularSupport } from './circular-support.js';
 import { uncitedAssertion } from './uncited-assertion.js';
 import { alignmentOnlyDefense } from './alignment-only-defense.js';
 import { unratedRisk } from './unrated-risk.js';
+import { weakSupport } from './weak-support.js';
 
 export const RULES: readonly Rule[] = [
   unsupportedClaim,
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   uncitedAssertion,
   alignmentOnlyDefense,
   unratedRisk,
+  weakSupport,
 ];
 
 /**

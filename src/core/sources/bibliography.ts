@@ -99,7 +99,10 @@ function fromBibtex(text: string, origin: string): ParsedBibliography {
   try {
     const data = new Cite(text, { forceType: '@biblatex/text' } as never).data as CslItem[];
     const result = fromCsl(data, origin);
-    return { entries: result.entries, problems: [...problems, ...result.problems] };
+    // citation-js drops `eprint`/`archivePrefix` (an arXiv `@misc` becomes a bare `document`): read them from the text.
+    const eprints = bibtexEprints(text);
+    const entries = eprints.size ? result.entries.map((e) => (eprints.has(e.key) && !e.eprint ? { ...e, eprint: eprints.get(e.key)! } : e)) : result.entries;
+    return { entries, problems: [...problems, ...result.problems] };
   } finally {
     console.warn = saved;
     console.log = savedLog;
@@ -119,9 +122,36 @@ interface CslItem {
   issued?: { 'date-parts'?: (number | string)[][]; literal?: string; raw?: string };
   title?: string;
   'container-title'?: string;
-  publisher?: string;
+  publisher?: string | string[];
   DOI?: string;
   URL?: string;
+  type?: string;
+  archive?: string;
+  number?: string | number;
+}
+
+const BIBTEX_ENTRY = /@([A-Za-z]+)\s*[{(]\s*([^,\s]+)\s*,/g;
+const BIBTEX_FIELD = (name: string): RegExp => new RegExp(`\\b${name}\\s*=\\s*(?:\\{([^{}]*)\\}|"([^"]*)"|([A-Za-z0-9._:/-]+))`, 'i');
+
+/** `@misc{key, eprint = {1706.03762}, archivePrefix = {arXiv}}` → key → `{ archive: 'arXiv', id }`. One pass over the entries. */
+function bibtexEprints(text: string): Map<string, { archive: string; id?: string }> {
+  const out = new Map<string, { archive: string; id?: string }>();
+  if (!/\beprint/i.test(text)) return out;
+  const starts: { key: string; at: number }[] = [];
+  BIBTEX_ENTRY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BIBTEX_ENTRY.exec(text))) starts.push({ key: m[2]!, at: m.index });
+  starts.forEach((s, i) => {
+    const body = text.slice(s.at, i + 1 < starts.length ? starts[i + 1]!.at : text.length);
+    const field = (name: string): string | undefined => {
+      const f = BIBTEX_FIELD(name).exec(body);
+      return f ? (f[1] ?? f[2] ?? f[3] ?? '').trim() : undefined;
+    };
+    const archive = field('archiveprefix') ?? field('eprinttype');
+    const id = field('eprint');
+    if (archive || (id && /^\d{4}\.\d{4,5}(v\d+)?$/.test(id))) out.set(s.key, { archive: archive ?? 'arXiv', ...(id ? { id } : {}) });
+  });
+  return out;
 }
 
 function normalise(item: CslItem, origin: string): BibEntry | undefined {
@@ -130,6 +160,7 @@ function normalise(item: CslItem, origin: string): BibEntry | undefined {
   const names = (item.author ?? item.editor ?? []).map((n) => n.literal ?? [n.given, n.family].filter(Boolean).join(' ')).filter(Boolean);
   const year = item.issued?.['date-parts']?.[0]?.[0] ?? item.issued?.literal ?? item.issued?.raw;
   const container = item['container-title'] ?? item.publisher;
+  const publisher = Array.isArray(item.publisher) ? item.publisher.join(' and ') : item.publisher;
   return {
     key,
     authors: names,
@@ -138,6 +169,9 @@ function normalise(item: CslItem, origin: string): BibEntry | undefined {
     ...(container ? { container: String(container) } : {}),
     ...(item.DOI ? { doi: String(item.DOI) } : {}),
     ...(item.URL ? { url: String(item.URL) } : {}),
+    ...(item.type ? { type: String(item.type) } : {}),
+    ...(publisher ? { publisher: String(publisher) } : {}),
+    ...(item.archive ? { eprint: { archive: String(item.archive), ...(item.number !== undefined ? { id: String(item.number) } : {}) } } : {}),
     origin,
   };
 }

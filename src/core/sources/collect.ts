@@ -11,6 +11,7 @@ import { end, start } from '../recognizers/structure.js';
 import { isUnsafeUrl } from './urls.js';
 import { findBareUrls } from './bareUrls.js';
 import { scanNumberedReferences } from './numbered.js';
+import { classifySources, kindContext, type KindContext, type ScannedSource } from './kinds.js';
 
 export interface SourceScan {
   readonly sources: readonly Source[];
@@ -33,6 +34,8 @@ export interface ScanContext {
   readonly root: Root;
   readonly bibliography: ReadonlyMap<string, BibEntry>;
   readonly workspace: Workspace;
+  /** The tables and the document's own site that give each source its type (default: the shipped table, no site). */
+  readonly kinds?: KindContext;
 }
 
 const MARKDOWN_FILE = /\.(md|markdown|mdown|mkd|mkdn|mdwn|qmd|mdx)$/i;
@@ -51,7 +54,7 @@ const D_CITE = /<d-cite\b[^>]*?\bkey\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 
 export function scanSources(ctx: ScanContext): SourceScan {
   const { text, root } = ctx;
-  const sources: Source[] = [];
+  const sources: ScannedSource[] = [];
   const internalLinks: InternalLink[] = [];
   const missingFootnotes: { label: string; range: OffsetRange }[] = [];
   const definitionZones: OffsetRange[] = [];
@@ -265,10 +268,10 @@ export function scanSources(ctx: ScanContext): SourceScan {
   sources.push(...numbered.sources);
   definitionZones.push(...numbered.lists);
   sources.sort((a, b) => a.range.start - b.range.start);
-  return { sources, internalLinks, missingFootnotes, definitionZones, htmlIds, footnotes, referenceLists: numbered.lists };
+  return { sources: classifySources(sources, ctx.kinds ?? kindContext({}, undefined)), internalLinks, missingFootnotes, definitionZones, htmlIds, footnotes, referenceLists: numbered.lists };
 }
 
-function citation(key: string, range: OffsetRange, locator: string, bibliography: ReadonlyMap<string, BibEntry>): Source {
+function citation(key: string, range: OffsetRange, locator: string, bibliography: ReadonlyMap<string, BibEntry>): ScannedSource {
   const entry = bibliography.get(key);
   return { kind: 'citation', range, key, ...(locator ? { locator } : {}), ...(entry ? { entry, text: formatEntry(entry), ...(entry.url || entry.doi ? { url: entry.url ?? `https://doi.org/${entry.doi}` } : {}) } : {}) };
 }

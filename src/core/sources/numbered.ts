@@ -13,12 +13,12 @@ import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent } fro
 import { findBareUrls } from './bareUrls.js';
 import { toString } from 'mdast-util-to-string';
 import type { OffsetRange } from '../text/lineIndex.js';
-import type { Source } from '../model/types.js';
+import type { ScannedSource } from './kinds.js';
 import { end, plainTextIn, start } from '../recognizers/structure.js';
 
 export interface NumberedScan {
   /** One source per number per call: `[3, 4]` gives two, `[5-7]` three, all with the call's range. */
-  readonly sources: readonly Source[];
+  readonly sources: readonly ScannedSource[];
   /** Each reference list at least one call resolves to: from its first entry to its last. */
   readonly lists: readonly OffsetRange[];
 }
@@ -49,7 +49,7 @@ const EXTERNAL = /^(https?|ftp):\/\//i;
 export function scanNumberedReferences(root: Root, text: string): NumberedScan {
   const lists = referenceLists(root, text);
   if (lists.length === 0) return { sources: [], lists: [] };
-  const sources: Source[] = [];
+  const sources: ScannedSource[] = [];
   const used = new Set<ReferenceList>();
   const inList = (offset: number): boolean => lists.some((l) => l.range.start <= offset && offset < l.range.end);
 

@@ -87,6 +87,9 @@ test('hover on a cited claim shows its source URLs', async () => {
   const text = hoverText(hovers);
   assert.ok(text.includes('https://example.org/lyon-corridors'), text);
   assert.ok(text.includes('2 sources'), text);
+  // each source's kind and where it was read, and the claim's evidence mix (issue 23)
+  assert.ok(text.includes('*web · example.org* — corridor redesigns in Lyon'), text);
+  assert.ok(text.includes('*Evidence:* 2 web'), text);
 });
 
 test('hover on [@key] shows the bibliography entry', async () => {
@@ -94,6 +97,7 @@ test('hover on [@key] shows the bibliography entry', async () => {
   const pos = doc.positionAt(text.indexOf('@rivera2019') + 3);
   const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', lanesUri, pos);
   assert.ok(hoverText(hovers).includes('Street redesign and retail takings'), hoverText(hovers));
+  assert.ok(hoverText(hovers).includes('*paper · Journal of Urban Commerce*'), hoverText(hovers));
 });
 
 test('code lens shows counts above claims', async () => {
