@@ -125,7 +125,10 @@ describe('heuristics: cue families that lower the score', () => {
     assert.equal(s.claim, false);
     assert.equal(s.needsCitation, false);
   });
-  it('normative should/must', () => quiet('Every school district should publish its budget in 2026.', 'normative'));
+  it('normative should/must: scored, and the cue lowers the score', () => {
+    assert.ok(fired('Every school district should publish its budget in 2026.').includes('normative'));
+    assert.ok(one('Every school district should publish its budget in 2026.').score < one('Every school district published its budget in 2026.').score);
+  });
   it('first-person opinion frames', () => quiet('I think the library redesign was a mistake from the start.', 'opinion', 'The library redesign was a mistake from the start.'));
   it('self-reports of the authors’ own work', () => quiet('We trained small classifiers on our own labelled data.', 'selfReport', 'Small classifiers were trained on labelled data.'));
   it('signposting', () => {

@@ -62,6 +62,16 @@ describe('heuristics: language features (wink-nlp)', function () {
     assert.ok(second!.get('nlp:pos:NOUN')! > 0 && second!.get('nlp:pos:NOUN')! < 1, 'a share of the words');
   });
 
+  it('gives a sentence the same features read alone or with others (findings depend on the text only)', () => {
+    const sentences = ['It is a wonderful day for the harbour.', 'The storm was a terrible disaster for 40 families.', 'Prices rose in March 2023.', 'Nobody liked the new timetable at all.'];
+    const together = languageFeatures(sentences)!;
+    sentences.forEach((sentence, i) => {
+      forgetRememberedSentences();
+      const alone = languageFeatures([sentence])![0]!;
+      assert.deepEqual([...together[i]!].sort(), [...alone].sort(), sentence);
+    });
+  });
+
   it('reads a document in one library call, a sentence once, and only the changed sentence after an edit', () => {
     const { modules, reads } = counting();
     provideLanguageModules(modules);

@@ -222,16 +222,23 @@ function readSentences(model: WinkNlp, sentences: readonly string[]): Features[]
     if ((p === 'AUX' && HEDGE_AUX.has(word)) || (p === 'ADV' && HEDGE_ADV.has(word))) a.hedge = true;
     if (word === 'if' || word === 'unless') a.cond = true;
   }
+  // A sentence of the library's belongs to ours by its first word: the blank line joining two of
+  // ours is a token that opens the library's next sentence but belongs to the previous one of ours.
+  const firstWord = (span: readonly [number, number]): number => {
+    let t = span[0];
+    while (t < span[1] && pos[t] === 'SPACE') t++;
+    return t;
+  };
   doc.sentences().each((sentence) => {
     const span = sentence.out(its['span']) as unknown as [number, number];
-    const a = acc[owner[span[0]] ?? 0];
+    const a = acc[owner[firstWord(span)] ?? -1];
     if (!a) return;
     a.sentiment += Number(sentence.out(its['sentiment'])) || 0;
     a.sentParts++;
   });
   doc.entities().each((entity) => {
     const span = entity.out(its['span']) as unknown as [number, number];
-    const a = acc[owner[span[0]] ?? 0];
+    const a = acc[owner[firstWord(span)] ?? -1];
     if (a) a.entities.add(String(entity.out(its['type'])));
   });
   return acc.map((a) => {
