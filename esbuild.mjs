@@ -16,6 +16,9 @@ const entries = [
   { in: 'src/mcp/main.ts', out: 'mcp' },
   // Graphviz for the editor's argument map, loaded on first use (src/client/map/render.ts)
   { in: 'src/client/map/viz.ts', out: 'viz' },
+  // wink-nlp and its English model (3.5 MB), loaded on the first document the detector scores
+  // (src/core/heuristics/language.ts), so no host pays for it at start-up
+  { in: 'src/core/heuristics/nlpBundle.ts', out: 'nlp' },
 ].filter((e) => existsSync(e.in));
 
 await build({

@@ -8,12 +8,14 @@
 //   npm run bench -- ../shared/bench/rfcs      the 654-file RFC corpus
 //   node scripts/bench.mjs <corpus> --runs 5   median of 5 runs per measurement
 //   --no-editor / --no-cli                     skip the editor (scripts/bench-lsp.mjs) or CLI half
+//   --no-detector                              skip the detector's costs (scripts/bench-detector.mjs)
 //   --edits N                                  edits per essay in the editor half (default 40)
 //
 // Every tool runs as a child process under /usr/bin/time: wall time, and CPU time (user + system,
 // worker threads included).
 import { spawn, spawnSync } from 'node:child_process';
 import { runEditorBench } from './bench-lsp.mjs';
+import { runDetectorBench } from './bench-detector.mjs';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -28,6 +30,7 @@ const args = process.argv.slice(2);
 const flag = (name) => (args.includes(name) ? (args.splice(args.indexOf(name), 1), true) : false);
 const noEditor = flag('--no-editor');
 const noCli = flag('--no-cli');
+const noDetector = flag('--no-detector');
 const editsFlag = args.indexOf('--edits');
 const edits = editsFlag >= 0 ? Number(args.splice(editsFlag, 2)[1]) : 40;
 const runsFlag = args.indexOf('--runs');
@@ -301,6 +304,13 @@ if (!noEditor) {
   console.error('bench: editor half (scripts/bench-lsp.mjs)…');
   editor = await runEditorBench({ edits });
   console.log(`\n${editor.lines.join('\n')}`);
+}
+
+// The detector's language features on vs off (#24 item 4), in this same run.
+if (!noDetector) {
+  console.error('bench: detector costs (scripts/bench-detector.mjs)…');
+  const detector = await runDetectorBench({ corpus, runs });
+  console.log(`\n${detector.lines.join('\n')}`);
 }
 
 // The issues' acceptance lines (#13, #20), as ratios from this run.

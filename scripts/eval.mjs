@@ -6,6 +6,8 @@
  *   npm run eval                         # ../shared/corpus/dev (or WARRANT_CORPUS, or a path)
  *   npm run eval -- --ablate             # leave-one-essay-out with feature groups removed
  *   npm run eval -- --per-essay --out=preds.json
+ *   npm run eval -- --configs=previous,new   # only these configurations (previous, light, new)
+ *   npm run eval -- --drop-new=nlp:ent:      # "new" without the features named so
  *
  * Headline: leave-one-essay-out — for each essay, the model is trained (`npm run train`'s
  * procedure, thresholds chosen inside the fold) on every other essay and scores the one left
@@ -20,7 +22,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { REPO, TASK_NAMES, buildRecords, corpusDir, loadEssays, micro, scoreCounts } from './detector/corpus.mjs';
+import { REPO, TASK_NAMES, buildRecords, corpusDir, loadEssays, match, micro, scoreCounts } from './detector/corpus.mjs';
 import { DEFAULTS, fit } from './detector/lr.mjs';
 
 const args = process.argv.slice(2);
@@ -40,7 +42,40 @@ const H = await import(pathToFileURL(join(REPO, 'src/core/heuristics/index.ts'))
 const { rng } = await import(pathToFileURL(join(REPO, 'test/helpers/rng.ts')).href);
 const { LineIndex } = await import(pathToFileURL(join(REPO, 'src/core/text/lineIndex.ts')).href);
 const t0 = performance.now();
-const essays = await buildRecords(loadEssays(dir), DEFAULTS.hashBits);
+
+/**
+ * Detector configurations scored side by side, each leave-one-essay-out in this same run.
+ * `detect` goes into the detector's input (feature sources, the previous rules), `train` into the
+ * trainer's options (`keep` drops features). Another feature source (an encoder) adds a row here.
+ */
+export const CONFIGS = [
+  {
+    name: 'previous',
+    about: 'the previous detector: its features and rules (each block quote a quotation; normative and hypothetical sentences excluded by rule)',
+    detect: { sources: [], previousRules: true },
+    train: { keep: (n) => n !== 'form:bareNormative' },
+  },
+  { name: 'light', about: 'the new rules without the language features (the light weights: an editor before the model loads)', detect: { sources: [] }, train: {} },
+  { name: 'new', about: 'one quotation per block-quote run, normative/hypothetical cues as evidence, wink-nlp language features', detect: {}, train: {} },
+];
+// `--configs=previous,new`: score only these (each configuration is a leave-one-essay-out run).
+const only = typeof flag('configs') === 'string' ? flag('configs').split(',') : undefined;
+if (only) CONFIGS.splice(0, CONFIGS.length, ...CONFIGS.filter((c) => only.includes(c.name)));
+// `--drop-new=<prefix,...>`: drop named features starting with these from "new" (a measured ablation).
+const dropNew = typeof flag('drop-new') === 'string' ? flag('drop-new').split(',') : undefined;
+if (dropNew) CONFIGS.find((c) => c.name === 'new').train = { keep: (n) => !dropNew.some((p) => n.startsWith(p)) };
+
+/** The genre of each development essay (../shared/corpus/dev/README.md), for per-genre numbers. */
+const GENRES = {
+  policy: ['pauseai-proposal.md', 'aiid-deepfakes-child-safety.md', 'ktfh-ch6-race-for-agi.md', 'connectedbydata-g7-principles-response.md', 'connectedbydata-un-global-dialogue-response.md'],
+  'research post': ['epoch-compute-trends.md', 'epoch-gpu-price-performance.md', 'eleuther-deep-ignorance.md', 'inwaves-homogeneous-takeoff.md', 'millidge-direct-vs-amortized-optimization.md', 'eleuther-yi-34b-nyt-fact-check.md', 'eleuther-fmti-critique.md'],
+};
+const genreOf = (file) => Object.entries(GENRES).find(([, files]) => files.includes(file))?.[0] ?? 'opinion';
+
+const loaded = loadEssays(dir);
+const byConfig = [];
+for (const config of CONFIGS) byConfig.push({ config, essays: await buildRecords(loaded, DEFAULTS.hashBits, config.detect) });
+const essays = byConfig.find((c) => c.config.name === 'new').essays;
 const goldItems = essays.reduce((n, e) => n + e.gold.length, 0);
 console.log(`corpus: ${dir}`);
 console.log(`        ${essays.length} essays with gold, ${goldItems} gold claims, ${essays.reduce((n, e) => n + e.records.length, 0)} sentences from the pipeline`);
@@ -67,14 +102,53 @@ function predict(subset, model) {
 }
 
 /** Leave-one-essay-out predictions under training options `opts`. */
-function leaveOneOut(opts = {}) {
+function leaveOneOut(opts = {}, set = essays) {
   const preds = [];
-  for (let i = 0; i < essays.length; i++) {
-    const model = fit(essays.filter((_, k) => k !== i), opts);
-    preds.push(...predict([essays[i]], model));
+  for (let i = 0; i < set.length; i++) {
+    const model = fit(set.filter((_, k) => k !== i), opts);
+    preds.push(...predict([set[i]], model));
   }
   return preds;
 }
+
+/**
+ * The uncited-flag ranking of each essay: every uncited sentence, most likely to need a source
+ * first (non-claims last), marked relevant when it matches a gold item that needs a citation and
+ * has none (score.py's matching, gold order). `{ file: { items: [{ score, rel }], gold } }`.
+ */
+function rankings(preds) {
+  const out = {};
+  for (const essay of essays) {
+    const mine = preds.filter((p) => p.file === essay.file && !p.cited).map((p) => ({ p, score: p.claim ? p.score : p.score - 1, rel: 0 }));
+    mine.sort((a, b) => b.score - a.score);
+    const gold = essay.gold.filter((g) => g.needs_citation && !g.cited);
+    for (const g of gold) {
+      const hit = mine.find((m) => !m.rel && m.p.line === g.line && match(String(g.text), String(m.p.text ?? '')));
+      if (hit) hit.rel = 1;
+    }
+    out[essay.file] = { items: mine.map(({ score, rel }) => ({ score, rel })), gold: gold.length };
+  }
+  return out;
+}
+
+/** Average precision of the pooled ranking of `files` (missed gold items count as zero). */
+function averagePrecision(ranks, files = Object.keys(ranks)) {
+  const items = files.flatMap((f) => ranks[f].items).sort((a, b) => b.score - a.score);
+  const gold = files.reduce((n, f) => n + ranks[f].gold, 0);
+  let hits = 0;
+  let sum = 0;
+  items.forEach((it, i) => {
+    if (it.rel) sum += ++hits / (i + 1);
+  });
+  return gold ? sum / gold : 0;
+}
+
+/** The headline metrics of one configuration's predictions, over some essays. */
+function metrics(counts, ranks, files) {
+  const m = micro(counts, files);
+  return { flagF1: m.C_uncited_flag.F1, flagP: m.C_uncited_flag.P, flagR: m.C_uncited_flag.R, AP: averagePrecision(ranks, files), needsF1: m.B_needs_citation.F1, claimF1: m.A_claim.F1 };
+}
+const METRICS = [['flagF1', 'flag F1'], ['flagP', 'flag P'], ['AP', 'AP (uncited ranking)'], ['needsF1', 'needs-citation F1']];
 
 /** 90 % percentile bootstrap interval of micro F1 and P, resampling essays. */
 function bootstrap(counts, n = 2000) {
@@ -91,6 +165,33 @@ function bootstrap(counts, n = 2000) {
   }
   const q = (xs, p) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
   return Object.fromEntries(TASK_NAMES.map((t) => [t, { F1: [q(samples[t].F1, 0.05), q(samples[t].F1, 0.95)], P: [q(samples[t].P, 0.05), q(samples[t].P, 0.95)] }]));
+}
+
+/**
+ * Paired bootstrap over essays (the same resamples for every configuration): a 90 % interval for
+ * each configuration's metrics and for each one's difference from the first ("previous").
+ */
+function pairedBootstrap(systems, n = 2000) {
+  const files = Object.keys(systems[0].counts);
+  const rand = rng(20261204);
+  const draws = systems.map(() => Object.fromEntries(METRICS.map(([k]) => [k, []])));
+  const diffs = systems.map(() => Object.fromEntries(METRICS.map(([k]) => [k, []])));
+  for (let b = 0; b < n; b++) {
+    const pick = files.map(() => files[Math.floor(rand() * files.length)]);
+    const ms = systems.map((s) => metrics(s.counts, s.ranks, pick));
+    ms.forEach((m, i) => {
+      for (const [k] of METRICS) {
+        draws[i][k].push(m[k]);
+        diffs[i][k].push(m[k] - ms[0][k]);
+      }
+    });
+  }
+  const q = (xs, p) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+  const ci = (xs) => [q(xs, 0.05), q(xs, 0.95)];
+  return systems.map((_, i) => ({
+    ci: Object.fromEntries(METRICS.map(([k]) => [k, ci(draws[i][k])])),
+    diff: Object.fromEntries(METRICS.map(([k]) => [k, ci(diffs[i][k])])),
+  }));
 }
 
 const f2 = (x) => x.toFixed(2);
@@ -118,6 +219,7 @@ if (flag('ablate')) {
     'no self-report cues': { keep: (n) => n !== 'cue:selfReport' && n !== 'form:firstPlural' },
     'no first person': { keep: (n) => n !== 'form:firstSingular' && n !== 'form:firstPlural' },
     'no hedges / opinion': { keep: (n) => n !== 'cue:hedge' && n !== 'cue:opinion' && n !== 'form:modal' },
+    'no language features (nlp:)': { keep: (n) => !n.startsWith('nlp:') },
     'no thesis signals (anaphora, connective, normative)': { keep: (n) => !['form:anaphora', 'form:connective', 'form:normative', 'cue:normative'].includes(n) },
   };
   const systems = [];
@@ -130,9 +232,16 @@ if (flag('ablate')) {
   process.exit(0);
 }
 
-// Headline: leave one essay out.
-const looPreds = leaveOneOut();
-const looCounts = scoreCounts(looPreds, essays);
+// Headline: leave one essay out, every configuration in this run.
+const systems = byConfig.map(({ config, essays: set }) => {
+  const preds = leaveOneOut(config.train, set);
+  const counts = scoreCounts(preds, essays);
+  console.log(`  leave-one-essay-out done: ${config.name}`);
+  return { config, preds, counts, ranks: rankings(preds), micro: micro(counts) };
+});
+const current = systems.find((x) => x.config.name === 'new');
+const looPreds = current.preds;
+const looCounts = current.counts;
 const loo = { name: 'warrant (leave-one-essay-out)', micro: micro(looCounts), ci: bootstrap(looCounts) };
 
 // In-sample: the shipped procedure on every essay.
@@ -163,7 +272,57 @@ if (existsSync(baselineScript)) {
   }
 }
 
-table(`HEADLINE — leave-one-essay-out over ${essays.length} essays (micro-averaged; thresholds chosen inside each fold)`, [loo, ...baselines]);
+// Configurations side by side: each metric with its 90 % interval, and the paired difference from "previous".
+const boot = pairedBootstrap(systems);
+console.log(`\nHEADLINE — leave-one-essay-out over ${essays.length} essays, configurations side by side (90 % bootstrap over essays; Δ = paired difference from "previous")`);
+for (const [i, s] of systems.entries()) console.log(`  ${s.config.name.padEnd(10)} ${s.config.about}`);
+for (const [k, label] of METRICS) {
+  console.log(`  ${label}`);
+  systems.forEach((s, i) => {
+    const m = metrics(s.counts, s.ranks, Object.keys(s.counts));
+    const c = boot[i].ci[k];
+    const d = boot[i].diff[k];
+    const delta = i === 0 ? '' : `   Δ ${m[k] - metrics(systems[0].counts, systems[0].ranks, Object.keys(s.counts))[k] >= 0 ? '+' : ''}${f2(m[k] - metrics(systems[0].counts, systems[0].ranks, Object.keys(s.counts))[k])} [${f2(d[0])}, ${f2(d[1])}]`;
+    console.log(`    ${s.config.name.padEnd(10)} ${f2(m[k])} [${f2(c[0])}, ${f2(c[1])}]${delta}`);
+  });
+}
+
+// Per genre (opinion, policy, research post): flag P / R / F1, needs-citation F1, AP.
+console.log('\nper genre, leave-one-essay-out (flag P / R / F1, needs-citation F1, AP)');
+for (const genre of ['opinion', 'policy', 'research post']) {
+  const files = essays.map((e) => e.file).filter((f) => genreOf(f) === genre);
+  console.log(`  ${genre} (${files.length} essays)`);
+  for (const s of systems) {
+    const m = metrics(s.counts, s.ranks, files);
+    console.log(`    ${s.config.name.padEnd(10)} ${f2(m.flagP)} / ${f2(m.flagR)} / ${f2(m.flagF1)}   needs F1 ${f2(m.needsF1)}   AP ${f2(m.AP)}`);
+  }
+}
+
+// The two tiers of the shipped model: flags at or above its `info` confidence, and the rest.
+const infoAt = H.SHIPPED_MODEL.thresholds.info;
+if (infoAt !== undefined) {
+  const tier = (above) => {
+    const flags = looPreds.filter((p) => p.needs_citation && !p.cited && (p.score >= infoAt) === above);
+    const hit = new Set();
+    let tp = 0;
+    for (const essay of essays) {
+      const mine = flags.filter((p) => p.file === essay.file);
+      for (const g of essay.gold.filter((x) => x.needs_citation && !x.cited)) {
+        const i = mine.findIndex((p, k) => !hit.has(`${essay.file}:${k}`) && p.line === g.line && match(String(g.text), String(p.text)));
+        if (i >= 0) {
+          hit.add(`${essay.file}:${i}`);
+          tp++;
+        }
+      }
+    }
+    return { n: flags.length, P: flags.length ? tp / flags.length : 0 };
+  };
+  const hi = tier(true);
+  const lo = tier(false);
+  console.log(`\ntiers (shipped confidence line ${infoAt}, leave-one-essay-out flags of "new"): info ${hi.n} flags, precision ${f2(hi.P)}; hint ${lo.n} flags, precision ${f2(lo.P)}`);
+}
+
+table(`leave-one-essay-out over ${essays.length} essays, "new" (micro-averaged; thresholds chosen inside each fold)`, [loo, ...baselines]);
 table('in-sample (trained and scored on the same essays; not a measure of generalisation)', [inSample, shippedSys]);
 
 // The JavaScript scorer against the corpus's own tools/score.py, on the same predictions.

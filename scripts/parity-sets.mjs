@@ -18,7 +18,8 @@ export const PARITY_SETS = [
 
 /** `{ file: ["line:col-endLine:endCol rule severity message", …] }` for one set, linted by `bin`. */
 export function findingsOf(bin, set) {
-  const r = spawnSync(process.execPath, [bin, 'lint', '.', '-f', 'json', '--no-error-on-unmatched-pattern', '--concurrency', 'off'], {
+  // Every finding, hints too (`warrant lint` leaves them out of its default output).
+  const r = spawnSync(process.execPath, [bin, 'lint', '.', '-f', 'json', '--min-severity', 'hint', '--no-error-on-unmatched-pattern', '--concurrency', 'off'], {
     cwd: set.dir,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,

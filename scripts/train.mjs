@@ -33,8 +33,13 @@ export function renderModel(model) {
 
 /** Fit on the corpus at `dir`: the model and its rendered files. */
 export async function trainOn(dir) {
-  const essays = await buildRecords(loadEssays(dir), DEFAULTS.hashBits);
-  const model = fit(essays);
+  const loaded = loadEssays(dir);
+  const essays = await buildRecords(loaded, DEFAULTS.hashBits);
+  const full = fit(essays, { tierLeaveOneOut: true });
+  // The light weights: the same procedure without the language features, for an editor's first
+  // lint while the language model loads, and for a host where it cannot load.
+  const light = fit(await buildRecords(loaded, DEFAULTS.hashBits, { sources: [] }));
+  const model = { ...full, light: { claim: light.claim, needs: light.needs, thresholds: light.thresholds } };
   return { model, ...renderModel(model) };
 }
 
@@ -63,7 +68,7 @@ if (isMain) {
   writeFileSync(MODEL_TS, ts);
   const t = model.trainedOn;
   console.log(`train: ${t.essays} essays, ${t.sentences} sentences → data/detector-model.json (${(json.length / 1024).toFixed(0)} KB)`);
-  console.log(`       thresholds: claim ${model.thresholds.claim}, needs-citation ${model.thresholds.uncited} (uncited) / ${model.thresholds.cited} (cited)`);
+  console.log(`       thresholds: claim ${model.thresholds.claim}, needs-citation ${model.thresholds.uncited} (uncited) / ${model.thresholds.cited} (cited), info tier from ${model.thresholds.info}`);
   const top = Object.entries(model.needs.named).sort((a, b) => b[1] - a[1]);
   console.log(`       strongest for needs-citation: ${top.slice(0, 6).map(([n, w]) => `${n} ${w}`).join(', ')}`);
   console.log(`       strongest against:            ${top.slice(-6).reverse().map(([n, w]) => `${n} ${w}`).join(', ')}`);

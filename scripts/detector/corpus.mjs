@@ -36,8 +36,10 @@ export function loadEssays(dir) {
 /**
  * The pipeline's sentences for each essay, with features and gold labels.
  * Record: `{ line, text, features, cited, citedInSentence, words, fixed, claim (0/1), needs (0/1), goldCited }`.
+ * `detect` is merged into each essay's detector input: `{ sources }` replaces the feature sources
+ * (default: the language features), `{ previousRules: true }` runs the previous detector's rules.
  */
-export async function buildRecords(essays, hashBits) {
+export async function buildRecords(essays, hashBits, detect = {}) {
   const { analyzeDocument } = await core('src/core/model/analyze.ts');
   const { baseConfig } = await core('src/core/config/config.ts');
   const { detectInputFor } = await core('src/core/model/sentences.ts');
@@ -62,7 +64,8 @@ export async function buildRecords(essays, hashBits) {
   };
   return essays.map((essay) => {
     const model = analyzeDocument({ uri: pathToFileURL(essay.path).href, text: essay.text, config, workspace, knownRules: new Set() });
-    const input = detectInputFor(model);
+    // `detect`: extra detector input for a configuration (`sources`, `previousRules`; eval.mjs).
+    const input = { ...detectInputFor(model), ...detect };
     const index = new LineIndex(essay.text);
     const records = extractSentences(input, hashBits).map((r) => ({ ...r, line: index.positionAt(r.range.start).line + 1 }));
     label(records, essay.gold);

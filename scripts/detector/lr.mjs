@@ -141,6 +141,24 @@ export function chooseThresholds(items, golds, minWords, beta = DEFAULTS.beta) {
   return { claim: round(t.claim), cited: round(t.cited), uncited: round(t.uncited) };
 }
 
+/**
+ * The confidence from which an uncited flag is `info` rather than `hint`: the lowest probability
+ * at which the out-of-fold flags scoring at least that much are right at least half the time
+ * (precision ≥ 0.5, and at least ten of them). 0.99 when no such point exists.
+ */
+export function infoThreshold(items, t, minWords) {
+  const flags = items
+    .filter(({ r, pClaim, pNeeds }) => !r.cited && decide(r, pClaim, pNeeds, t, minWords).needs)
+    .map(({ r, pNeeds }) => ({ p: Math.round(pNeeds * 1000) / 1000, rel: r.needs && !r.goldCited ? 1 : 0 }));
+  let best = 0.99;
+  for (let x = 0.99; x >= 0.01 - 1e-9; x -= 0.01) {
+    const at = Math.round(x * 100) / 100;
+    const above = flags.filter((f) => f.p >= at);
+    if (above.length >= 10 && above.reduce((n, f) => n + f.rel, 0) / above.length >= 0.5) best = at;
+  }
+  return best;
+}
+
 /** Gold counts per task over essays. */
 export function goldCounts(essays) {
   let A = 0;
@@ -171,7 +189,18 @@ export function fit(essays, opts = {}, k = opts.folds ?? 4) {
     const m = trainModel(train, o);
     for (const r of held) items.push({ r, pClaim: sigmoid(score(m.claim, r.features)), pNeeds: sigmoid(score(m.needs, r.features)) });
   }
-  const thresholds = chooseThresholds(items, goldCounts(essays), minWords, o.beta);
+  const chosen = chooseThresholds(items, goldCounts(essays), minWords, o.beta);
+  // The tier line: on leave-one-essay-out probabilities when asked (`npm run train`: the shipped
+  // line is where leave-one-essay-out flag precision reaches 0.5), else on the folds above.
+  let tierItems = items;
+  if (o.tierLeaveOneOut && essays.length > 1) {
+    tierItems = [];
+    for (let i = 0; i < essays.length; i++) {
+      const m = trainModel(essays.filter((_, k) => k !== i).flatMap((e) => e.records), o);
+      for (const r of essays[i].records) tierItems.push({ r, pClaim: sigmoid(score(m.claim, r.features)), pNeeds: sigmoid(score(m.needs, r.features)) });
+    }
+  }
+  const thresholds = { ...chosen, info: infoThreshold(tierItems, chosen, minWords) };
   const heads = trainModel(essays.flatMap((e) => e.records), o);
   // Every shipped family gets a weight, 0 when training never saw it fire on a scored sentence:
   // the core treats a family missing from the model as a user's own (weight 1).

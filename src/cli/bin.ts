@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { main } from './main.js';
+import { languageFromEnvironment } from '../node/language.js';
+
+languageFromEnvironment();
 
 main(process.argv.slice(2), {
   cwd: process.cwd(),

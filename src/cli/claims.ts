@@ -37,6 +37,12 @@ export interface ClaimRecord {
   /** Heuristic sentences only: the detector's score and the cue families that fired. */
   readonly score?: number;
   readonly reasons?: readonly string[];
+  /**
+   * Uncited heuristic sentences flagged by `uncited-assertion`: the model's probability (unrounded
+   * to the finding's three decimals) and its tier (`info` from `minConfidence`, else `hint`).
+   */
+  readonly confidence?: number;
+  readonly tier?: 'info' | 'hint';
 }
 
 export interface SourceRecord {
@@ -92,7 +98,7 @@ export function claimRecords(files: readonly FileResult[], engine: Engine, cwd: 
       });
     });
     // Zero-annotation sentences, each with the fields the corpus scorer reads.
-    const uncited = new Set(result.findings.filter((f) => f.ruleId === 'uncited-assertion').map((f) => f.range.start));
+    const flags = new Map(result.findings.filter((f) => f.ruleId === 'uncited-assertion').map((f) => [f.range.start, f]));
     const weak = new Set(result.findings.filter((f) => f.ruleId === 'weak-support' && f.data?.['node'] === undefined).map((f) => f.range.start));
     for (const s of heuristicSentences(model)) {
       // Its own sources: inside it, or right after its full stop (`… tools. [a survey](…)`), as the detector counts them.
@@ -109,18 +115,34 @@ export function claimRecords(files: readonly FileResult[], engine: Engine, cwd: 
         relations: [],
         attributes: {},
         inferred: {},
-        findings: [...(uncited.has(s.range.start) ? ['uncited-assertion'] : []), ...(weak.has(s.range.start) ? ['weak-support'] : [])],
+        findings: [...(flags.has(s.range.start) ? ['uncited-assertion'] : []), ...(weak.has(s.range.start) ? ['weak-support'] : [])],
         claim: s.claim,
         needs_citation: s.needsCitation,
         cited: s.cited,
         ...(s.cited ? { cited_by: !s.citedInSentence ? 'paragraph' : sources.length > 0 ? 'sentence' : 'link' } : {}),
         score: Math.round(s.score * 100) / 100,
         reasons: s.reasons,
+        ...flagFields(flags.get(s.range.start)),
       });
     }
   }
   records.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   return records;
+}
+
+function flagFields(f: { readonly data?: Readonly<Record<string, unknown>> } | undefined): { confidence?: number; tier?: 'info' | 'hint' } {
+  if (!f || typeof f.data?.['confidence'] !== 'number') return {};
+  return { confidence: f.data['confidence'] as number, tier: f.data['tier'] === 'hint' ? 'hint' : 'info' };
+}
+
+/**
+ * `warrant claims --rank`: the review queue — uncited statements the detector reads as
+ * assertions, most likely to need a source first (flags of both tiers, then the rest).
+ */
+export function rankClaims(records: readonly ClaimRecord[]): ClaimRecord[] {
+  return records
+    .filter((r) => r.syntax === 'heuristic' && r.claim && !r.cited)
+    .sort((a, b) => (b.confidence ?? b.score ?? 0) - (a.confidence ?? a.score ?? 0) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 }
 
 function sourceRecord(s: Source, line: (offset: number) => number): SourceRecord {
@@ -148,15 +170,18 @@ function sourceRecord(s: Source, line: (offset: number) => number): SourceRecord
   };
 }
 
-export function formatClaimsTable(records: readonly ClaimRecord[]): string {
+export function formatClaimsTable(records: readonly ClaimRecord[], ranking?: 'rank'): string {
   if (records.length === 0) return 'No claims, evidence, defenses, objections or risks found.\n';
   // The table shows tagged nodes and the sentences that need a citation; `-f json` has every sentence.
   // A sentence cited by its paragraph or by a link to a node has no source of its own: say where.
   const count = (r: ClaimRecord): string => (r.sources.length > 0 || !r.cited_by || r.cited_by === 'sentence' ? String(r.sources.length) : r.cited_by);
-  const rows = records.filter((r) => r.syntax !== 'heuristic' || r.needs_citation).map((r) => [`${r.file}:${r.line}:${r.column}`, r.kind, r.status, count(r), r.id ?? '', truncate(r.text, 60)]);
-  const header = ['location', 'kind', 'status', 'sources', 'id', 'text'];
+  const ranked = ranking === 'rank';
+  const rows = records
+    .filter((r) => ranked || r.syntax !== 'heuristic' || r.needs_citation)
+    .map((r) => (ranked ? [`${r.file}:${r.line}:${r.column}`, (r.confidence ?? r.score ?? 0).toFixed(2), r.tier ?? 'not flagged', truncate(r.text, 60)] : [`${r.file}:${r.line}:${r.column}`, r.kind, r.status, count(r), r.id ?? '', truncate(r.text, 60)]));
+  const header = ranked ? ['location', 'confidence', 'tier', 'text'] : ['location', 'kind', 'status', 'sources', 'id', 'text'];
   const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.min(i === 4 ? 40 : 200, Math.max(...all.map((r) => r[i]!.length))));
+  const widths = header.map((_, i) => Math.min(i === 4 && !ranked ? 40 : 200, Math.max(...all.map((r) => r[i]!.length))));
   return all.map((r) => r.map((c, i) => (i === r.length - 1 ? c : truncate(c, widths[i]!).padEnd(widths[i]!))).join('  ')).join('\n') + '\n';
 }
 

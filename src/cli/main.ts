@@ -3,6 +3,7 @@
  * warnings than `--max-warnings`, 2 usage or config error, or a pattern that matched nothing.
  * Reports go to stdout (or `-o`); messages about the run go to stderr.
  */
+import { SHIPPED_MODEL } from '../core/heuristics/index.js';
 import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
@@ -12,7 +13,7 @@ import { allRuleMeta, closest, escapeJsonControls, parseSeverity, RULE_IDS, safe
 import { FORMATTERS, JSON_FORMATS, type FileReport } from './formatters/index.js';
 import { counts } from './formatters/types.js';
 import { runSession, type SessionOptions } from './session.js';
-import { claimRecords, formatClaimsTable } from './claims.js';
+import { claimRecords, formatClaimsTable, rankClaims } from './claims.js';
 import { cachePath } from './cache.js';
 import { lintRun, type Concurrency } from './lintRun.js';
 import { Suppressions, suppressionsPath } from './suppressions.js';
@@ -75,6 +76,7 @@ const OPTIONS = {
   init: { type: 'boolean' },
   preset: { type: 'string' },
   by: { type: 'string' },
+  rank: { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
@@ -87,12 +89,15 @@ Usage:
   warrant lint [options] [paths|globs...]     lint Markdown files (folders are searched)
   warrant report [options] [paths...]         one self-contained HTML page for reviewers (-o report.html),
                                               or the pull-request summary (-f markdown); exits like lint
-  warrant claims [options] [paths...]         list every claim, its sources and status
+  warrant claims [options] [paths...]         list every claim, its sources and status; --rank: the uncited
+                                              statements most likely to need a source first
   warrant graph [options] [paths...]          export the argument graph (-f mermaid|dot|svg|json|aif)
   warrant matrix [options] [paths...]         which defenses cover which risks, by layer (-f table|markdown|csv|json;
                                               --by adversary|domain folds it, docs/ai-risk.md)
   warrant init [--preset ai-risk]             write a commented .warrant.yaml here (built on a preset)
   warrant explain <rule-id>                   print a rule's documentation
+  warrant explain uncited-assertion <file>[:line]
+                                              each flagged sentence with its confidence, tier and what was seen
   warrant mcp [folder]                        serve lint, claims, matrix and explain to AI agents (Model Context
                                               Protocol over stdio, read-only, confined to the folder)
   warrant help                                show this help
@@ -105,7 +110,7 @@ Output:
   -o, --output-file <path>            write the report to a file instead of stdout
       --max-rows <n>                  -f markdown: rows of the unsupported-claims table (default ${DEFAULT_MAX_ROWS})
       --quiet                         report errors only
-      --min-severity <level>          report only this level and above: hint, info, warning, error
+      --min-severity <level>          report only this level and above: hint, info (default), warning, error
                                       (--minAlertLevel is the same, for Vale users; suggestion = info)
       --color, --no-color             force colours on or off
       --debug                         print what the run did (files, cache hits, workers) to stderr
@@ -220,8 +225,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     if (parsed.positionals.length > 1) throw new UsageError('mcp takes at most one folder, for example `warrant mcp essays/`');
     return mcpCommand(resolve(io.cwd, parsed.positionals[0] ?? '.'), io);
   }
-  if (command === 'explain') {
-    if (parsed.positionals.length !== 1) throw new UsageError('explain takes one rule id, for example `warrant explain unsupported-claim`');
+  const explainFindings = command === 'explain' && parsed.positionals.length === 2 && parsed.positionals[0] === 'uncited-assertion';
+  if (command === 'explain' && !explainFindings) {
+    if (parsed.positionals.length !== 1) throw new UsageError('explain takes one rule id, for example `warrant explain unsupported-claim` (or `warrant explain uncited-assertion essay.md[:line]`)');
     return explainCommand(parsed.positionals[0]!, io);
   }
   const session: SessionOptions = {
@@ -240,6 +246,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (v['print-config'] !== undefined) return printConfig(session, resolve(io.cwd, v['print-config']), io);
   const color = v['no-color'] ? false : v.color ? true : io.isTTY;
   if (command === 'lint' || command === 'report') return lintCommand(v, session, io, color, command);
+  if (explainFindings) return explainUncited(parsed.positionals[1]!, session, io);
   const result = runSession(session);
   for (const w of result.warnings) io.stderr(`warrant: ${visibleControls(w)}\n`);
   if (result.unmatched.length && !v['no-error-on-unmatched-pattern']) {
@@ -262,8 +269,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (command === 'claims') {
     const format = v.format ?? 'json';
     if (format !== 'json' && format !== 'table') throw new UsageError(`unknown format "${format}" for claims: use json or table`);
-    const records = claimRecords(result.files, result.engine, io.cwd);
-    emit(io, v['output-file'], format === 'json' ? JSON.stringify(records, null, 2) + '\n' : formatClaimsTable(records), format === 'json' ? 'json' : 'text');
+    const all = claimRecords(result.files, result.engine, io.cwd);
+    const records = v.rank ? rankClaims(all) : all;
+    emit(io, v['output-file'], format === 'json' ? JSON.stringify(records, null, 2) + '\n' : formatClaimsTable(records, v.rank ? 'rank' : undefined), format === 'json' ? 'json' : 'text');
     return result.configProblems.length ? 2 : 0;
   }
   return 0;
@@ -291,12 +299,14 @@ async function lintCommand(v: Values, session: SessionOptions, io: Io, color: bo
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings takes a whole number, not "${v['max-warnings']}"`);
   }
   if (v.frail) maxWarnings = 0;
-  let minSeverity: Severity = v.quiet ? 'error' : 'hint';
+  // Hints (the low-confidence tier of `uncited-assertion`) are left out of the default output of
+  // lint and report alike (a report is a lint run); `--min-severity hint` shows them.
+  let minSeverity: Severity = v.quiet ? 'error' : 'info';
   const minFlag = v['min-severity'] ?? v.minAlertLevel;
   if (minFlag !== undefined) {
     const level = MIN_SEVERITY[minFlag.toLowerCase()];
     if (!level) throw new UsageError(`--min-severity takes hint, info, warning or error, not "${minFlag}"`);
-    if (SEVERITY_RANK[level] > SEVERITY_RANK[minSeverity]) minSeverity = level;
+    minSeverity = v.quiet && SEVERITY_RANK[level] < SEVERITY_RANK.error ? 'error' : level;
   }
   let concurrency: Concurrency = 'auto';
   if (v.concurrency !== undefined) {
@@ -464,4 +474,37 @@ function unreadableFinding(filePath: string, message: string, at?: { line: numbe
   const text = at ? `Not linted: this path ${message}` : `Not linted: this path ${message}; only regular files are read`;
   const where = at ?? { line: 0, character: 0 };
   return { ruleId: 'file-skipped', severity: 'error', message: text, uri: filePath, range: { start: 0, end: 0 }, position: { start: where, end: where }, related: [] };
+}
+
+/**
+ * `warrant explain uncited-assertion essay.md[:line]`: each sentence the detector flagged (both
+ * tiers), with the model's probability, its tier and what was seen.
+ */
+function explainUncited(target: string, session: SessionOptions, io: Io): number {
+  const m = /^(.*?)(?::(\d+))?$/.exec(target)!;
+  const file = m[1]!;
+  const line = m[2] !== undefined ? Number(m[2]) : undefined;
+  const result = runSession({ ...session, patterns: [file] });
+  if (result.files.length === 0) {
+    io.stderr(`warrant: no Markdown file matches "${file}"\n`);
+    return 2;
+  }
+  let shown = 0;
+  for (const { filePath, result: lint } of result.files) {
+    const name = relative(io.cwd, filePath) || filePath;
+    for (const f of lint.findings) {
+      if (f.ruleId !== 'uncited-assertion') continue;
+      const at = lint.model.lineIndex.positionAt(f.range.start);
+      if (line !== undefined && at.line + 1 !== line) continue;
+      const confidence = typeof f.data?.['confidence'] === 'number' ? (f.data['confidence'] as number).toFixed(2) : '?';
+      const seen = (f.data?.['seen'] ?? {}) as Record<string, string>;
+      io.stdout(`${name}:${at.line + 1}:${at.character + 1}  confidence ${confidence}  ${f.severity}\n  ${f.message}\n`);
+      const words = Object.entries(seen).map(([reason, w]) => `${reason} “${w}”`);
+      if (words.length) io.stdout(`  seen: ${words.join('; ')}\n`);
+      shown++;
+    }
+  }
+  if (shown === 0) io.stdout(`No uncited-assertion finding${line !== undefined ? ` on line ${line}` : ''} in ${file}.\n`);
+  io.stdout(`\nConfidence is the detector's probability that the sentence needs a source; from ${SHIPPED_MODEL.thresholds.info} (or rules.uncited-assertion.minConfidence) a finding is info, below it a hint. \`warrant explain uncited-assertion\` prints the rule's page.\n`);
+  return 0;
 }

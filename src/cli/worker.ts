@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { LintHost, type HostJob, type HostOptions } from './host.js';
+import { languageFromEnvironment } from '../node/language.js';
 
 export type WorkerRequest =
   | { readonly id: number; readonly type: 'analyze'; readonly jobs: readonly HostJob[] }
@@ -12,6 +13,7 @@ export type WorkerRequest =
 
 export type WorkerReply = { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly error: string };
 
+languageFromEnvironment();
 if (parentPort) {
   const port = parentPort;
   const host = new LintHost(workerData as HostOptions);

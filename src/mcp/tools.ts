@@ -258,7 +258,10 @@ function lint(args: z.infer<typeof LintInput>, root: Root): z.infer<typeof LintO
     files.push({ file: rel(u.filePath, root), findings: [{ rule: 'file-skipped', severity: 'error', message, line: 1, column: 1, endLine: 1, endColumn: 1 }] });
   }
   const suppressions = Suppressions.load(suppressionsPath(root.path, undefined));
-  for (const f of result.files) files.push({ file: rel(f.filePath, root), findings: suppressions.apply(f.filePath, [...f.result.findings]).kept.map(findingOut) });
+  // Hints (the low-confidence tier of `uncited-assertion`) are left out, as `warrant lint` does by default.
+  for (const f of result.files) {
+    files.push({ file: rel(f.filePath, root), findings: suppressions.apply(f.filePath, [...f.result.findings]).kept.filter((x) => x.severity !== 'hint').map(findingOut) });
+  }
   const all = files.flatMap((f) => f.findings);
   return {
     files,

@@ -6,6 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { nodeDeps } from './nodeDeps.js';
 import { startServer } from './server.js';
+import { languageFromEnvironment } from '../node/language.js';
 
 const args = process.argv.slice(2);
 if (args.includes('--version') || args.includes('-v')) {
@@ -24,6 +25,7 @@ if (!args.some((a) => /^--(stdio|node-ipc|socket|pipe|clientProcessId)/.test(a))
 // 230 MB for about a tenth more CPU while indexing (#20; `npm run bench` prints both).
 setFlagsFromString('--heap-growing-percent=20');
 
+languageFromEnvironment();
 const connection = createConnection(ProposedFeatures.all);
 startServer(connection, nodeDeps());
 connection.listen();

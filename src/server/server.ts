@@ -24,6 +24,7 @@ import { DiagnosticsPublisher } from './publisher.js';
 import { Scheduler } from './scheduler.js';
 import { configFileFor, SettingsStore, type ServerSettings } from './settings.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
+import { deferLanguageModel } from '../core/heuristics/language.js';
 
 export interface ServerHandle {
   readonly documents: TextDocuments<TextDocument>;
@@ -182,5 +183,8 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
 
   connection.languages.diagnostics.on((params, token) => scheduler.foreground(() => publisher.pull(params, token)));
   documents.listen(connection);
+  // The detector's language model (#24) loads after the first lint, off every request's path: that
+  // lint scores with the light weights, and every open document is linted again once it is there.
+  deferLanguageModel(() => publisher.refine());
   return { documents: documents.documents, refine: (uris) => publisher.refine(uris) };
 }

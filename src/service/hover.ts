@@ -8,7 +8,7 @@ import type { Hover, Position } from 'vscode-languageserver';
 import { backing, statusLine, type NodeAt } from './graph.js';
 import { capitalize, codeSpan, escapeMd, firstSentence, formatEntry, formatSource, locationLink, mdLink, truncate } from './format.js';
 import { contains, nodeAt, sourceAt, toRange } from './locate.js';
-import { describeReasons } from '../core/heuristics/reasons.js';
+import { describeSeen } from '../core/heuristics/reasons.js';
 import { countTypes, describeTypes, typeLine } from '../core/sources/kinds.js';
 import type { AnalyzedDocument, ServiceContext } from './types.js';
 import type { ArgNode } from '../core/model/types.js';
@@ -127,11 +127,18 @@ function detectedHover(doc: AnalyzedDocument, offset: number): Hover | null {
   const f = doc.findings.find((x) => x.ruleId === 'uncited-assertion' && contains(x.range, offset));
   if (!f) return null;
   const reasons = Array.isArray(f.data?.['reasons']) ? (f.data['reasons'] as string[]) : [];
-  const score = typeof f.data?.['score'] === 'number' ? ` (score ${(f.data['score'] as number).toFixed(2)})` : '';
+  const seen = isRecord(f.data?.['seen']) ? (f.data['seen'] as Record<string, string>) : {};
+  const confidence = typeof f.data?.['confidence'] === 'number' ? (f.data['confidence'] as number) : undefined;
+  const tier = f.data?.['tier'] === 'hint' ? ' — below the line for `info` (`minConfidence`), shown as a hint' : '';
   const value = [
     `**Assertion** (detected) — 0 sources`,
     '',
-    `${escapeMd(describeReasons(reasons))}${score}: cite a source, or tag it to make it a claim.`,
+    `${escapeMd(describeSeen(reasons, seen))}: cite a source, or tag it to make it a claim.`,
+    ...(confidence !== undefined ? ['', `Confidence it needs a source: **${confidence.toFixed(2)}**${tier}`] : []),
   ].join('\n');
   return { contents: { kind: 'markdown', value }, range: toRange(doc, f.range) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

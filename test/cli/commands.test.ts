@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConfigText, RULE_IDS } from '../../src/core/index.js';
 import { REPO, scratch, warrant } from './helpers.js';
@@ -31,6 +31,30 @@ describe('warrant init, explain, --print-config', () => {
     assert.equal(r.status, 0);
     assert.equal(r.stdout, readFileSync(join(REPO, 'docs', 'rules', 'unsupported-claim.md'), 'utf8'));
     assert.equal(warrant(['explain', 'no-such-rule']).status, 2);
+  });
+
+  it('explain uncited-assertion <file>[:line] shows each flag’s confidence, tier and what was seen', () => {
+    const s = scratch();
+    try {
+      const essay = [
+        'Researchers found that 73% of the harbour ferries in 2021 ran late by over ten minutes.',
+        '',
+        'The Northport pilots’ union says the tide tables were wrong for 14 weeks in a row.',
+        '',
+      ].join('\n');
+      writeFileSync(join(s.dir, 'essay.md'), essay);
+      const r = warrant(['explain', 'uncited-assertion', 'essay.md:1'], { cwd: s.dir });
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /^essay\.md:1:1 {2}confidence 0\.\d\d {2}(info|hint)\n {2}[A-Z].* with no source in its paragraph/);
+      assert.match(r.stdout, /\n {2}seen: .*“[^”]+”/);
+      assert.doesNotMatch(r.stdout, /essay\.md:3:/, 'only the line asked for');
+      const ranked = JSON.parse(warrant(['claims', '--rank', 'essay.md'], { cwd: s.dir }).stdout) as { line: number; confidence?: number; score: number }[];
+      assert.ok(ranked.length >= 2);
+      const keys = ranked.map((x) => x.confidence ?? x.score);
+      assert.deepEqual(keys, [...keys].sort((a, b) => b - a), 'most likely to need a source first');
+    } finally {
+      s.done();
+    }
   });
 
   it('--print-config prints the config in force for a file as JSON', () => {

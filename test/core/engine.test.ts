@@ -156,7 +156,7 @@ describe('zero-annotation mode in the engine', () => {
   it('reports an uncited statistic with its reason', () => {
     const result = lintText(`Intro line.\n\n${stat}\n`);
     assert.deepEqual(where(result.findings), ['uncited-assertion@3:1']);
-    assert.match(result.findings[0]!.message, /^[A-Z].*\bstatistic\b.* with no citation: add a source or a link to a defense$/i);
+    assert.match(result.findings[0]!.message, /gives a number \(“[^”]+”\).* with no source in its paragraph: add a link, footnote or citation$/i);
     assert.ok((result.findings[0]!.data as { reasons: string[] }).reasons.includes('statistic'));
   });
   it('is silenced by a citation, or by a link to a tagged defense, but not by a link to a plain heading', () => {

@@ -5,8 +5,17 @@
  */
 import assert from 'node:assert/strict';
 import { compileCues, familiesHit } from '../../src/core/heuristics/cues.js';
-import { defaultHeuristicOptions } from '../../src/core/heuristics/index.js';
+import { defaultHeuristicOptions, extractSentences } from '../../src/core/heuristics/index.js';
+import { parseMarkdown } from '../../src/core/parse/markdown.js';
 import { one } from './helpers.js';
+
+/** Why the rules, not the model, decided a sentence (undefined: the model scores it). */
+const fixedBy = (sentence: string): string | undefined => {
+  const { root } = parseMarkdown(sentence);
+  const records = extractSentences({ text: sentence, root, citations: [], exclude: [], options: defaultHeuristicOptions() }, 0);
+  assert.equal(records.length, 1, sentence);
+  return records[0]!.fixed;
+};
 
 const fired = (sentence: string): string[] => familiesHit(compileCues(defaultHeuristicOptions()), sentence);
 
@@ -30,6 +39,21 @@ describe('heuristics: imperatives are instructions, not claims', () => {
     quiet('Ensure that every ferry schedule lists all 14 stops.', 'imperative');
     quiet('Add the 2024 tide tables to the harbour guide.', 'imperative');
     assert.ok(!fired('Use of the old pier fell by half in 2021.').includes('imperative'), 'a noun "Use of" is not an order');
+  });
+});
+
+describe('heuristics: only instructions and signposts are excluded by rule', () => {
+  it('scores a recommendation with a number in it and a hypothetical (evidence for the model, not a verdict)', () => {
+    assert.equal(fixedBy('Every harbour board should publish its 2024 accident count.'), undefined);
+    assert.equal(fixedBy('The pilots’ union should get 12 more seats on the board.'), undefined);
+    assert.equal(fixedBy('Suppose a ferry line carried 3 million riders without a single delay.'), undefined);
+    assert.equal(fixedBy('In a world where ferries are free, traffic on the bridge falls.'), undefined);
+    assert.ok(one('Every harbour board should publish its 2024 accident count.').score > 0, 'scored by the model');
+  });
+
+  it('still excludes instructions and signposts', () => {
+    assert.equal(fixedBy('Ensure that every ferry schedule lists all 14 stops.'), 'instruction');
+    assert.equal(fixedBy('In this essay I describe three ways to repair a bicycle chain.'), 'instruction');
   });
 });
 
@@ -101,14 +125,20 @@ describe('heuristics: cue families that lower the score', () => {
     assert.equal(s.claim, false);
     assert.equal(s.needsCitation, false);
   });
-  it('normative should/must', () => quiet('Every school district should publish its budget in 2026.', 'normative'));
+  it('normative should/must: scored, and the cue lowers the score', () => {
+    assert.ok(fired('Every school district should publish its budget in 2026.').includes('normative'));
+    assert.ok(one('Every school district should publish its budget in 2026.').score < one('Every school district published its budget in 2026.').score);
+  });
   it('first-person opinion frames', () => quiet('I think the library redesign was a mistake from the start.', 'opinion', 'The library redesign was a mistake from the start.'));
   it('self-reports of the authors’ own work', () => quiet('We trained small classifiers on our own labelled data.', 'selfReport', 'Small classifiers were trained on labelled data.'));
   it('signposting', () => {
     quiet('In this essay I describe three ways to repair a bicycle chain.', 'signpost');
     assert.equal(one('In this essay I describe three ways to repair a bicycle chain.').claim, false);
   });
-  it('hypothetical examples', () => quiet('Imagine a town of 5,000 people where every house has a heat pump.', 'hypothetical'));
+  it('hypothetical examples: scored, and the cue lowers the score', () => {
+    assert.ok(fired('Imagine a town of 5,000 people where every house has a heat pump.').includes('hypothetical'));
+    assert.ok(one('Imagine a town of 5,000 people where every house has a heat pump.').score < one('A town of 5,000 people has a heat pump in every house.').score);
+  });
   it('plain argument steps score low', () => {
     assert.equal(one('That is why the second option is the better one for small towns.').needsCitation, false);
   });

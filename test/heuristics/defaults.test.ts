@@ -33,7 +33,7 @@ describe('heuristics: shipped defaults and user overrides', () => {
     const text = '# Notes\n\nAbout 64 percent of the 310 members paid on time, 12 percent paid late.\n';
     const messages = (yaml?: string): string[] =>
       lintText(text, {}, yaml === undefined ? undefined : configFrom(yaml)).findings.filter((f) => f.ruleId === 'uncited-assertion').map((f) => f.message);
-    assert.deepEqual(messages(), ['Statistic with no citation: add a source or a link to a defense']);
+    assert.deepEqual(messages(), ['Gives a number (“64 percent”) with no source in its paragraph: add a link, footnote or citation']);
     assert.deepEqual(messages('heuristics:\n  cues:\n    statistic:\n      weight: -30\n'), [], 'weight -30 silences the statistic');
     // A hedge the model weighs down, weighed up by configuration: the statistic is reported again.
     const hedged = '# Notes\n\nPerhaps about 64 percent of the 310 members might have paid on time.\n';

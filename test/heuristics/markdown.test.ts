@@ -107,6 +107,18 @@ describe('heuristics: Markdown awareness', () => {
     assert.deepEqual(found[0]!.reasons[0], 'quotation');
   });
 
+  it('a quotation of three blank-separated `>` paragraphs is one quotation: at most one flag', () => {
+    const para = (n: number): string => `> ${STAT.replace('73', String(60 + n))} In ${2000 + n} the harbour board counted ${n * 1000} more cars.`;
+    const oneQuote = ['The council wrote:', '', para(1), '>', para(2), '>', para(3), ''].join('\n');
+    const adjacent = ['The council wrote:', '', para(1), '', para(2), '', para(3), ''].join('\n');
+    for (const md of [oneQuote, adjacent]) {
+      const found = detect(md).filter((s) => s.needsCitation && !s.cited);
+      assert.ok(found.length <= 1, `${found.length} flags: ${found.map((s) => s.text).join(' | ')}`);
+    }
+    const apart = ['The council wrote:', '', para(1), '', 'That was before the new bridge opened to traffic.', '', para(2), ''].join('\n');
+    assert.equal(detect(apart).filter((s) => s.needsCitation && s.reasons[0] === 'quotation').length, 2, 'quotations with prose between are two');
+  });
+
   it('treats note/warning callouts as the author’s own prose', () => {
     const md = ['> [!note]', `> ${STAT} Since 1990 the fleet has doubled in size.`, ''].join('\n');
     assert.equal(detect(md).filter((s) => s.needsCitation).length, 2);

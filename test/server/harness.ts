@@ -20,6 +20,7 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import { startServer } from '../../src/server/server.js';
+import { loadLanguageModel } from '../../src/core/heuristics/language.js';
 import { nodeDeps } from '../../src/server/nodeDeps.js';
 import type { ServerDeps } from '../../src/server/analyzer.js';
 
@@ -68,6 +69,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  // Full findings from the first lint (a real server lints light until the language model loads).
+  loadLanguageModel();
   startServer(serverConnection, options.depsFor?.(serverConnection) ?? options.deps ?? nodeDeps());
   serverConnection.listen();
 

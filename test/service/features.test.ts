@@ -58,7 +58,9 @@ describe('service: hover', () => {
     const f = doc.findings.find((x) => x.ruleId === 'uncited-assertion');
     assert.ok(f, JSON.stringify(doc.findings));
     const h = getHover(doc, doc.lineIndex.positionAt(f.range.start + 3), w.ctx);
-    assert.match((h!.contents as { value: string }).value, /^\*\*Assertion\*\* \(detected\) — 0 sources\n\n(Statistic|Research)/);
+    const value = (h!.contents as { value: string }).value;
+    assert.match(value, /^\*\*Assertion\*\* \(detected\) — 0 sources\n\n(Gives a number|States a research finding) \(“/, 'says what was seen, in the words seen');
+    assert.match(value, new RegExp(`Confidence it needs a source: \\*\\*${(f.data!['confidence'] as number).toFixed(2)}\\*\\*`), 'shows the model’s probability');
   });
 
   it('answers on the whole line of a claim heading: the ### and the ** around it too', () => {

@@ -1,7 +1,8 @@
 /**
  * ESLint's JSON shape: `[{ filePath, messages: [{ ruleId, severity, message, line, column,
  * endLine, endColumn }], errorCount, warningCount, … }]`. Severity is ESLint's number (2 error,
- * 1 warning, 0 info/hint); `severityName` keeps Warrant's four levels.
+ * 1 warning, 0 info/hint); `severityName` keeps Warrant's four levels; `uncited-assertion` messages
+ * add `confidence`, the detector's probability (0–1).
  */
 import { oneBasedSpan } from '../../core/index.js';
 import { counts, eslintSeverity, type Formatter } from './types.js';
@@ -17,6 +18,8 @@ export const json: Formatter = (reports) => {
         severityName: f.severity,
         message: f.message,
         ...oneBasedSpan(f),
+        // `uncited-assertion`: the detector's probability that the sentence needs a source
+        ...(typeof f.data?.['confidence'] === 'number' ? { confidence: f.data['confidence'] } : {}),
       })),
       errorCount: c.errors,
       warningCount: c.warnings,

@@ -139,3 +139,34 @@ function markTerms(tokens: readonly string[], index: ReadonlyMap<string, readonl
     }
   }
 }
+
+/**
+ * The words of `text` that made family `id` fire (a term or a pattern's match), as written; undefined
+ * when it does not fire. Used for messages, so they say what was seen.
+ *
+ * @example cueEvidence(compileCues(defaultHeuristicOptions()), 'researchFinding', 'Studies show it works.') // → 'Studies show'
+ */
+export function cueEvidence(cues: CompiledCues, id: string, text: string): string | undefined {
+  const index = cues.families.findIndex((f) => f.id === id);
+  if (index < 0) return undefined;
+  const words = [...text.matchAll(WORD)].map((m) => ({ value: m[0].replace(/’/g, "'"), start: m.index, end: m.index + m[0].length }));
+  for (const [map, fold] of [
+    [cues.exact, false],
+    [cues.folded, true],
+  ] as const) {
+    for (let i = 0; i < words.length; i++) {
+      const phrases = map.get(fold ? words[i]!.value.toLowerCase() : words[i]!.value);
+      for (const p of phrases ?? []) {
+        if (p.family !== index) continue;
+        let k = 0;
+        while (k < p.rest.length && (fold ? words[i + 1 + k]?.value.toLowerCase() : words[i + 1 + k]?.value) === p.rest[k]) k++;
+        if (k === p.rest.length) return text.slice(words[i]!.start, words[i + p.rest.length]!.end);
+      }
+    }
+  }
+  for (const re of cues.families[index]!.regexes) {
+    const m = new RegExp(re.source, re.flags.replace('g', '')).exec(text);
+    if (m && m[0].trim()) return m[0].trim();
+  }
+  return undefined;
+}

@@ -6,9 +6,11 @@ import type { OffsetRange } from '../text/lineIndex.js';
 import type { HeuristicOptions } from './options.js';
 import { collectProse, type ProseBlock } from './prose.js';
 import { intlSplitter, type SentenceSplitter } from './split.js';
-import { compileCues, type CompiledCues } from './cues.js';
-import { forgetWordFeatures, sentenceFeatures, type SentenceContext, type SentenceFeatures } from './features.js';
+import { compileCues, cueEvidence, type CompiledCues } from './cues.js';
+import { forgetWordFeatures, formEvidence, sentenceFeatures, type SentenceContext, type SentenceFeatures } from './features.js';
 import { logit, sigmoid, SHIPPED_MODEL, type Contribution, type DetectorModel } from './model.js';
+import { LANGUAGE_SOURCE, forgetLanguageFeatures } from './language.js';
+import type { FeatureSource } from './sources.js';
 
 export interface HeuristicSentence {
   /** The sentence in the document text, from its first visible character. */
@@ -19,6 +21,11 @@ export interface HeuristicSentence {
   readonly score: number;
   /** Reason ids of the features that raised the score most, e.g. `['statistic', 'attribution']`. */
   readonly reasons: readonly string[];
+  /**
+   * For each reason, the words of the sentence that showed it (`{ statistic: '40%' }`): a reason
+   * is only given when its words are there to quote.
+   */
+  readonly seen: Readonly<Record<string, string>>;
   /** An assertion at all (not a question, signpost, fragment or call to action). */
   readonly claim: boolean;
   /** `claim` and the score reaches the threshold. */
@@ -41,6 +48,16 @@ export interface DetectInput {
   readonly splitter?: SentenceSplitter;
   /** Replace the shipped model (used by `npm run eval` for leave-one-essay-out folds). */
   readonly model?: DetectorModel;
+  /**
+   * Feature sources beyond the detector's own features (default: the language features,
+   * `LANGUAGE_SOURCE`). `npm run eval` passes none to measure the previous feature set.
+   */
+  readonly sources?: readonly FeatureSource[];
+  /**
+   * `npm run eval` only: the rules of the previous detector (each block quote its own quotation;
+   * normative and hypothetical sentences excluded by rule), to print it beside the new one.
+   */
+  readonly previousRules?: boolean;
 }
 
 let splitterCache = new WeakMap<HeuristicOptions, SentenceSplitter>();
@@ -52,6 +69,7 @@ let splitterCache = new WeakMap<HeuristicOptions, SentenceSplitter>();
 export function forgetRememberedSentences(): void {
   splitterCache = new WeakMap();
   forgetWordFeatures();
+  forgetLanguageFeatures();
 }
 
 /** A sentence before the model scores it: where it is, its text, its features. */
@@ -73,6 +91,11 @@ export interface SentenceRecord {
  * Every prose sentence with its feature vector (the model's input; `npm run train` reads these).
  */
 export function extractSentences(input: DetectInput, hashBits: number): SentenceRecord[] {
+  return extract(input, hashBits).records;
+}
+
+/** The sentences, and whether a feature source could not run (`light`: score with the light weights). */
+function extract(input: DetectInput, hashBits: number): { records: SentenceRecord[]; light: boolean } {
   const { text, root, options } = input;
   const cues = compileCues(options);
   let split = input.splitter ?? splitterCache.get(options);
@@ -80,7 +103,7 @@ export function extractSentences(input: DetectInput, hashBits: number): Sentence
     split = intlSplitter(options.abbreviations);
     splitterCache.set(options, split);
   }
-  const blocks = collectProse(text, root, { tables: options.tables, skipSection: cues.skipSection });
+  const blocks = collectProse(text, root, { tables: options.tables, skipSection: cues.skipSection, quotesApart: input.previousRules === true });
   const citations = sortedStarts(input.citations);
   const exclude = mergeRanges(input.exclude);
   const groupRanges = groupExtents(blocks);
@@ -121,6 +144,13 @@ export function extractSentences(input: DetectInput, hashBits: number): Sentence
   const citedTotal = pending.reduce((n, p) => n + p.inSentence.filter(Boolean).length, 0);
   const citeRate = total > 0 ? citedTotal / total : 0;
   let seen = 0;
+  // Every feature source reads the document's scored sentences in one call.
+  const scored: string[] = [];
+  for (const { spans } of pending) for (const sp of spans) if (!inRanges(exclude, sp.start)) scored.push(sp.sentence);
+  const read = (input.sources ?? [LANGUAGE_SOURCE]).map((source) => source.features(scored));
+  const light = read.some((r) => r === undefined);
+  const extra = light ? [] : (read as (readonly ReadonlyMap<string, number>[])[]);
+  let k = 0;
 
   for (const { block, bi, spans, inSentence, groupCited } of pending) {
     // A sentence ending in a colon that opens the list, quote or table after it: a lead-in.
@@ -143,7 +173,8 @@ export function extractSentences(input: DetectInput, hashBits: number): Sentence
         position,
       };
       let fixed: SentenceRecord['fixed'];
-      const features = sentenceFeatures(cues, sp.sentence, ctx, hashBits);
+      const index = k++;
+      const features = sentenceFeatures(cues, sp.sentence, ctx, hashBits, extra.map((e) => e[index]));
       // A quotation block quote is someone else's text: one claim, at its first sentence.
       if (block.quote >= 0) {
         fixed = quotesSeen.has(block.quote) ? 'quoteRest' : 'quote';
@@ -153,7 +184,7 @@ export function extractSentences(input: DetectInput, hashBits: number): Sentence
       } else if (block.kind === 'listItem' && i === 0 && features.named.has('cue:imperative')) {
         // A recommendation ("Ensure that…", "Define…"): a call to action, not an assertion.
         fixed = 'instruction';
-      } else if (isNonAssertion(features)) {
+      } else if (isNonAssertion(features) || (input.previousRules === true && wasNonAssertion(features))) {
         fixed = 'instruction';
       }
       out.push({
@@ -167,7 +198,7 @@ export function extractSentences(input: DetectInput, hashBits: number): Sentence
       });
     });
   }
-  return out;
+  return { records: out, light };
 }
 
 /**
@@ -177,22 +208,30 @@ export function extractSentences(input: DetectInput, hashBits: number): Sentence
  * one sentence, reasons ['statistic'], needsCitation true, cited true, citedInSentence false.
  */
 export function detectSentences(input: DetectInput): HeuristicSentence[] {
-  const model = input.model ?? SHIPPED_MODEL;
+  const full = input.model ?? SHIPPED_MODEL;
   const { options } = input;
   const cues = compileCues(options);
+  const { records, light } = extract(input, full.hashBits);
+  // A feature source could not run (the language model is loading, or failed to load): the light
+  // weights, trained without it, score the sentences instead.
+  const model = light && full.light ? { ...full, ...full.light } : full;
   const claimAt = options.claimThreshold ?? model.thresholds.claim;
   const out: HeuristicSentence[] = [];
-  for (const r of extractSentences(input, model.hashBits)) {
+  for (const r of records) {
     const contributions: Contribution[] = [];
     const claimP = sigmoid(logit(model.claim, cues, r.features, options.base));
     const needsP = sigmoid(logit(model.needs, cues, r.features, options.base, contributions));
     const needsAt = options.threshold ?? (r.cited ? model.thresholds.cited : model.thresholds.uncited);
     let claim = claimP >= claimAt && r.words >= options.minWords && !r.features.named.has('form:question');
     let needsCitation = claim && needsP >= needsAt;
-    let reasons = reasonsOf(cues, contributions);
+    const found = reasonsOf(cues, contributions, r.text);
+    let reasons = found.reasons;
+    let seen = found.seen;
     if (r.fixed === 'quote') {
       claim = needsCitation = true;
-      reasons = ['quotation', ...reasons.filter((x) => x !== 'quotation')];
+      reasons = ['quotation', ...reasons.filter((x) => x !== 'quotation')].slice(0, 3);
+      // a block quote: no words to quote, the message says so (reasons.ts)
+      seen = Object.fromEntries(Object.entries(seen).filter(([k]) => k !== 'quotation'));
     } else if (r.fixed !== undefined) {
       claim = needsCitation = false;
     }
@@ -201,6 +240,7 @@ export function detectSentences(input: DetectInput): HeuristicSentence[] {
       text: r.text,
       score: Math.round(needsP * 1000) / 1000,
       reasons,
+      seen,
       claim,
       needsCitation,
       cited: r.cited,
@@ -210,15 +250,21 @@ export function detectSentences(input: DetectInput): HeuristicSentence[] {
   return out;
 }
 
-const FACTUAL = ['cue:statistic', 'cue:researchFinding', 'cue:ownFinding', 'cue:attribution', 'cue:quotation'];
 /**
- * What the annotation guidelines exclude outright: instructions, signposts, hypotheticals, and
- * normative statements that carry no factual premise of their own.
+ * What the annotation guidelines exclude outright, and the only verdict left to the rules:
+ * instructions and signposts. "Should", hypothetical and normative cues are evidence the model
+ * weighs (`cue:normative`, `cue:hypothetical`, `form:bareNormative`), because the same cues sit
+ * inside attributions and factual premises that do need a source.
  */
 function isNonAssertion(f: SentenceFeatures): boolean {
+  return f.named.has('cue:imperative') || f.named.has('cue:signpost');
+}
+
+const FACTUAL = ['cue:statistic', 'cue:researchFinding', 'cue:ownFinding', 'cue:attribution', 'cue:quotation'];
+/** The previous detector's verdict (for `npm run eval`'s comparison only): hypotheticals and premise-free normative sentences. */
+function wasNonAssertion(f: SentenceFeatures): boolean {
   const has = (n: string): boolean => f.named.has(n);
-  if (has('cue:imperative') || has('cue:signpost') || has('cue:hypothetical')) return true;
-  return has('cue:normative') && !FACTUAL.some(has);
+  return has('cue:hypothetical') || (has('cue:normative') && !FACTUAL.some(has));
 }
 
 /** Hand features that name a reason a reader understands. */
@@ -235,15 +281,24 @@ const FORM_REASONS: Readonly<Record<string, string>> = {
   'form:comparative': 'booster',
 };
 
-/** The (at most three) reasons whose features pushed the score up most, strongest first. */
-function reasonsOf(cues: CompiledCues, contributions: Contribution[]): string[] {
+/**
+ * The (at most three) reasons whose features pushed the score up most, strongest first, each
+ * with the words that showed it. A feature whose words cannot be quoted names no reason.
+ */
+function reasonsOf(cues: CompiledCues, contributions: Contribution[], sentence: string): { reasons: string[]; seen: Record<string, string> } {
   const reasons: string[] = [];
+  const seen: Record<string, string> = {};
   for (const c of contributions.filter((x) => x.value > 0).sort((a, b) => b.value - a.value)) {
-    const reason = c.feature.startsWith('cue:') ? cues.byId.get(c.feature.slice(4))?.reason : FORM_REASONS[c.feature];
-    if (reason && !reasons.includes(reason)) reasons.push(reason);
+    const isCue = c.feature.startsWith('cue:');
+    const reason = isCue ? cues.byId.get(c.feature.slice(4))?.reason : FORM_REASONS[c.feature];
+    if (!reason || reasons.includes(reason)) continue;
+    const words = isCue ? cueEvidence(cues, c.feature.slice(4), sentence) : formEvidence(c.feature, sentence);
+    if (!words) continue;
+    reasons.push(reason);
+    seen[reason] = words;
     if (reasons.length === 3) break;
   }
-  return reasons;
+  return { reasons, seen };
 }
 
 /** Ranges of every block in each paragraph group. */

@@ -53,7 +53,48 @@ const NORMATIVE = /\b(should|must|ought|need to|needs to|have to|has to)\b/i;
 const COMPARATIVE = /\b(more|less|fewer|most|least|largest|smallest|biggest|highest|lowest|fastest|best|worst|first|only)\b/i;
 const DEMONSTRATIVE_START = /^(This|These|That|Those|It|They|Such|Here)\b/;
 const CONNECTIVE_START = /^(But|And|So|Yet|However|Therefore|Thus|Hence|Still|Instead|Indeed|Also|Moreover|Furthermore|In other words|For example|For instance)\b/;
+const BARE_FACTUAL = ['cue:statistic', 'cue:researchFinding', 'cue:ownFinding', 'cue:attribution', 'cue:quotation'];
 const PARENS = /\([^)]{2,}\)/;
+
+/**
+ * The words of a sentence that set a form feature, for messages that say what was seen
+ * (undefined for features that name no words).
+ *
+ * @example formEvidence('form:percent', 'Sales rose 40% in 2021.') // → '40%'
+ */
+export function formEvidence(feature: string, sentence: string): string | undefined {
+  const first = (re: RegExp): string | undefined => new RegExp(re.source, re.flags.replace('g', '')).exec(sentence)?.[0];
+  switch (feature) {
+    case 'form:number':
+    case 'form:numbers':
+      return [...sentence.matchAll(NUMBER)].find((m) => !YEAR.test(m[0]))?.[0];
+    case 'form:percent':
+      return first(/\d[\d,.]*\s?(%|percent\b|per cent\b)/i);
+    case 'form:money':
+      return first(/[$€£¥]\s?\d[\d,.]*(\s?(million|billion|trillion|bn)\b)?|\b\d[\d,.]*\s?(million|billion|trillion|bn)\b/i);
+    case 'form:year':
+      return first(YEAR);
+    case 'form:name':
+    case 'form:names': {
+      const words = sentence.split(' ');
+      for (let i = 1; i < words.length; i++) {
+        const w = words[i]!.replace(/^[^\p{L}]+|[^\p{L}\p{N}]+$/gu, '');
+        if (w !== 'I' && w.length >= 2 && /^[A-Z][\p{L}\p{N}'’-]*$/u.test(w) && !/^[A-Z]+$/.test(w)) return w;
+      }
+      return undefined;
+    }
+    case 'form:acronym':
+      return sentence.split(' ').map((w) => w.replace(/[^\p{L}\p{N}]+$/u, '')).find((w) => /^[A-Z][A-Z0-9]{1,}s?$/.test(w) && w !== 'I');
+    case 'form:quoted': {
+      const q = first(QUOTED);
+      return q && q.length > 40 ? `${q.slice(0, 39)}…` : q;
+    }
+    case 'form:comparative':
+      return first(COMPARATIVE);
+    default:
+      return undefined;
+  }
+}
 
 /**
  * Capitalised words not at the sentence start (and not "I"): a rough count of names. The
@@ -80,7 +121,13 @@ function acronyms(words: readonly string[]): number {
  *
  * @example sentenceFeatures(cues, 'Sales rose 40% in 2021.', ctx, 12).named.get('form:percent') // → 1
  */
-export function sentenceFeatures(cues: CompiledCues, sentence: string, ctx: SentenceContext, hashBits: number): SentenceFeatures {
+export function sentenceFeatures(
+  cues: CompiledCues,
+  sentence: string,
+  ctx: SentenceContext,
+  hashBits: number,
+  extra: readonly (ReadonlyMap<string, number> | undefined)[] = [],
+): SentenceFeatures {
   const words = textFeatures(cues, sentence, hashBits);
   // The words' features first, then the context's: the same order as ever, so sums come out the same.
   const named = new Map<string, number>(words.named);
@@ -99,6 +146,8 @@ export function sentenceFeatures(cues: CompiledCues, sentence: string, ctx: Sent
   set('doc:manyCitations', ctx.citeRate > 0.3);
   set('doc:opening', ctx.position < 0.1);
   set('doc:closing', ctx.position > 0.9);
+  // Feature sources (language features, …) last.
+  for (const map of extra) if (map) for (const [name, value] of map) if (value !== 0) named.set(name, value);
   return { named, hashed: words.hashed, hashValue: words.hashValue };
 }
 
@@ -173,6 +222,10 @@ function computeTextFeatures(cues: CompiledCues, sentence: string, hashBits: num
   set('form:connective', CONNECTIVE_START.test(sentence));
   set('form:question', /\?["”’)]?$/.test(sentence));
   set('form:colonEnd', /:$/.test(sentence));
+  // What used to exclude a sentence by rule, kept as evidence: a normative or hypothetical
+  // sentence with no factual premise of its own (no statistic, finding, attribution, quotation).
+  const has = (id: string): boolean => named.some(([n]) => n === id);
+  set('form:bareNormative', (has('cue:normative') || has('cue:hypothetical')) && !BARE_FACTUAL.some(has));
   set('form:short', words.length < 8);
   set('form:long', words.length > 30);
 

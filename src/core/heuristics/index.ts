@@ -10,10 +10,12 @@ export type { HeuristicOptions, CueFamilyOptions, CitationScope, OptionProblem }
 export { defaultHeuristicOptions, mergeHeuristicOptions, heuristicOptionsFor } from './options.js';
 export type { HeuristicSentence, DetectInput, SentenceRecord } from './detect.js';
 export { detectSentences, extractSentences, forgetRememberedSentences } from './detect.js';
+export type { FeatureSource } from './sources.js';
+export { LANGUAGE_SOURCE, deferLanguageModel, languageFeatures, languageGeneration, languageLoadError, languageModelLoaded, loadLanguageModel, provideLanguageModules, type LanguageModules } from './language.js';
 export type { DetectorModel, LinearHead } from './model.js';
 export { SHIPPED_MODEL, logit, sigmoid } from './model.js';
 export type { SentenceFeatures } from './features.js';
-export { describeReasons, uncitedMessage, REASON_LABELS } from './reasons.js';
+export { describeReasons, describeSeen, uncitedMessage, REASON_LABELS, type UncitedMessageOptions } from './reasons.js';
 export type { SentenceSplitter } from './split.js';
 export { intlSplitter } from './split.js';
 export { collectProse, type ProseBlock } from './prose.js';

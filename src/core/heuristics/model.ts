@@ -27,7 +27,18 @@ export interface DetectorModel {
   readonly claim: LinearHead;
   readonly needs: LinearHead;
   /** Probability thresholds chosen by the trainer. */
-  readonly thresholds: { readonly claim: number; readonly cited: number; readonly uncited: number };
+  readonly thresholds: {
+    readonly claim: number;
+    readonly cited: number;
+    readonly uncited: number;
+    /** From this probability an uncited flag is `info`, below it `hint` (out-of-fold precision ≥ 0.5 from here). */
+    readonly info: number;
+  };
+  /**
+   * The light weights: trained the same way without the feature sources (`nlp:`), used while the
+   * language model loads in an editor, or when it cannot load.
+   */
+  readonly light?: Pick<DetectorModel, 'claim' | 'needs' | 'thresholds'>;
   /** What it was trained on (essay count, sentence count, regularisation), for the docs. */
   readonly trainedOn: Readonly<Record<string, number | string>>;
 }

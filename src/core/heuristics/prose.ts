@@ -37,6 +37,8 @@ export interface ProseOptions {
   readonly tables: boolean;
   /** Compiled `skipSections`: tests a heading's normalised text. */
   readonly skipSection: (heading: string) => boolean;
+  /** `npm run eval`'s previous detector: adjacent block quotes are separate quotations. */
+  readonly quotesApart?: boolean;
 }
 
 interface WalkState {
@@ -71,7 +73,12 @@ interface Context {
 function walkFlow(state: WalkState, children: readonly RootContent[], ctx: Context): void {
   let skipDepth = 0; // > 0: inside a skipped section opened by a heading of this depth
   let introGroup = -1; // group of the previous paragraph when it ended with a colon
+  // The quotation block quote just before this node: a block quote right after it (nothing
+  // between, only the blank line that ends the first) continues the same quotation.
+  let lastQuote: { readonly quote: number; readonly group: number } | undefined;
   for (const node of children) {
+    const previousQuote = lastQuote;
+    lastQuote = undefined;
     if (node.type === 'heading') {
       if (skipDepth > 0 && node.depth <= skipDepth) skipDepth = 0;
       if (skipDepth === 0 && state.options.skipSection(headingText(node))) skipDepth = node.depth;
@@ -104,7 +111,7 @@ function walkFlow(state: WalkState, children: readonly RootContent[], ctx: Conte
         }
         break;
       case 'blockquote':
-        walkQuote(state, node, ctx, inherited);
+        lastQuote = walkQuote(state, node, ctx, inherited, previousQuote);
         break;
       case 'table':
         if (state.options.tables) walkTable(state, node, ctx, inherited);
@@ -123,17 +130,27 @@ function walkFlow(state: WalkState, children: readonly RootContent[], ctx: Conte
 /** Obsidian/GitHub callouts other than quotes are the author's own prose. */
 const CALLOUT = /^\s*\[!(\w+)\]/;
 
-function walkQuote(state: WalkState, node: Blockquote, ctx: Context, inherited: number): void {
+/**
+ * A block quote's prose. A quotation (not a note or warning callout) is one quote id: one
+ * quotation, one source, so at most one finding. A quotation right after another (`previous`:
+ * adjacent block quotes, nothing between) continues it. Returns the quotation it belongs to.
+ */
+function walkQuote(
+  state: WalkState,
+  node: Blockquote,
+  ctx: Context,
+  inherited: number,
+  previous: { readonly quote: number; readonly group: number } | undefined,
+): { quote: number; group: number } | undefined {
   const first = node.children[0];
   const firstText = first?.type === 'paragraph' ? firstTextValue(first.children) : '';
   const callout = CALLOUT.exec(firstText);
   const isQuotation = callout ? /^(quote|cite|citation)$/i.test(callout[1]!) : true;
-  const group = inherited >= 0 ? inherited : ctx.group >= 0 ? ctx.group : state.nextGroup++;
-  walkFlow(state, node.children, {
-    kind: isQuotation ? 'quote' : ctx.kind,
-    group,
-    quote: isQuotation ? (ctx.quote >= 0 ? ctx.quote : state.nextQuote++) : ctx.quote,
-  });
+  const continued = isQuotation && ctx.quote < 0 && !state.options.quotesApart ? previous : undefined;
+  const group = continued ? continued.group : inherited >= 0 ? inherited : ctx.group >= 0 ? ctx.group : state.nextGroup++;
+  const quote = isQuotation ? (continued ? continued.quote : ctx.quote >= 0 ? ctx.quote : state.nextQuote++) : ctx.quote;
+  walkFlow(state, node.children, { kind: isQuotation ? 'quote' : ctx.kind, group, quote });
+  return isQuotation ? { quote, group } : undefined;
 }
 
 function walkTable(state: WalkState, node: Table, ctx: Context, inherited: number): void {

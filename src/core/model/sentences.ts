@@ -2,7 +2,7 @@
  * Zero-annotation mode over a document model: the heuristic sentences, computed at most once per
  * model and citation scope, for the `uncited-assertion` rule, hovers and `warrant claims`.
  */
-import { detectSentences, heuristicOptionsFor, type CitationScope, type DetectInput, type HeuristicSentence } from '../heuristics/index.js';
+import { detectSentences, heuristicOptionsFor, languageGeneration, type CitationScope, type DetectInput, type HeuristicSentence } from '../heuristics/index.js';
 import type { OffsetRange } from '../text/lineIndex.js';
 import type { DocumentModel } from './analyze.js';
 
@@ -50,10 +50,12 @@ export function heuristicSentences(model: DocumentModel, scope?: CitationScope):
     byScope = new Map();
     cache.set(model, byScope);
   }
-  const key = scope ?? '';
+  // The language model's arrival (an editor loads it after the first lint) changes the scores.
+  const key = `${scope ?? ''}:${languageGeneration()}`;
   const hit = byScope.get(key);
   if (hit) return hit;
   const sentences = model.problems.some((p) => p.ruleId === 'file-skipped') ? [] : detectSentences(detectInputFor(model, scope));
-  byScope.set(key, sentences);
+  // Kept under the generation they were scored in (scoring may have loaded the language model).
+  byScope.set(`${scope ?? ''}:${languageGeneration()}`, sentences);
   return sentences;
 }

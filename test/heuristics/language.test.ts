@@ -1,0 +1,111 @@
+/**
+ * The language features (issue 24 item 3) and what they cost (item 4): wink-nlp read once per
+ * document, a sentence read once, the model loaded lazily; an editor scores light until it is
+ * loaded; a model that cannot load leaves the light weights. Sentences written for these tests.
+ */
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import {
+  deferLanguageModel,
+  detectSentences,
+  forgetRememberedSentences,
+  languageFeatures,
+  languageLoadError,
+  languageModelLoaded,
+  provideLanguageModules,
+  SHIPPED_MODEL,
+  type LanguageModules,
+} from '../../src/core/heuristics/index.js';
+import { parseMarkdown } from '../../src/core/parse/markdown.js';
+import { options } from './helpers.js';
+
+const load = createRequire(import.meta.url);
+const real = (): LanguageModules => ({ winkNLP: load('wink-nlp') as LanguageModules['winkNLP'], model: load('wink-eng-lite-web-model') });
+
+/** The real modules, counting the texts handed to `readDoc`. */
+function counting(): { modules: () => LanguageModules; reads: string[] } {
+  const reads: string[] = [];
+  const modules = (): LanguageModules => {
+    const m = real();
+    return {
+      model: m.model,
+      winkNLP: (model, pipe) => {
+        const nlp = m.winkNLP(model, pipe);
+        return { its: nlp.its, readDoc: (text: string) => (reads.push(text), nlp.readDoc(text)) };
+      },
+    };
+  };
+  return { modules, reads };
+}
+
+const scores = (md: string) => detectSentences({ text: md, root: parseMarkdown(md).root, citations: [], exclude: [], options: options() }).map((s) => s.score);
+const lightScores = (md: string) =>
+  detectSentences({ text: md, root: parseMarkdown(md).root, citations: [], exclude: [], options: options(), sources: [], model: { ...SHIPPED_MODEL, ...SHIPPED_MODEL.light! } }).map((s) => s.score);
+
+const DOC = ['If the ferry fares rose, riders would not take the bus.', '', 'The harbour board counted 40% more cars in March 2023.', '', 'Pilots say the new channel is safer than the old one.', ''].join('\n');
+
+describe('heuristics: language features (wink-nlp)', function () {
+  this.timeout(60_000);
+  afterEach(() => {
+    deferLanguageModel(undefined);
+    provideLanguageModules(undefined);
+    forgetRememberedSentences();
+  });
+
+  it('reads conditions, negation, entities and the opening word class', () => {
+    const [first, second] = languageFeatures(['If the ferry fares rose, riders would not take the bus.', 'The harbour board counted 40% more cars in March 2023.'])!;
+    assert.equal(first!.get('nlp:if'), 1);
+    assert.equal(first!.get('nlp:negation'), 1);
+    assert.equal(first!.get('nlp:start:SCONJ'), 1);
+    assert.equal(second!.get('nlp:ent:PERCENT'), 1);
+    assert.equal(second!.get('nlp:ent:DATE'), 1);
+    assert.ok(second!.get('nlp:pos:NOUN')! > 0 && second!.get('nlp:pos:NOUN')! < 1, 'a share of the words');
+  });
+
+  it('gives a sentence the same features read alone or with others (findings depend on the text only)', () => {
+    const sentences = ['It is a wonderful day for the harbour.', 'The storm was a terrible disaster for 40 families.', 'Prices rose in March 2023.', 'Nobody liked the new timetable at all.'];
+    const together = languageFeatures(sentences)!;
+    sentences.forEach((sentence, i) => {
+      forgetRememberedSentences();
+      const alone = languageFeatures([sentence])![0]!;
+      assert.deepEqual([...together[i]!].sort(), [...alone].sort(), sentence);
+    });
+  });
+
+  it('reads a document in one library call, a sentence once, and only the changed sentence after an edit', () => {
+    const { modules, reads } = counting();
+    provideLanguageModules(modules);
+    scores(DOC);
+    assert.equal(reads.length, 1, 'one call for the document');
+    scores(DOC);
+    assert.equal(reads.length, 1, 'nothing read again');
+    scores(DOC.replace('40%', '45%'));
+    assert.equal(reads.length, 2);
+    assert.ok(reads[1]!.includes('45%') && !reads[1]!.includes('ferry'), `only the edited sentence: ${reads[1]}`);
+  });
+
+  it('is not loaded until a document is scored', () => {
+    provideLanguageModules(real);
+    assert.equal(languageModelLoaded(), false);
+    scores(DOC);
+    assert.equal(languageModelLoaded(), true);
+  });
+
+  it('in an editor, scores light until the model is loaded, then calls back to lint again', async () => {
+    provideLanguageModules(real);
+    const ready = new Promise<void>((resolve) => deferLanguageModel(resolve));
+    assert.deepEqual(scores(DOC), lightScores(DOC), 'the light weights, with no language features');
+    assert.equal(languageModelLoaded(), false, 'not loaded on the path of the lint');
+    await ready;
+    assert.equal(languageModelLoaded(), true);
+    assert.notDeepEqual(scores(DOC), lightScores(DOC), 'full scores once loaded');
+  });
+
+  it('falls back to the light weights when the model cannot load, and says why', () => {
+    provideLanguageModules(() => {
+      throw new Error('no model here');
+    });
+    assert.deepEqual(scores(DOC), lightScores(DOC));
+    assert.match(languageLoadError() ?? '', /no model here/);
+  });
+});
