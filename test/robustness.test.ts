@@ -313,6 +313,26 @@ describe('robustness: regressions', () => {
       assert.deepEqual(lint(text).findings.map((f) => f.ruleId), ['invalid-front-matter'], JSON.stringify(text));
     }
   });
+  // Same engine, successive versions: each lint must report what a fresh engine reports.
+  const session = (versions: string[]): void => {
+    const engine = createEngine({ workspace: workspace() });
+    for (const text of versions) {
+      const fresh = createEngine({ workspace: workspace() }).lint(DOC, text, defaultConfig()).findings;
+      assert.deepEqual(engine.lint(DOC, text, defaultConfig()).findings, fresh, JSON.stringify(text));
+    }
+  };
+  it('a `---` line appended far below closes an unclosed front matter: the session sees it too', () => {
+    // Seed -604017862: the doubled text's second `---` closes the first one's front matter.
+    const start = '---\n: \n\u0001---\n[](other.md)\r\n\r\n\ufeff\n';
+    session([start, start + start]);
+    session(['---\nkey: [\n\nText.\n\nMore.\n', '---\nkey: [\n\nText.\n\nMore.\n---\n']);
+  });
+  it('an edit in a block that starts with U+FEFF mid-document does not shift its ranges by one', () => {
+    // Seed 2047566969 (`<!-- warrant-disable {-->` after a `\ufeff` line): reported one character early.
+    session(['Text.\n\n\ufeffClaim: this.\n\nMore.\n\nEnd.\n', 'Text.\n\n\ufeffClaim: this one.\n\nMore.\n\nEnd.\n']);
+    const start = '<div id="x">\r\n\r\n\ufeff\n[alignment{\n<!-- warrant-disable  -->\n';
+    session([start + start, start.replace('disable ', 'disable{ ') + start]);
+  });
   it('a binary file is not looked up in the configured bibliographies', () => {
     const layer = parseConfigText('bibliography: [missing.bib]\n', 'file:///ws/.warrant.yaml', RULE_IDS).config;
     const config = extendConfig(defaultConfig(), layer, resolveUri);

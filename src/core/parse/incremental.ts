@@ -10,7 +10,10 @@
  * - a re-parsed region ending in an unclosed fence or HTML block would swallow what follows;
  * - link and footnote definitions resolve across the whole document, so the re-parsed region is
  *   given the others' labels, and a region whose own definitions change falls back;
- * - a byte-order mark, a front matter edit near the top, or a previous parse with problems.
+ * - a byte-order mark (at the top, or starting the re-parsed region: micromark drops it), a front
+ *   matter edit near the top, or a previous parse with problems;
+ * - a document starting `---` without front matter yet (an unclosed one closes at the next `---`
+ *   line, wherever an edit adds it).
  */
 import type { Nodes, Root, RootContent } from 'mdast';
 
@@ -54,6 +57,14 @@ export function parseIncrementally(previousText: string, previous: Root, text: s
   if (first === 0 && last === blocks.length - 1) return undefined;
   // Front matter runs from the first line to its closing fence, blank lines or not.
   if (first === 0 && (blocks[0]!.type === 'yaml' || text.startsWith('---') || previousText.startsWith('---'))) return undefined;
+  // A `---` opening line with no closing fence yet is closed by the next `---` line, however far
+  // down an edit adds it (and opened front matter whose fence line an edit touches ends elsewhere):
+  // reuse only below a front matter that the edit leaves whole, closing fence line included.
+  if (text.startsWith('---') || previousText.startsWith('---')) {
+    if (blocks[0]!.type !== 'yaml') return undefined;
+    const fenceLineEnd = previousText.indexOf('\n', endOf(blocks[0]!));
+    if (fenceLineEnd < 0 || prefix <= fenceLineEnd) return undefined;
+  }
 
   const regionStart = first === 0 ? 0 : startOf(blocks[first]!);
   const oldRegionEnd = last === blocks.length - 1 ? previousText.length : startOf(blocks[last + 1]!);
@@ -74,6 +85,8 @@ export function parseIncrementally(previousText: string, previous: Root, text: s
   const regionText = text.slice(regionStart, newRegionEnd);
   // Parsed on its own, a region starting `---` would read as front matter.
   if (regionStart > 0 && regionText.startsWith('---')) return undefined;
+  // micromark drops a U+FEFF that starts what it parses: the region's offsets would be one short.
+  if (regionText.charCodeAt(0) === 0xfeff) return undefined;
   const extra = [...outside.definitions].map((l) => `[${l}]: #`).concat([...outside.footnotes].map((l) => `[^${l}]: #`));
   const source = extra.length ? `${regionText}${regionText.endsWith('\n') ? '' : '\n'}\n${extra.join('\n')}\n` : regionText;
   const parsed = parse(source);
