@@ -3,22 +3,19 @@
  * files, and the same constant serves tsx (tests) and the esbuild bundles. Checked (or rewritten
  * with UPDATE_SOURCE_KINDS=1) by `kinds.test.ts`, as the presets and heuristics defaults are.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import { syncGenerated } from '../helpers/generated.js';
+import { syncGenerated, yamlAsJsonModule } from '../helpers/generated.js';
 
 export const YAML_PATH = fileURLToPath(new URL('../../data/source-kinds.yaml', import.meta.url));
 export const GENERATED_PATH = fileURLToPath(new URL('../../src/core/sources/kinds.generated.ts', import.meta.url));
 
 export function generatedSource(): string {
-  const data = parse(readFileSync(YAML_PATH, 'utf8')) as unknown;
-  return [
+  return yamlAsJsonModule(
+    YAML_PATH,
+    'SOURCE_KINDS_DATA',
     '// GENERATED from data/source-kinds.yaml — do not edit. Regenerate: UPDATE_SOURCE_KINDS=1 npx mocha test/sources/kinds.test.ts',
     '/** The shipped table of source kinds, parsed from YAML when generated and embedded as JSON because the core cannot read files. */',
-    `export const SOURCE_KINDS_DATA: unknown = JSON.parse(${JSON.stringify(JSON.stringify(data))});`,
-    '',
-  ].join('\n');
+  );
 }
 
 /** True when the generated file matches the YAML; rewrites it when `write` is set. */
