@@ -107,7 +107,9 @@ function positionAt(text, offset) {
 /** A minimal LSP client over the server's stdio (Content-Length framing by hand). */
 class Client {
   constructor(cwd) {
-    this.child = spawn(process.execPath, [SERVER, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    // WARRANT_BENCH_NODE_ARGS: extra Node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`.
+    const nodeArgs = (process.env.WARRANT_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    this.child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.buffer = Buffer.alloc(0);
     this.nextId = 1;
     this.pending = new Map();

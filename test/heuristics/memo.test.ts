@@ -6,7 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { compileCues } from '../../src/core/heuristics/cues.js';
-import { defaultHeuristicOptions, forgetRememberedSentences } from '../../src/core/heuristics/index.js';
+import { defaultHeuristicOptions, detectSentences, forgetRememberedSentences, SHIPPED_MODEL } from '../../src/core/heuristics/index.js';
+import { takeSentenceCounts } from '../../src/core/heuristics/sentenceMemo.js';
+import { parseMarkdown } from '../../src/core/parse/markdown.js';
+import { citationsIn, options } from './helpers.js';
 import { sentenceFeatures, type SentenceContext } from '../../src/core/heuristics/features.js';
 import { intlSplitter, MAX_SEGMENT_TEXT } from '../../src/core/heuristics/split.js';
 import { lintText, where } from '../helpers/memory.js';
@@ -113,5 +116,53 @@ describe('sentence splitting of a long block', () => {
     // one sentence end inside a long run: two sentences, as ICU says of the whole
     const one = `${'word '.repeat(1500)}ends here. Then ${'more '.repeat(3000)}`;
     assert.deepEqual(intlSplitter([])(one), [0, 7511]);
+  });
+});
+
+describe('detector memo: a sentence unchanged across an edit is not scored again', () => {
+  // Sentences written for this test. Counts, never time: the memo's work is the calls it saves.
+  const DOC = [
+    'The valley road was rebuilt in the spring after two floods washed it out.',
+    '',
+    'Traffic on it fell by a third in the following year, the council reported. Most drivers chose the new bypass instead.',
+    '',
+    'We think the old road is still the prettier drive. Its bridges are narrow and the views are wide.',
+    '',
+  ].join('\n');
+  const detect = (md: string, model = SHIPPED_MODEL) =>
+    detectSentences({ text: md, root: parseMarkdown(md).root, citations: citationsIn(md), exclude: [], options: memoOptions, model });
+  const memoOptions = options();
+  beforeEach(() => {
+    forgetRememberedSentences();
+    takeSentenceCounts();
+  });
+
+  it('one word typed into one sentence: that sentence alone gets a new vector and a new score', () => {
+    const first = detect(DOC);
+    assert.deepEqual(takeSentenceCounts(), { featured: first.length, scored: first.length });
+    const edited = DOC.replace('Most drivers chose', 'Most local drivers chose');
+    const warm = detect(edited);
+    assert.equal(warm.length, first.length);
+    assert.deepEqual(takeSentenceCounts(), { featured: 1, scored: 1 });
+    forgetRememberedSentences();
+    assert.deepEqual(warm, detect(edited));
+  });
+
+  it('a citation added to a paragraph: its context changes, so every sentence is scored again as a cold run scores it', () => {
+    detect(DOC);
+    takeSentenceCounts();
+    const cited = DOC.replace('the council reported.', 'the council reported [@hill2024].');
+    const warm = detect(cited);
+    assert.equal(takeSentenceCounts().featured, warm.length); // the document's cite rate moved
+    forgetRememberedSentences();
+    assert.deepEqual(warm, detect(cited));
+  });
+
+  it('another model object scores the remembered vectors again, without computing them again', () => {
+    const first = detect(DOC);
+    takeSentenceCounts();
+    const other = { ...SHIPPED_MODEL };
+    detect(DOC, other);
+    assert.deepEqual(takeSentenceCounts(), { featured: 0, scored: first.length });
   });
 });
