@@ -5,7 +5,7 @@ import type { Root } from 'mdast';
 import type { OffsetRange } from '../text/lineIndex.js';
 import type { HeuristicOptions } from './options.js';
 import { collectProse, type ProseBlock } from './prose.js';
-import { intlSplitter, type SentenceSplitter } from './split.js';
+import { intlSplitter, sentencePieces, type SentenceSplitter } from './split.js';
 import { compileCues, cueEvidence, type CompiledCues } from './cues.js';
 import { forgetWordFeatures, formEvidence, sentenceFeatures, type SentenceContext, type SentenceFeatures } from './features.js';
 import { logit, sigmoid, SHIPPED_MODEL, type Contribution, type DetectorModel } from './model.js';
@@ -119,21 +119,15 @@ function extract(input: DetectInput, hashBits: number): { records: SentenceRecor
   // First every sentence and its citations, then features: some describe the whole document.
   const pending: { block: ProseBlock; bi: number; spans: { start: number; end: number; sentence: string }[]; inSentence: boolean[]; groupCited: boolean }[] = [];
   blocks.forEach((block, bi) => {
-    const starts = split(block.text);
     const spans: { start: number; end: number; sentence: string }[] = [];
-    for (let i = 0; i < starts.length; i++) {
-      const from = starts[i]!;
-      const to = i + 1 < starts.length ? starts[i + 1]! : block.text.length;
-      const raw = block.text.slice(from, to);
-      const lead = raw.length - raw.trimStart().length;
-      const sentence = raw.trim().replace(/\s+/g, ' ').replace(/ ([.,;:!?])(?= |$)/g, '$1');
-      if (!/[A-Za-z]/.test(sentence)) continue;
+    for (const { from, to, lead, sentence } of sentencePieces(split, block.text)) {
       const startOffset = block.offsets[from + lead]!;
       // The sentence runs to the next one's start, so a footnote marker after its period is its own.
       let endOffset = to < block.text.length ? block.offsets[to]! : block.range.end;
       // A Pandoc fence line (`:::`) written without a blank line is blanked in the prose, but
-      // it is still in the document: the sentence ends before it.
-      const fence = text.slice(startOffset, endOffset).search(/\r?\n[ \t]{0,3}:{3,}/);
+      // it is still in the document: the sentence ends before it (only looked for where `:::` is).
+      const colons = text.indexOf(':::', startOffset);
+      const fence = colons >= 0 && colons + 3 <= endOffset ? text.slice(startOffset, endOffset).search(/\r?\n[ \t]{0,3}:{3,}/) : -1;
       if (fence >= 0) endOffset = startOffset + fence;
       spans.push({ start: startOffset, end: endOffset, sentence });
     }
