@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { compileCues } from '../../src/core/heuristics/cues.js';
 import { defaultHeuristicOptions, detectSentences, forgetRememberedSentences, SHIPPED_MODEL } from '../../src/core/heuristics/index.js';
 import { takeSentenceCounts } from '../../src/core/heuristics/sentenceMemo.js';
+import { collectProse, takeFlattenedBlocks } from '../../src/core/heuristics/prose.js';
 import { parseMarkdown } from '../../src/core/parse/markdown.js';
 import { citationsIn, options } from './helpers.js';
 import { sentenceFeatures, type SentenceContext } from '../../src/core/heuristics/features.js';
@@ -164,5 +165,52 @@ describe('detector memo: a sentence unchanged across an edit is not scored again
     const other = { ...SHIPPED_MODEL };
     detect(DOC, other);
     assert.deepEqual(takeSentenceCounts(), { featured: 0, scored: first.length });
+  });
+});
+
+describe('prose memo: a paragraph unchanged by an edit is not flattened again', () => {
+  // Sentences written for this test.
+  const DOC = [
+    '# Orchard notes',
+    '',
+    'The pear trees *flowered* early this year, and the bees were out in force.',
+    '',
+    '- Apples were picked in [late September](https://example.org/apples) &amp; stored.',
+    '- The cider press broke twice.',
+    '',
+    '| Tree | Yield |',
+    '| --- | --- |',
+    '| Pear | Yields went up by a quarter after pruning. |',
+    '',
+    'We plan to plant *two* more rows next spring.',
+    '',
+  ].join('\n');
+  const prose = (md: string) => collectProse(md, parseMarkdown(md).root, { tables: true, skipSection: () => false });
+  const plain = (blocks: ReturnType<typeof prose>) => blocks.map((b) => ({ ...b, offsets: [...b.offsets] }));
+  beforeEach(() => {
+    forgetRememberedSentences();
+    takeFlattenedBlocks();
+  });
+
+  it('an edit in the first paragraph: the blocks after it keep their text, their offsets shifted as a cold run has them', () => {
+    const first = prose(DOC);
+    assert.equal(takeFlattenedBlocks(), first.length);
+    const edited = DOC.replace('flowered', 'flowered very');
+    const warm = prose(edited);
+    assert.equal(takeFlattenedBlocks(), 1);
+    forgetRememberedSentences();
+    assert.deepEqual(plain(warm), plain(prose(edited)));
+    assert.deepEqual(plain(prose(DOC)), plain(first));
+  });
+
+  it('the same source read as other inline nodes (a reference whose definition appeared) is flattened again', () => {
+    const para = 'The repair steps are in [the press manual][manual] on the shelf.';
+    const without = `${para}\n\nNothing else was fixed this week.\n`;
+    const withDefinition = `${without}\n[manual]: https://example.org/press\n`;
+    assert.equal(prose(without)[0]!.text, para);
+    const blocks = prose(withDefinition);
+    assert.equal(blocks[0]!.text, 'The repair steps are in the press manual on the shelf.');
+    forgetRememberedSentences();
+    assert.deepEqual(plain(blocks), plain(prose(withDefinition)));
   });
 });

@@ -4,7 +4,7 @@
 import type { Root } from 'mdast';
 import type { OffsetRange } from '../text/lineIndex.js';
 import type { HeuristicOptions } from './options.js';
-import { collectProse, type ProseBlock } from './prose.js';
+import { collectProse, forgetProseBlocks, type ProseBlock } from './prose.js';
 import { intlSplitter, sentencePieces, type SentenceSplitter } from './split.js';
 import { compileCues, cueEvidence, type CompiledCues } from './cues.js';
 import { forgetWordFeatures, formEvidence, sentenceFeatures, type SentenceContext, type SentenceFeatures } from './features.js';
@@ -72,6 +72,7 @@ export function forgetRememberedSentences(): void {
   forgetWordFeatures();
   forgetLanguageFeatures();
   forgetScoredSentences();
+  forgetProseBlocks();
 }
 
 /** The default feature sources, one array: the sentence memo is kept per sources list. */
