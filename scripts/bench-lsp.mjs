@@ -107,7 +107,9 @@ function positionAt(text, offset) {
 /** A minimal LSP client over the server's stdio (Content-Length framing by hand). */
 class Client {
   constructor(cwd) {
-    this.child = spawn(process.execPath, [SERVER, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    // WARRANT_BENCH_NODE_ARGS: extra Node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`.
+    const nodeArgs = (process.env.WARRANT_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    this.child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.buffer = Buffer.alloc(0);
     this.nextId = 1;
     this.pending = new Map();
@@ -185,6 +187,15 @@ class Client {
       return { rss: NaN, peak: NaN };
     }
   }
+  /** CPU time (user + system) the server has used so far, ms (Linux /proc; NaN elsewhere). */
+  cpuMs() {
+    try {
+      const fields = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+    } catch {
+      return NaN;
+    }
+  }
   async stop() {
     await Promise.race([this.request('shutdown', null), new Promise((r) => setTimeout(r, 5000))]);
     this.notify('exit', null);
@@ -199,6 +210,7 @@ async function typeInto(client, uri, text, spots) {
   const first = client.diagnosticsOf(uri, version);
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
   await first;
+  const cpu0 = client.cpuMs();
   const times = [];
   let current = text;
   for (const spot of spots) {
@@ -215,6 +227,7 @@ async function typeInto(client, uri, text, spots) {
       times.push((await done) - t0);
     }
   }
+  times.cpuPerEdit = (client.cpuMs() - cpu0) / times.length;
   return times;
 }
 
@@ -249,7 +262,7 @@ async function essayBench(scratch, name, bytes, edits) {
   await client.start(dir);
   const times = await typeInto(client, pathToFileURL(file).href, text, typingSpots(text, edits));
   await client.stop();
-  return { name, bytes: text.length, edits: times.length, p50: pct(times, 50), p95: pct(times, 95), bare };
+  return { name, bytes: text.length, edits: times.length, p50: pct(times, 50), p95: pct(times, 95), bare, cpuPerEdit: times.cpuPerEdit };
 }
 
 const ESSAYS = join(REPO, '..', 'shared', 'corpus', 'dev', 'essays');
@@ -300,6 +313,7 @@ async function workspaceBench(scratch, edits) {
   await new Promise((r) => setTimeout(r, 300));
   const mem = client.rssMb();
   // the same edits while the whole workspace is indexed
+  const cpu0 = client.cpuMs();
   const times = [];
   let version = 1;
   let current = text;
@@ -315,6 +329,7 @@ async function workspaceBench(scratch, edits) {
       times.push((await done) - t);
     }
   }
+  const cpuPerEdit = (client.cpuMs() - cpu0) / times.length;
   const afterEdits = client.lastDiagnostics.get(uri);
   const memAfter = client.rssMb();
   await client.stop();
@@ -332,6 +347,7 @@ async function workspaceBench(scratch, edits) {
     edits: times.length,
     p50: pct(times, 50),
     p95: pct(times, 95),
+    cpuPerEdit,
     firstEqualsCli: same(asStrings(firstDiagnostics), cli),
     afterEditsEqualsCli: same(asStrings(afterEdits), cli),
     findings: cli.length,
@@ -349,12 +365,12 @@ export async function runEditorBench({ edits = 40, wsEdits = 20, only } = {}) {
     const f = (n) => n.toFixed(1);
     const lines = ['Editor (stdio LSP client, debounce 0, push diagnostics, one typed or deleted character per change; ms):'];
     for (const e of [small, big].filter(Boolean)) {
-      lines.push(`  ${e.name.padEnd(11)} ${(e.bytes / 1024).toFixed(0).padStart(4)} KB, ${String(e.edits).padStart(3)} edits: p50 ${f(e.p50)}  p95 ${f(e.p95)}   one bare remark-parse ${f(e.bare)}   p50/parse ${(e.p50 / e.bare).toFixed(2)}×  p95/parse ${(e.p95 / e.bare).toFixed(2)}×`);
+      lines.push(`  ${e.name.padEnd(11)} ${(e.bytes / 1024).toFixed(0).padStart(4)} KB, ${String(e.edits).padStart(3)} edits: p50 ${f(e.p50)}  p95 ${f(e.p95)}   one bare remark-parse ${f(e.bare)}   p50/parse ${(e.p50 / e.bare).toFixed(2)}×  p95/parse ${(e.p95 / e.bare).toFixed(2)}×   server CPU per edit ${f(e.cpuPerEdit)}`);
     }
     if (ws) {
       lines.push(
         `  ${ws.count}-file essay workspace (14 dev essays × 72 folders): first diagnostics of the opened essay ${f(ws.firstMs)} ms after initialize (RSS then ${ws.rssAtFirst.toFixed(0)} MB); index finished ${f(ws.indexMs)} ms, RSS ${ws.rss.toFixed(0)} MB (peak ${ws.peak.toFixed(0)} MB, ${ws.rssAfterEdits.toFixed(0)} MB after edits)`,
-        `    ${ws.edits} edits there: p50 ${f(ws.p50)}  p95 ${f(ws.p95)};  opened essay's findings = warrant lint (${ws.findings}): first publish ${ws.firstEqualsCli ? 'yes' : 'NO'}, after the index and the edits ${ws.afterEditsEqualsCli ? 'yes' : 'NO'}`,
+        `    ${ws.edits} edits there: p50 ${f(ws.p50)}  p95 ${f(ws.p95)} (server CPU per edit ${f(ws.cpuPerEdit)});  opened essay's findings = warrant lint (${ws.findings}): first publish ${ws.firstEqualsCli ? 'yes' : 'NO'}, after the index and the edits ${ws.afterEditsEqualsCli ? 'yes' : 'NO'}`,
       );
     } else if (want('workspace')) lines.push('  essay workspace: skipped (no ../shared/corpus/dev/essays)');
     return { lines, small, big, ws };

@@ -6,7 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { compileCues } from '../../src/core/heuristics/cues.js';
-import { defaultHeuristicOptions, forgetRememberedSentences } from '../../src/core/heuristics/index.js';
+import { defaultHeuristicOptions, detectSentences, forgetRememberedSentences, SHIPPED_MODEL } from '../../src/core/heuristics/index.js';
+import { takeSentenceCounts } from '../../src/core/heuristics/sentenceMemo.js';
+import { collectProse, takeFlattenedBlocks } from '../../src/core/heuristics/prose.js';
+import { parseMarkdown } from '../../src/core/parse/markdown.js';
+import { citationsIn, options } from './helpers.js';
 import { sentenceFeatures, type SentenceContext } from '../../src/core/heuristics/features.js';
 import { intlSplitter, MAX_SEGMENT_TEXT } from '../../src/core/heuristics/split.js';
 import { lintText, where } from '../helpers/memory.js';
@@ -113,5 +117,100 @@ describe('sentence splitting of a long block', () => {
     // one sentence end inside a long run: two sentences, as ICU says of the whole
     const one = `${'word '.repeat(1500)}ends here. Then ${'more '.repeat(3000)}`;
     assert.deepEqual(intlSplitter([])(one), [0, 7511]);
+  });
+});
+
+describe('detector memo: a sentence unchanged across an edit is not scored again', () => {
+  // Sentences written for this test. Counts, never time: the memo's work is the calls it saves.
+  const DOC = [
+    'The valley road was rebuilt in the spring after two floods washed it out.',
+    '',
+    'Traffic on it fell by a third in the following year, the council reported. Most drivers chose the new bypass instead.',
+    '',
+    'We think the old road is still the prettier drive. Its bridges are narrow and the views are wide.',
+    '',
+  ].join('\n');
+  const detect = (md: string, model = SHIPPED_MODEL) =>
+    detectSentences({ text: md, root: parseMarkdown(md).root, citations: citationsIn(md), exclude: [], options: memoOptions, model });
+  const memoOptions = options();
+  beforeEach(() => {
+    forgetRememberedSentences();
+    takeSentenceCounts();
+  });
+
+  it('one word typed into one sentence: that sentence alone gets a new vector and a new score', () => {
+    const first = detect(DOC);
+    assert.deepEqual(takeSentenceCounts(), { featured: first.length, scored: first.length });
+    const edited = DOC.replace('Most drivers chose', 'Most local drivers chose');
+    const warm = detect(edited);
+    assert.equal(warm.length, first.length);
+    assert.deepEqual(takeSentenceCounts(), { featured: 1, scored: 1 });
+    forgetRememberedSentences();
+    assert.deepEqual(warm, detect(edited));
+  });
+
+  it('a citation added to a paragraph: its context changes, so every sentence is scored again as a cold run scores it', () => {
+    detect(DOC);
+    takeSentenceCounts();
+    const cited = DOC.replace('the council reported.', 'the council reported [@hill2024].');
+    const warm = detect(cited);
+    assert.equal(takeSentenceCounts().featured, warm.length); // the document's cite rate moved
+    forgetRememberedSentences();
+    assert.deepEqual(warm, detect(cited));
+  });
+
+  it('another model object scores the remembered vectors again, without computing them again', () => {
+    const first = detect(DOC);
+    takeSentenceCounts();
+    const other = { ...SHIPPED_MODEL };
+    detect(DOC, other);
+    assert.deepEqual(takeSentenceCounts(), { featured: 0, scored: first.length });
+  });
+});
+
+describe('prose memo: a paragraph unchanged by an edit is not flattened again', () => {
+  // Sentences written for this test.
+  const DOC = [
+    '# Orchard notes',
+    '',
+    'The pear trees *flowered* early this year, and the bees were out in force.',
+    '',
+    '- Apples were picked in [late September](https://example.org/apples) &amp; stored.',
+    '- The cider press broke twice.',
+    '',
+    '| Tree | Yield |',
+    '| --- | --- |',
+    '| Pear | Yields went up by a quarter after pruning. |',
+    '',
+    'We plan to plant *two* more rows next spring.',
+    '',
+  ].join('\n');
+  const prose = (md: string) => collectProse(md, parseMarkdown(md).root, { tables: true, skipSection: () => false });
+  const plain = (blocks: ReturnType<typeof prose>) => blocks.map((b) => ({ ...b, offsets: [...b.offsets] }));
+  beforeEach(() => {
+    forgetRememberedSentences();
+    takeFlattenedBlocks();
+  });
+
+  it('an edit in the first paragraph: the blocks after it keep their text, their offsets shifted as a cold run has them', () => {
+    const first = prose(DOC);
+    assert.equal(takeFlattenedBlocks(), first.length);
+    const edited = DOC.replace('flowered', 'flowered very');
+    const warm = prose(edited);
+    assert.equal(takeFlattenedBlocks(), 1);
+    forgetRememberedSentences();
+    assert.deepEqual(plain(warm), plain(prose(edited)));
+    assert.deepEqual(plain(prose(DOC)), plain(first));
+  });
+
+  it('the same source read as other inline nodes (a reference whose definition appeared) is flattened again', () => {
+    const para = 'The repair steps are in [the press manual][manual] on the shelf.';
+    const without = `${para}\n\nNothing else was fixed this week.\n`;
+    const withDefinition = `${without}\n[manual]: https://example.org/press\n`;
+    assert.equal(prose(without)[0]!.text, para);
+    const blocks = prose(withDefinition);
+    assert.equal(blocks[0]!.text, 'The repair steps are in the press manual on the shelf.');
+    forgetRememberedSentences();
+    assert.deepEqual(plain(blocks), plain(prose(withDefinition)));
   });
 });

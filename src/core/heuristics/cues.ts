@@ -147,26 +147,59 @@ function markTerms(tokens: readonly string[], index: ReadonlyMap<string, readonl
  * @example cueEvidence(compileCues(defaultHeuristicOptions()), 'researchFinding', 'Studies show it works.') // → 'Studies show'
  */
 export function cueEvidence(cues: CompiledCues, id: string, text: string): string | undefined {
-  const index = cues.families.findIndex((f) => f.id === id);
-  if (index < 0) return undefined;
-  const words = [...text.matchAll(WORD)].map((m) => ({ value: m[0].replace(/’/g, "'"), start: m.index, end: m.index + m[0].length }));
+  const family = cues.byId.get(id);
+  if (!family) return undefined;
+  const index = cues.families.indexOf(family);
+  // The reasons of one sentence ask for several families in a row: its words are read once.
+  const words = wordsOf(text);
   for (const [map, fold] of [
     [cues.exact, false],
     [cues.folded, true],
   ] as const) {
-    for (let i = 0; i < words.length; i++) {
-      const phrases = map.get(fold ? words[i]!.value.toLowerCase() : words[i]!.value);
-      for (const p of phrases ?? []) {
+    if (map.size === 0) continue;
+    const values = fold ? words.folded : words.values;
+    for (let i = 0; i < values.length; i++) {
+      const phrases = map.get(values[i]!);
+      if (!phrases) continue;
+      for (const p of phrases) {
         if (p.family !== index) continue;
         let k = 0;
-        while (k < p.rest.length && (fold ? words[i + 1 + k]?.value.toLowerCase() : words[i + 1 + k]?.value) === p.rest[k]) k++;
-        if (k === p.rest.length) return text.slice(words[i]!.start, words[i + p.rest.length]!.end);
+        while (k < p.rest.length && values[i + 1 + k] === p.rest[k]) k++;
+        if (k === p.rest.length) return text.slice(words.starts[i]!, words.ends[i + p.rest.length]!);
       }
     }
   }
-  for (const re of cues.families[index]!.regexes) {
-    const m = new RegExp(re.source, re.flags.replace('g', '')).exec(text);
+  // Family regexes carry no `g` flag (compilePatterns): `exec` keeps no state between calls.
+  for (const re of family.regexes) {
+    const m = re.exec(text);
     if (m && m[0].trim()) return m[0].trim();
   }
   return undefined;
+}
+
+interface Words {
+  readonly text: string;
+  /** Each word as written (’ as '), lower-cased, and where it starts and ends in the text. */
+  readonly values: readonly string[];
+  readonly folded: readonly string[];
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+}
+let lastWords: Words | undefined;
+
+function wordsOf(text: string): Words {
+  if (lastWords?.text === text) return lastWords;
+  const values: string[] = [];
+  const folded: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const value = m[0].replace(/’/g, "'");
+    values.push(value);
+    folded.push(value.toLowerCase());
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+  }
+  lastWords = { text, values, folded, starts, ends };
+  return lastWords;
 }

@@ -4,12 +4,13 @@
 import type { Root } from 'mdast';
 import type { OffsetRange } from '../text/lineIndex.js';
 import type { HeuristicOptions } from './options.js';
-import { collectProse, type ProseBlock } from './prose.js';
-import { intlSplitter, type SentenceSplitter } from './split.js';
+import { collectProse, forgetProseBlocks, type ProseBlock } from './prose.js';
+import { intlSplitter, sentencePieces, type SentenceSplitter } from './split.js';
 import { compileCues, cueEvidence, type CompiledCues } from './cues.js';
 import { forgetWordFeatures, formEvidence, sentenceFeatures, type SentenceContext, type SentenceFeatures } from './features.js';
 import { logit, sigmoid, SHIPPED_MODEL, type Contribution, type DetectorModel } from './model.js';
-import { LANGUAGE_SOURCE, forgetLanguageFeatures } from './language.js';
+import { LANGUAGE_SOURCE, forgetLanguageFeatures, languageGeneration } from './language.js';
+import { countFeatured, countScored, forgetScoredSentences, sentenceKey, sentenceMemo, type RememberedSentence } from './sentenceMemo.js';
 import type { FeatureSource } from './sources.js';
 
 export interface HeuristicSentence {
@@ -70,7 +71,12 @@ export function forgetRememberedSentences(): void {
   splitterCache = new WeakMap();
   forgetWordFeatures();
   forgetLanguageFeatures();
+  forgetScoredSentences();
+  forgetProseBlocks();
 }
+
+/** The default feature sources, one array: the sentence memo is kept per sources list. */
+const DEFAULT_SOURCES: readonly FeatureSource[] = [LANGUAGE_SOURCE];
 
 /** A sentence before the model scores it: where it is, its text, its features. */
 export interface SentenceRecord {
@@ -95,7 +101,7 @@ export function extractSentences(input: DetectInput, hashBits: number): Sentence
 }
 
 /** The sentences, and whether a feature source could not run (`light`: score with the light weights). */
-function extract(input: DetectInput, hashBits: number): { records: SentenceRecord[]; light: boolean } {
+function extract(input: DetectInput, hashBits: number): { records: SentenceRecord[]; light: boolean; kept: RememberedSentence[] } {
   const { text, root, options } = input;
   const cues = compileCues(options);
   let split = input.splitter ?? splitterCache.get(options);
@@ -114,21 +120,15 @@ function extract(input: DetectInput, hashBits: number): { records: SentenceRecor
   // First every sentence and its citations, then features: some describe the whole document.
   const pending: { block: ProseBlock; bi: number; spans: { start: number; end: number; sentence: string }[]; inSentence: boolean[]; groupCited: boolean }[] = [];
   blocks.forEach((block, bi) => {
-    const starts = split(block.text);
     const spans: { start: number; end: number; sentence: string }[] = [];
-    for (let i = 0; i < starts.length; i++) {
-      const from = starts[i]!;
-      const to = i + 1 < starts.length ? starts[i + 1]! : block.text.length;
-      const raw = block.text.slice(from, to);
-      const lead = raw.length - raw.trimStart().length;
-      const sentence = raw.trim().replace(/\s+/g, ' ').replace(/ ([.,;:!?])(?= |$)/g, '$1');
-      if (!/[A-Za-z]/.test(sentence)) continue;
+    for (const { from, to, lead, sentence } of sentencePieces(split, block.text)) {
       const startOffset = block.offsets[from + lead]!;
       // The sentence runs to the next one's start, so a footnote marker after its period is its own.
       let endOffset = to < block.text.length ? block.offsets[to]! : block.range.end;
       // A Pandoc fence line (`:::`) written without a blank line is blanked in the prose, but
-      // it is still in the document: the sentence ends before it.
-      const fence = text.slice(startOffset, endOffset).search(/\r?\n[ \t]{0,3}:{3,}/);
+      // it is still in the document: the sentence ends before it (only looked for where `:::` is).
+      const colons = text.indexOf(':::', startOffset);
+      const fence = colons >= 0 && colons + 3 <= endOffset ? text.slice(startOffset, endOffset).search(/\r?\n[ \t]{0,3}:{3,}/) : -1;
       if (fence >= 0) endOffset = startOffset + fence;
       spans.push({ start: startOffset, end: endOffset, sentence });
     }
@@ -147,10 +147,15 @@ function extract(input: DetectInput, hashBits: number): { records: SentenceRecor
   // Every feature source reads the document's scored sentences in one call.
   const scored: string[] = [];
   for (const { spans } of pending) for (const sp of spans) if (!inRanges(exclude, sp.start)) scored.push(sp.sentence);
-  const read = (input.sources ?? [LANGUAGE_SOURCE]).map((source) => source.features(scored));
+  const sources = input.sources ?? DEFAULT_SOURCES;
+  const read = sources.map((source) => source.features(scored));
   const light = read.some((r) => r === undefined);
   const extra = light ? [] : (read as (readonly ReadonlyMap<string, number>[])[]);
   let k = 0;
+  // A sentence whose text and context are unchanged keeps its vector and verdict (sentenceMemo.ts).
+  const memo = input.previousRules === true ? undefined : sentenceMemo(options, sources, hashBits);
+  const generation = languageGeneration();
+  const kept: RememberedSentence[] = [];
 
   for (const { block, bi, spans, inSentence, groupCited } of pending) {
     // A sentence ending in a colon that opens the list, quote or table after it: a lead-in.
@@ -172,21 +177,32 @@ function extract(input: DetectInput, hashBits: number): { records: SentenceRecor
         citeRate,
         position,
       };
-      let fixed: SentenceRecord['fixed'];
       const index = k++;
-      const features = sentenceFeatures(cues, sp.sentence, ctx, hashBits, extra.map((e) => e[index]));
       // A quotation block quote is someone else's text: one claim, at its first sentence.
+      let quote: SentenceRecord['fixed'];
       if (block.quote >= 0) {
-        fixed = quotesSeen.has(block.quote) ? 'quoteRest' : 'quote';
+        quote = quotesSeen.has(block.quote) ? 'quoteRest' : 'quote';
         quotesSeen.add(block.quote);
-      } else if (ctx.leadIn) {
-        fixed = 'leadIn';
-      } else if (block.kind === 'listItem' && i === 0 && features.named.has('cue:imperative')) {
-        // A recommendation ("Ensure that…", "Define…"): a call to action, not an assertion.
-        fixed = 'instruction';
-      } else if (isNonAssertion(features) || (input.previousRules === true && wasNonAssertion(features))) {
-        fixed = 'instruction';
       }
+      const key = memo ? sentenceKey(sp.sentence, ctx, quote ?? '', light, generation) : '';
+      let remembered = memo?.get(key);
+      if (!remembered) {
+        countFeatured();
+        let fixed = quote;
+        const features = sentenceFeatures(cues, sp.sentence, ctx, hashBits, extra.map((e) => e[index]));
+        if (fixed === undefined && ctx.leadIn) {
+          fixed = 'leadIn';
+        } else if (fixed === undefined && block.kind === 'listItem' && i === 0 && features.named.has('cue:imperative')) {
+          // A recommendation ("Ensure that…", "Define…"): a call to action, not an assertion.
+          fixed = 'instruction';
+        } else if (fixed === undefined && (isNonAssertion(features) || (input.previousRules === true && wasNonAssertion(features)))) {
+          fixed = 'instruction';
+        }
+        remembered = { features, fixed };
+        memo?.set(key, remembered);
+      }
+      const { features, fixed } = remembered;
+      kept.push(remembered);
       out.push({
         range: { start: sp.start, end: Math.max(sp.start, trimEnd(text, sp.end, sp.start)) },
         text: sp.sentence,
@@ -198,7 +214,7 @@ function extract(input: DetectInput, hashBits: number): { records: SentenceRecor
       });
     });
   }
-  return { records: out, light };
+  return { records: out, light, kept };
 }
 
 /**
@@ -211,13 +227,28 @@ export function detectSentences(input: DetectInput): HeuristicSentence[] {
   const full = input.model ?? SHIPPED_MODEL;
   const { options } = input;
   const cues = compileCues(options);
-  const { records, light } = extract(input, full.hashBits);
+  const { records, light, kept } = extract(input, full.hashBits);
   // A feature source could not run (the language model is loading, or failed to load): the light
   // weights, trained without it, score the sentences instead.
   const model = light && full.light ? { ...full, ...full.light } : full;
   const claimAt = options.claimThreshold ?? model.thresholds.claim;
   const out: HeuristicSentence[] = [];
-  for (const r of records) {
+  type Scored = Pick<HeuristicSentence, 'score' | 'reasons' | 'seen' | 'claim' | 'needsCitation'>;
+  records.forEach((r, i) => {
+    // Scored before by this model (same text, context and options: sentenceMemo.ts).
+    const remembered = kept[i]!;
+    let s = remembered.scoredBy === full ? (remembered.scored as Scored) : undefined;
+    if (!s) {
+      s = scoreRecord(r);
+      remembered.scoredBy = full;
+      remembered.scored = s;
+    }
+    out.push({ range: r.range, text: r.text, score: s.score, reasons: s.reasons, seen: s.seen, claim: s.claim, needsCitation: s.needsCitation, cited: r.cited, citedInSentence: r.citedInSentence });
+  });
+  return out;
+
+  function scoreRecord(r: SentenceRecord): Scored {
+    countScored();
     const contributions: Contribution[] = [];
     const claimP = sigmoid(logit(model.claim, cues, r.features, options.base));
     const needsP = sigmoid(logit(model.needs, cues, r.features, options.base, contributions));
@@ -235,19 +266,8 @@ export function detectSentences(input: DetectInput): HeuristicSentence[] {
     } else if (r.fixed !== undefined) {
       claim = needsCitation = false;
     }
-    out.push({
-      range: r.range,
-      text: r.text,
-      score: Math.round(needsP * 1000) / 1000,
-      reasons,
-      seen,
-      claim,
-      needsCitation,
-      cited: r.cited,
-      citedInSentence: r.citedInSentence,
-    });
+    return { score: Math.round(needsP * 1000) / 1000, reasons, seen, claim, needsCitation };
   }
-  return out;
 }
 
 /**

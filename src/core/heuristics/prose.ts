@@ -190,10 +190,86 @@ function makeBlock(
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return undefined;
+  // The same source and inline shape as a block seen lately: the same text, offsets shifted.
+  const key = `${state.text.charCodeAt(start - 1)}\u0000${state.text.slice(start, end)}\u0000${inlineShape(children, start)}`;
+  const known = rememberedBlock(key);
+  if (known !== undefined) {
+    if (known === null) return undefined;
+    const delta = start - known.start;
+    const offsets = delta === 0 ? known.offsets : known.offsets.map((o) => o + delta);
+    if (delta !== 0) rememberBlock(key, { start, text: known.text, offsets });
+    const block: ProseBlock = { kind, text: known.text, offsets, range: { start, end }, group, quote };
+    state.blocks.push(block);
+    return block;
+  }
+  flattened++;
   const chars: string[] = []; // text chunks, one per inline node
   const offsets: number[] = [];
   flattenInline(state.text, children, chars, offsets);
-  return emitBlock(state, chars, offsets, { start, end }, kind, group, quote);
+  const block = emitBlock(state, chars, offsets, { start, end }, kind, group, quote);
+  // A callout's title is cut at the end of its line, which may lie past the block: not remembered.
+  if (!chars.join('').includes('[!')) rememberBlock(key, block ? { start, text: block.text, offsets: block.offsets } : null);
+  return block;
+}
+
+/**
+ * Paragraphs and table cells flattened lately (#20: typing changes one block, and the others'
+ * text and offsets are not rebuilt). Keyed by the block's source and the shape of its inline
+ * nodes relative to its start — everything `flattenInline` and the scrubbing read — so a block
+ * that moved keeps its text and gets its offsets shifted. Two generations, bounded, as in
+ * split.ts; `null`: no prose in it.
+ */
+interface FlatBlock {
+  readonly start: number;
+  readonly text: string;
+  readonly offsets: Int32Array;
+}
+const BLOCK_MEMO_SIZE = 4096;
+let blocksNow = new Map<string, FlatBlock | null>();
+let blocksBefore = new Map<string, FlatBlock | null>();
+
+let flattened = 0;
+
+/** How many paragraphs and cells were flattened since the last call (tests count calls, never time). */
+export function takeFlattenedBlocks(): number {
+  const n = flattened;
+  flattened = 0;
+  return n;
+}
+
+/** Drop every remembered block (see `forgetRememberedSentences` in detect.ts). */
+export function forgetProseBlocks(): void {
+  blocksNow = new Map();
+  blocksBefore = new Map();
+}
+
+function rememberedBlock(key: string): FlatBlock | null | undefined {
+  const hit = blocksNow.get(key);
+  if (hit !== undefined) return hit;
+  const old = blocksBefore.get(key);
+  if (old !== undefined) rememberBlock(key, old);
+  return old;
+}
+
+function rememberBlock(key: string, value: FlatBlock | null): void {
+  if (blocksNow.size >= BLOCK_MEMO_SIZE && !blocksNow.has(key)) {
+    blocksBefore = blocksNow;
+    blocksNow = new Map();
+  }
+  blocksNow.set(key, value);
+}
+
+/** Types, positions relative to the block, values and footnote-marker links of the inline nodes, nested. */
+function inlineShape(nodes: readonly PhrasingContent[], base: number): string {
+  let out = '';
+  for (const node of nodes) {
+    out += `${node.type}:${(node.position?.start.offset ?? NaN) - base}-${(node.position?.end.offset ?? NaN) - base}`;
+    if (node.type === 'link' && /#footnote-\d/.test(node.url)) out += '#';
+    if ('value' in node) out += `=${node.value.length}=${node.value}`;
+    if ('children' in node) out += `(${inlineShape(node.children as PhrasingContent[], base)})`;
+    out += ',';
+  }
+  return out;
 }
 
 function emitBlock(

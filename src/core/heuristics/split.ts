@@ -111,3 +111,46 @@ function abbreviationPattern(list: readonly string[]): RegExp | undefined {
   const alts = [...list].sort((a, b) => b.length - a.length).map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`(^|[\\s(\\[])(${alts.join('|')})$`);
 }
+
+/** A sentence of a block: where it runs in the block's text, its leading white space, its plain text. */
+export interface SentencePiece {
+  readonly from: number;
+  readonly to: number;
+  readonly lead: number;
+  /** White space collapsed, no space before punctuation: the text the detector scores. */
+  readonly sentence: string;
+}
+
+const piecesMemo = new WeakMap<SentenceSplitter, { current: Map<string, readonly SentencePiece[]>; previous: Map<string, readonly SentencePiece[]> }>();
+
+/**
+ * The sentences of a block's text that hold a letter, remembered per splitter as the splits are
+ * (typing changes one block; the others' sentences are not cut and cleaned again).
+ */
+export function sentencePieces(split: SentenceSplitter, text: string): readonly SentencePiece[] {
+  let memo = piecesMemo.get(split);
+  if (!memo) piecesMemo.set(split, (memo = { current: new Map(), previous: new Map() }));
+  let pieces = memo.current.get(text);
+  if (pieces) return pieces;
+  pieces = memo.previous.get(text) ?? cutPieces(split, text);
+  if (memo.current.size >= 4096) {
+    memo.previous = memo.current;
+    memo.current = new Map();
+  }
+  memo.current.set(text, pieces);
+  return pieces;
+}
+
+function cutPieces(split: SentenceSplitter, text: string): SentencePiece[] {
+  const starts = split(text);
+  const out: SentencePiece[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const from = starts[i]!;
+    const to = i + 1 < starts.length ? starts[i + 1]! : text.length;
+    const raw = text.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const sentence = raw.trim().replace(/\s+/g, ' ').replace(/ ([.,;:!?])(?= |$)/g, '$1');
+    if (/[A-Za-z]/.test(sentence)) out.push({ from, to, lead, sentence });
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+/**
+ * The per-sentence memo of the detector (#20 item 4): a sentence whose text and context did not
+ * change since it was last scored is not scored again — neither its feature vector
+ * (`sentenceFeatures`) nor the model's heads and the reasons with their quoted words
+ * (`detect.ts`). Typing changes one sentence; the rest of the document comes from here.
+ *
+ * What a sentence's result depends on, and so what the key holds: its text; its context (block
+ * kind, index and count in the block, its citations and its neighbours', lead-in, the document's
+ * cite rate and its position in it); its quotation state (first sentence of a quotation or not);
+ * whether the feature sources ran (`light`) and the language model's generation. The options
+ * object (cues, thresholds), the feature sources and the hash width scope the memo, each by
+ * identity; the model scores a remembered vector once per model object.
+ *
+ * Two generations of at most `MEMO_SIZE`, as in features.ts and language.ts: memory stays
+ * bounded, and a sentence in use is kept. Remembering never changes a result (memo.test.ts).
+ */
+import type { SentenceContext, SentenceFeatures } from './features.js';
+import type { HeuristicOptions } from './options.js';
+import type { FeatureSource } from './sources.js';
+
+/** What a remembered sentence keeps: its vector and its fixed verdict, then its scores per model. */
+export interface RememberedSentence {
+  readonly features: SentenceFeatures;
+  readonly fixed: 'quote' | 'quoteRest' | 'leadIn' | 'instruction' | undefined;
+  /** The model object it was scored by, and the result (everything but where it is). */
+  scoredBy?: object;
+  scored?: unknown;
+}
+
+const MEMO_SIZE = 8192;
+
+interface Generations {
+  current: Map<string, RememberedSentence>;
+  previous: Map<string, RememberedSentence>;
+}
+
+let memos = new WeakMap<HeuristicOptions, WeakMap<readonly FeatureSource[], Map<number, Generations>>>();
+/** Sentences whose vector was computed, and sentences the model scored (tests count them). */
+let counts = { featured: 0, scored: 0 };
+
+/** Drop every remembered sentence (results do not change, only the next run's cost). */
+export function forgetScoredSentences(): void {
+  memos = new WeakMap();
+}
+
+/** How many sentence vectors were computed and scored since the last call (tests count calls, never time). */
+export function takeSentenceCounts(): { featured: number; scored: number } {
+  const out = counts;
+  counts = { featured: 0, scored: 0 };
+  return out;
+}
+
+/** Count one computed vector / one scoring (called by detect.ts). */
+export function countFeatured(): void {
+  counts.featured++;
+}
+export function countScored(): void {
+  counts.scored++;
+}
+
+/** The memo for one options object, feature-source list and hash width. */
+export function sentenceMemo(options: HeuristicOptions, sources: readonly FeatureSource[], hashBits: number): SentenceMemo {
+  let bySources = memos.get(options);
+  if (!bySources) memos.set(options, (bySources = new WeakMap()));
+  let byBits = bySources.get(sources);
+  if (!byBits) bySources.set(sources, (byBits = new Map()));
+  let g = byBits.get(hashBits);
+  if (!g) byBits.set(hashBits, (g = { current: new Map(), previous: new Map() }));
+  return new SentenceMemo(g);
+}
+
+export class SentenceMemo {
+  constructor(private readonly g: Generations) {}
+
+  get(key: string): RememberedSentence | undefined {
+    const hit = this.g.current.get(key);
+    if (hit) return hit;
+    const old = this.g.previous.get(key);
+    if (old) this.set(key, old);
+    return old;
+  }
+
+  set(key: string, value: RememberedSentence): void {
+    if (this.g.current.size >= MEMO_SIZE) {
+      this.g.previous = this.g.current;
+      this.g.current = new Map();
+    }
+    this.g.current.set(key, value);
+  }
+}
+
+/** The key of a sentence: everything its vector and verdict are computed from (see above). */
+export function sentenceKey(sentence: string, ctx: SentenceContext, quote: string, light: boolean, generation: number): string {
+  return `${light ? 1 : 0}${quote}${generation}|${ctx.kind}|${ctx.index}|${ctx.count}|${ctx.citedInSentence ? 1 : 0}${ctx.citedNearby ? 1 : 0}${ctx.prevCited ? 1 : 0}${ctx.nextCited ? 1 : 0}${ctx.leadIn ? 1 : 0}|${ctx.citeRate}|${ctx.position}|${sentence}`;
+}
