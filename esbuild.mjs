@@ -2,6 +2,8 @@
 // .vsix and the npm package free of node_modules. `vscode` is provided by the editor.
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { webBuildOptions } from './scripts/web-build.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -21,8 +23,32 @@ const entries = [
   { in: 'src/core/heuristics/nlpBundle.ts', out: 'nlp' },
 ].filter((e) => existsSync(e.in));
 
+/**
+ * wink-eng-lite-web-model's data as JSON strings parsed at load (V8 reads a JSON string far faster
+ * than the same data as an object literal), and its core-model reader replaced by one that parses
+ * that string instead of deep-copying an object (scripts/wink-read-core-model.cjs): the first
+ * scored document of a process (`warrant lint small.md`, each worker) loads the model sooner.
+ */
+const winkModelPlugin = {
+  name: 'wink-model',
+  setup(b) {
+    const inModel = (importer) => /[\\/]wink-eng-lite-web-model[\\/]/.test(importer);
+    b.onResolve({ filter: /^\.\/read-core-model\.js$/ }, (args) => (inModel(args.importer) ? { path: fileURLToPath(new URL('./scripts/wink-read-core-model.cjs', import.meta.url)) } : undefined));
+    b.onResolve({ filter: /^wink-core-model-text$/ }, () => ({
+      path: join(dirname(fileURLToPath(import.meta.resolve('wink-eng-lite-web-model/package.json'))), 'dist', 'languages', 'cur', 'models', 'eng-core-web-model.json'),
+      namespace: 'wink-text',
+    }));
+    // Characters past Latin-1 written as JSON escapes: the string stays one byte a character (half
+    // the memory and code cache of a two-byte one); JSON.parse gives the same characters back.
+    const asciiJson = (path) => JSON.stringify(JSON.parse(readFileSync(path, 'utf8'))).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    b.onLoad({ filter: /.*/, namespace: 'wink-text' }, (args) => ({ contents: `module.exports = ${JSON.stringify(asciiJson(args.path))};`, loader: 'js' }));
+    b.onLoad({ filter: /[\\/]wink-eng-lite-web-model[\\/].*\.json$/ }, (args) => ({ contents: `module.exports = JSON.parse(${JSON.stringify(asciiJson(args.path))});`, loader: 'js' }));
+  },
+};
+
 await build({
   entryPoints: entries,
+  plugins: [winkModelPlugin],
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   bundle: true,

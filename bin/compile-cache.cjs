@@ -6,6 +6,8 @@
 // new version or build never uses a stale cache. The cache is refreshed at exit with every
 // function compiled during the run. Any failure (read-only install, rejected data) falls back to a
 // plain `require`, so the cache can only make a start faster, never break it.
+// Bundles the entry requires later from its own folder (dist/nlp.cjs, wink-nlp and its model,
+// on the first document the detector scores) go through the same cache (#20).
 const fs = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
@@ -21,12 +23,37 @@ function load(file) {
     return require(file);
   }
   let source;
-  let stat;
   try {
     source = fs.readFileSync(file, 'utf8');
-    stat = fs.statSync(file);
   } catch {
     return require(file);
+  }
+  const m = new Module(file, module);
+  m.filename = file;
+  m.paths = Module._nodeModulePaths(path.dirname(file));
+  cacheSiblings(file);
+  if (!runCached(m, file, source)) return require(file);
+  m.loaded = true;
+  return m.exports;
+}
+
+/** Later requires of a bundle beside `entry` compile from its cache too. */
+function cacheSiblings(entry) {
+  const dir = path.dirname(entry);
+  const compile = Module.prototype._compile;
+  Module.prototype._compile = function (content, filename) {
+    if (path.dirname(filename) === dir && filename.endsWith('.cjs') && runCached(this, filename, content)) return undefined;
+    return compile.call(this, content, filename);
+  };
+}
+
+/** Compile `source` (the text of `file`) from cached data and run it as module `m`; false: not done, nothing ran. */
+function runCached(m, file, source) {
+  let stat;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return false;
   }
   const vm = require('node:vm');
   const cacheFile = `${file}.v8cache`;
@@ -43,12 +70,8 @@ function load(file) {
     // import() inside the bundle (Graphviz for `warrant graph -f svg`): resolved from bin/, beside dist/.
     script = new vm.Script(Module.wrap(source), { filename: file, cachedData, importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ?? ((specifier) => import(specifier)) });
   } catch {
-    return require(file);
+    return false;
   }
-  const m = new Module(file, module);
-  m.filename = file;
-  m.paths = Module._nodeModulePaths(path.dirname(file));
-  m.loaded = true;
   require.cache[file] = m;
   if (!cachedData || script.cachedDataRejected) {
     process.once('exit', () => {
@@ -62,7 +85,7 @@ function load(file) {
     });
   }
   script.runInThisContext().call(m.exports, m.exports, Module.createRequire(file), m, file, path.dirname(file));
-  return m.exports;
+  return true;
 }
 
 module.exports = { load };

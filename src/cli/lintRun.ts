@@ -11,7 +11,7 @@
  * lints the components it holds most of (phase 2), re-analysing only the few files it lacks.
  */
 import { availableParallelism, loadavg } from 'node:os';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { configHash, loadCache, replayProblem, runKey, saveCache, type CacheData, type CacheEntry } from './cache.js';
 import { LintHost, hashText, type FileOutcome, type HostJob, type HostOptions } from './host.js';
 import { WorkerPool } from './pool.js';
@@ -51,11 +51,32 @@ export interface WorkerChoice {
 }
 
 /**
- * How many worker threads a run uses. `auto` weighs the run's size against the CPUs that are
- * free now (CPU count minus the one-minute load average, at least one), so a busy machine is not
- * handed more threads than it can run.
+ * How busy the CPUs are now, in threads: on Linux the threads running at this moment other than
+ * this one (`/proc/loadavg`'s fourth field), elsewhere the one-minute load average. The average
+ * remembers the last minute: it counted a run that had just ended, so the run after it (a script
+ * linting twice, the benchmark's own previous run) found the CPUs "busy" and got no workers (#20).
+ *
+ * @example currentLoad('2.70 1.97 2.57 1/81 12345') // → 0: only this thread runs
  */
-export function chooseWorkers(concurrency: Concurrency, jobs: readonly HostJob[], cpus = availableParallelism(), load = loadavg()[0] ?? 0): WorkerChoice {
+export function currentLoad(procLoadavg: string | null = readProcLoadavg(), average = loadavg()[0] ?? 0): number {
+  const running = procLoadavg ? /^\S+ \S+ \S+ (\d+)\//.exec(procLoadavg)?.[1] : undefined;
+  return running === undefined ? average : Math.max(0, Number(running) - 1);
+}
+
+function readProcLoadavg(): string | null {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * How many worker threads a run uses. `auto` weighs the run's size against the CPUs that are
+ * free now (CPU count minus `currentLoad`, at least one), so a busy machine is not handed more
+ * threads than it can run.
+ */
+export function chooseWorkers(concurrency: Concurrency, jobs: readonly HostJob[], cpus = availableParallelism(), load = currentLoad()): WorkerChoice {
   if (concurrency === 'off') return { count: 0, reason: '--concurrency off' };
   if (concurrency !== 'auto') {
     const n = Math.min(concurrency, jobs.length);

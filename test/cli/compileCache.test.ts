@@ -69,4 +69,22 @@ describe('bin: V8 code cache', function () {
     assert.equal(run(), version, 'a foreign key: ignored');
     assert.ok(readFileSync(cache).toString('latin1').startsWith(key), 'and replaced');
   });
+
+  it('on an older Node: a bundle required later from dist/ (nlp.cjs, on the first scored sentence) is cached too (#20)', function () {
+    if (hasNativeCache) return; // module.enableCompileCache covers every module loaded after it
+    copyFileSync(join(REPO, 'dist', 'nlp.cjs'), join(dir, 'dist', 'nlp.cjs'));
+    writeFileSync(join(dir, 'note.md'), '# A note\n\nCycle lanes double the number of riders within a year.\n');
+    const lint = () => {
+      const { WARRANT_NO_COMPILE_CACHE: _, ...env } = process.env;
+      const r = spawnSync(process.execPath, [join(dir, 'bin', 'warrant.cjs'), 'lint', 'note.md', '--no-config-lookup', '-f', 'json'], { cwd: dir, encoding: 'utf8', env });
+      assert.ok(r.status === 0 || r.status === 1, r.stderr);
+      return r.stdout;
+    };
+    const cache = join(dir, 'dist', 'nlp.cjs.v8cache');
+    const first = lint();
+    assert.ok(existsSync(cache), 'the first run (its sentence scored, so nlp.cjs loaded) writes nlp.cjs.v8cache');
+    const written = readFileSync(cache);
+    assert.equal(lint(), first, 'a cached start finds the same');
+    assert.ok(readFileSync(cache).equals(written), 'an accepted cache is not rewritten');
+  });
 });

@@ -3,7 +3,7 @@
  * says what it chose and why.
  */
 import { strict as assert } from 'node:assert';
-import { chooseWorkers } from '../../src/cli/lintRun.js';
+import { chooseWorkers, currentLoad } from '../../src/cli/lintRun.js';
 import { warrant } from './helpers.js';
 
 const jobs = (files: number, bytesEach: number) =>
@@ -25,6 +25,14 @@ describe('CLI: choosing worker threads', () => {
     assert.equal(chooseWorkers(4, big, 2, 17.8).count, 4);
     assert.equal(chooseWorkers(4, jobs(3, 10), 8, 0).count, 3);
     assert.equal(chooseWorkers('off', big, 8, 0).count, 0);
+  });
+
+  it('the load is what runs now, not the last minute (#20): a run that just ended does not count', () => {
+    // /proc/loadavg: 1-, 5-, 15-minute averages, running/total threads, last pid
+    assert.equal(currentLoad('2.70 1.97 2.57 1/81 12345\n', 2.7), 0, 'only this thread runs');
+    assert.equal(currentLoad('0.10 0.20 0.30 3/81 12345\n', 0.1), 2, 'two others run now');
+    assert.equal(currentLoad(null, 1.5), 1.5, 'no /proc: the one-minute average');
+    assert.equal(chooseWorkers('auto', big, 2, currentLoad('2.70 1.97 2.57 1/81 12345\n', 2.7)).count, 2);
   });
 
   it('says why', () => {
