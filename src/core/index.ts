@@ -23,7 +23,8 @@ export { summarizeNode, describeSummary, type NodeSummary } from './model/status
 export type { ArgNode, AttributeRange, InferredAttribute, BibEntry, InternalLink, NodeRef, Relation, Source, SourceKind, NodeKind, NodeBlock, TagSyntax } from './model/types.js';
 export { formatEntry } from './sources/collect.js';
 export { heuristicSentences } from './model/sentences.js';
-export type { HeuristicSentence } from './heuristics/index.js';
+export type { HeuristicSentence, SentenceEmbeddings } from './heuristics/index.js';
+export { encoderCandidates } from './heuristics/index.js';
 export { RULES, SYSTEM_RULES, RULE_IDS, allRuleMeta, ruleMeta } from './rules/index.js';
 export { docsUrl, type Rule, type RuleMeta } from './rule.js';
 export type { Directive } from './directives.js';

