@@ -54,6 +54,8 @@ await build({
   for (const f of readdirSync(weights).filter((f) => f === 'model.json' || f === 'vocab.json' || f.startsWith('group1-shard'))) copyFileSync(join(weights, f), join(out, f));
   const wasm = dirname(req.resolve('@energetic-ai/core'));
   for (const f of readdirSync(wasm).filter((f) => f.endsWith('.wasm'))) copyFileSync(join(wasm, f), join(out, f));
+  // The trained stage over the embeddings (`npm run train`).
+  if (existsSync('data/encoder-model.json')) copyFileSync('data/encoder-model.json', join(out, 'encoder-model.json'));
 }
 
 // The web extension (package.json `browser`): the client and the worker's language server, built

@@ -8,12 +8,14 @@
 //   npm run bench -- ../shared/bench/rfcs      the 654-file RFC corpus
 //   node scripts/bench.mjs <corpus> --runs 5   median of 5 runs per measurement
 //   --no-editor / --no-cli                     skip the editor (scripts/bench-lsp.mjs) or CLI half
+//   --no-encoder                               skip the sentence encoder's costs (scripts/bench-encoder.mjs)
 //   --edits N                                  edits per essay in the editor half (default 100)
 //
 // Every tool runs as a child process under /usr/bin/time: wall time, and CPU time (user + system,
 // worker threads included).
 import { spawnSync } from 'node:child_process';
 import { runEditorBench } from './bench-lsp.mjs';
+import { runEncoderBench } from './bench-encoder.mjs';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -28,6 +30,7 @@ const args = process.argv.slice(2);
 const flag = (name) => (args.includes(name) ? (args.splice(args.indexOf(name), 1), true) : false);
 const noEditor = flag('--no-editor');
 const noCli = flag('--no-cli');
+const noEncoder = flag('--no-encoder');
 const editsFlag = args.indexOf('--edits');
 const edits = editsFlag >= 0 ? Number(args.splice(editsFlag, 2)[1]) : 100;
 const runsFlag = args.indexOf('--runs');
@@ -242,6 +245,11 @@ if (!noEditor) {
   console.error('bench: editor half (scripts/bench-lsp.mjs)…');
   editor = await runEditorBench({ edits });
   console.log(`\n${editor.lines.join('\n')}`);
+}
+
+if (!noEncoder) {
+  console.error('bench: sentence encoder (scripts/bench-encoder.mjs)…');
+  console.log((await runEncoderBench({ corpus, files })).lines.join('\n'));
 }
 
 // The issue's acceptance lines (#13), as ratios from this run.

@@ -6,6 +6,7 @@
  *   npm run eval                         # ../shared/corpus/dev (or WARRANT_CORPUS, or a path)
  *   npm run eval -- --ablate             # leave-one-essay-out with feature groups removed
  *   npm run eval -- --per-essay --out=preds.json
+ *   npm run eval -- --no-encoder         # skip the encoder configuration (no embeddings needed)
  *
  * Headline: leave-one-essay-out — for each essay, the model is trained (`npm run train`'s
  * procedure, thresholds chosen inside the fold) on every other essay and scores the one left
@@ -22,6 +23,8 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { REPO, TASK_NAMES, buildRecords, corpusDir, loadEssays, micro, scoreCounts } from './detector/corpus.mjs';
 import { DEFAULTS, fit } from './detector/lr.mjs';
+import { averagePrecision, corpusEmbeddings, corpusTexts, fitEncoder, rankings } from './detector/encoder.mjs';
+import { match } from './detector/corpus.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => {
@@ -66,11 +69,12 @@ function predict(subset, model) {
   return preds;
 }
 
-/** Leave-one-essay-out predictions under training options `opts`. */
-function leaveOneOut(opts = {}) {
+/** Leave-one-essay-out predictions under training options `opts` (`models[i]`: the fold's model). */
+function leaveOneOut(opts = {}, models = []) {
   const preds = [];
   for (let i = 0; i < essays.length; i++) {
     const model = fit(essays.filter((_, k) => k !== i), opts);
+    models[i] = model;
     preds.push(...predict([essays[i]], model));
   }
   return preds;
@@ -131,9 +135,35 @@ if (flag('ablate')) {
 }
 
 // Headline: leave one essay out.
-const looPreds = leaveOneOut();
+const looModels = [];
+const looPreds = leaveOneOut({}, looModels);
 const looCounts = scoreCounts(looPreds, essays);
 const loo = { name: 'warrant (leave-one-essay-out)', micro: micro(looCounts), ci: bootstrap(looCounts) };
+
+// The encoder configuration, leave one essay out: the fold's light model, and an encoder stage
+// fitted on the same 21 essays (scripts/detector/encoder.mjs), refining the held-out essay.
+let encoderSys;
+let encoderPreds;
+if (!flag('no-encoder')) {
+  const embeddings = await corpusEmbeddings(corpusTexts(essays), { log: (m) => console.log(`encoder: ${m}`) });
+  const lookup = (model) => ({ get: (t) => embeddings.get(t), generation: 1, model });
+  encoderPreds = [];
+  let candidates = 0;
+  let sentences = 0;
+  for (let i = 0; i < essays.length; i++) {
+    const enc = await fitEncoder(essays.filter((_, k) => k !== i), embeddings);
+    const light = H.detectSentences({ ...essays[i].input, model: looModels[i] });
+    const refined = H.refineSentences(light, lookup(enc));
+    candidates += refined.candidates;
+    sentences += light.length;
+    const index = new LineIndex(essays[i].essay.text);
+    for (const s of refined.sentences) {
+      encoderPreds.push({ file: essays[i].file, line: index.positionAt(s.range.start).line + 1, text: s.text, claim: s.claim, cited: s.cited, needs_citation: s.needsCitation, score: s.score, reasons: s.reasons });
+    }
+  }
+  const counts = scoreCounts(encoderPreds, essays);
+  encoderSys = { name: 'warrant + encoder (l-o-e-o)', micro: micro(counts), ci: bootstrap(counts), counts, share: candidates / sentences };
+}
 
 // In-sample: the shipped procedure on every essay.
 const shipped = fit(essays);
@@ -163,7 +193,34 @@ if (existsSync(baselineScript)) {
   }
 }
 
-table(`HEADLINE — leave-one-essay-out over ${essays.length} essays (micro-averaged; thresholds chosen inside each fold)`, [loo, ...baselines]);
+table(`HEADLINE — leave-one-essay-out over ${essays.length} essays (micro-averaged; thresholds chosen inside each fold)`, [loo, ...(encoderSys ? [encoderSys] : []), ...baselines]);
+
+// AP of the uncited-flag ranking per configuration, and the encoder's gain over the light model
+// with a 90 % bootstrap interval over essays (paired: the same resampled essays for both).
+{
+  const configs = [['light (leave-one-essay-out)', looPreds], ...(encoderPreds ? [['light + encoder (leave-one-essay-out)', encoderPreds]] : [])];
+  const ranks = configs.map(([name, preds]) => [name, rankings(preds, essays, match)]);
+  console.log('\nAP of the uncited-flag ranking (uncited claims by score; gold: needs a citation, has none)');
+  for (const [name, r] of ranks) console.log(`  ${name.padEnd(40)} AP ${f2(averagePrecision(r))}`);
+  if (encoderSys) {
+    const files = essays.map((e) => e.file);
+    const rand = rng(20261204);
+    const dF1 = [];
+    const dAP = [];
+    const flagOf = (counts, pick) => micro(counts, pick).C_uncited_flag.F1;
+    for (let b = 0; b < 2000; b++) {
+      const pick = files.map(() => files[Math.floor(rand() * files.length)]);
+      dF1.push(flagOf(encoderSys.counts, pick) - flagOf(looCounts, pick));
+      dAP.push(averagePrecision(ranks[1][1], pick) - averagePrecision(ranks[0][1], pick));
+    }
+    const q = (xs, p) => [...xs].sort((a, b) => a - b)[Math.floor(p * xs.length)];
+    const sign = (x) => (x >= 0 ? '+' : '') + f2(x);
+    const gainF1 = encoderSys.micro.C_uncited_flag.F1 - loo.micro.C_uncited_flag.F1;
+    const gainAP = averagePrecision(ranks[1][1]) - averagePrecision(ranks[0][1]);
+    console.log(`  encoder gain: flag F1 ${sign(gainF1)} [${sign(q(dF1, 0.05))}, ${sign(q(dF1, 0.95))}], AP ${sign(gainAP)} [${sign(q(dAP, 0.05))}, ${sign(q(dAP, 0.95))}] (90 % bootstrap over essays)`);
+    console.log(`  share of sentences embedded (candidates): ${(encoderSys.share * 100).toFixed(0)} %`);
+  }
+}
 table('in-sample (trained and scored on the same essays; not a measure of generalisation)', [inSample, shippedSys]);
 
 // The JavaScript scorer against the corpus's own tools/score.py, on the same predictions.

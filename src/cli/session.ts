@@ -20,6 +20,8 @@ export interface SessionOptions {
   readonly lint?: LintOptions;
   /** `--stdin`: lint this text as `stdinFilename`. */
   readonly stdin?: { readonly text: string; readonly filename: string };
+  /** `--no-encoder`: the light detector only; the sentence encoder is never loaded. */
+  readonly encoder?: false;
   /** The workspace linked files are read through (`warrant mcp` passes one confined to its folder). */
   readonly workspace?: FsWorkspace;
   /** No file outside this folder is read as a referrer (`warrant mcp`'s start folder). */

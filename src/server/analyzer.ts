@@ -25,6 +25,8 @@ export interface AnalyzerResult {
 export interface AnalyzerOptions {
   /** `warrant.configFile`: absolute path of a config to use instead of the nearest one. */
   readonly configFile?: string;
+  /** An open document: worth a slower pass (the sentence encoder), announced by `onDidRefine`. */
+  readonly open?: boolean;
 }
 
 export interface Analyzer {
@@ -37,6 +39,11 @@ export interface Analyzer {
   readonly rules: readonly RuleMeta[];
   /** The commented `.warrant.yaml` that `warrant init` writes. */
   configTemplate(): string;
+  /**
+   * The engine has better findings for some documents than it gave (the sentence encoder loaded or
+   * embedded their candidates): the server lints them again and publishes.
+   */
+  onDidRefine?(listener: (uris: readonly string[] | undefined) => void): void;
 }
 
 export interface ServerDeps {

@@ -18,7 +18,8 @@ if (args.includes('--help') || args.includes('-h')) {
 if (!args.some((a) => /^--(stdio|node-ipc|socket|pipe|clientProcessId)/.test(a))) process.argv.push('--stdio');
 
 const connection = createConnection(ProposedFeatures.all);
-startServer(connection, nodeDeps());
+// The sentence encoder says once when it loaded, or why it could not (the light findings stand).
+startServer(connection, nodeDeps({ log: (m) => connection.console.log(`warrant: ${m}`) }));
 connection.listen();
 
 declare const __WARRANT_VERSION__: string | undefined;

@@ -88,7 +88,23 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     exists: (uri) => documents.get(uri) !== undefined || deps.exists(uri),
   };
   let analyzer: Analyzer | undefined;
-  const getAnalyzer = (): Analyzer => (analyzer ??= deps.createAnalyzer(workspace));
+  const getAnalyzer = (): Analyzer => {
+    if (!analyzer) {
+      analyzer = deps.createAnalyzer(workspace);
+      // The refinement hook (minimal; the server helper's branch has a fuller one): the analyzer has
+      // better findings for these open documents (the sentence encoder embedded their candidates).
+      analyzer.onDidRefine?.((uris) => {
+        for (const d of documents.all()) {
+          if (uris && !uris.includes(d.uri)) continue;
+          openCache.delete(d.uri);
+          savedDiagnostics.delete(d.uri);
+          if (!pullDiagnostics) schedule(d.uri, 0);
+        }
+        if (pullDiagnostics && refreshSupport) void connection.languages.diagnostics.refresh();
+      });
+    }
+    return analyzer;
+  };
   let rules: ReadonlyMap<string, RuleMeta> = new Map();
 
   let pullDiagnostics = false;
@@ -151,7 +167,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
     if (hit && hit.version === version && hit.generation === generation && hit.configFile === configFile && hit.text === text) return hit;
     let result: AnalyzerResult;
     try {
-      result = getAnalyzer().lint(uri, text, configFile ? { configFile } : {});
+      result = getAnalyzer().lint(uri, text, { ...(configFile ? { configFile } : {}), ...(version >= 0 ? { open: true } : {}) });
     } catch (e) {
       connection.console.error(`warrant: analysing ${uri} failed: ${(e as Error).stack ?? e}`);
       result = { findings: [], model: { nodes: [], sources: [], internalLinks: [], bibliography: new Map() }, baseKindOf: () => 'claim', dependencies: [], configProblems: [], outline: '' };

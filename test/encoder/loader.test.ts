@@ -73,7 +73,7 @@ describe('sentence encoder: loading and cache', function () {
         cpSync(shipped.modelDir, dir, { recursive: true });
         spoil(dir);
         const messages: string[] = [];
-        const broken = new SentenceEncoder({ files: { modelDir: dir, wasmDir: shipped.wasmDir }, log: (m) => messages.push(m) });
+        const broken = new SentenceEncoder({ files: { ...shipped, modelDir: dir }, log: (m) => messages.push(m) });
         assert.equal(await broken.ensure([a]), false);
         assert.equal(await broken.ensure([b]), false, 'a failed load is final, not retried per document');
         assert.equal(broken.get(a), undefined);
@@ -86,6 +86,17 @@ describe('sentence encoder: loading and cache', function () {
       }
     });
   }
+});
+
+describe('sentence encoder: an unreadable stage file', () => {
+  it('is the same one clear message and no candidates, never a throw', async () => {
+    const messages: string[] = [];
+    const encoder = new SentenceEncoder({ files: { ...shippedEncoderFiles(), stageFile: join(tmpdir(), 'warrant-no-such-stage.json') }, log: (m) => messages.push(m) });
+    assert.equal(encoder.model.minScore, Infinity, 'no sentence is a candidate');
+    assert.equal(await encoder.ensure(['Any sentence at all.']), false);
+    assert.equal(messages.length, 1);
+    assert.match(messages[0]!, /^the sentence encoder could not load \(.*warrant-no-such-stage\.json.*\); using the light detector$/);
+  });
 });
 
 describe('sentence encoder: no network door', function () {

@@ -10,9 +10,9 @@
  * (the encoder still loading, turned off, or failed to load).
  *
  * The weights are fitted by `npm run train` (scripts/detector/encoder.mjs) into
- * `data/encoder-model.json`, embedded as `encoder-model.generated.ts`.
+ * `data/encoder-model.json`. They travel with the embeddings (`SentenceEmbeddings.model`): the host
+ * that has the encoder has its weights, and the core (and the web bundle) carry neither.
  */
-import { ENCODER_MODEL } from './encoder-model.generated.js';
 import type { HeuristicSentence } from './detect.js';
 
 /** Embeddings by sentence text, as far as the host has them. */
@@ -20,6 +20,8 @@ export interface SentenceEmbeddings {
   get(text: string): Float32Array | undefined;
   /** Grows whenever embeddings are added: refined results cached at an older value are stale. */
   readonly generation: number;
+  /** The trained stage these embeddings are scored with (`data/encoder-model.json`). */
+  readonly model: EncoderModel;
 }
 
 export interface EncoderModel {
@@ -42,20 +44,18 @@ export interface EncoderModel {
   readonly trainedOn: Readonly<Record<string, number | string>>;
 }
 
-export const SHIPPED_ENCODER_MODEL: EncoderModel = ENCODER_MODEL as EncoderModel;
-
 /** Whether the encoder's stage looks at this sentence. */
-export function isEncoderCandidate(s: HeuristicSentence, model: EncoderModel = SHIPPED_ENCODER_MODEL): boolean {
+export function isEncoderCandidate(s: HeuristicSentence, model: EncoderModel): boolean {
   return s.claim && !s.cited && s.score >= model.minScore && s.reasons[0] !== 'quotation';
 }
 
 /** The texts the host should embed for these sentences. */
-export function encoderCandidates(sentences: readonly HeuristicSentence[], model: EncoderModel = SHIPPED_ENCODER_MODEL): string[] {
+export function encoderCandidates(sentences: readonly HeuristicSentence[], model: EncoderModel): string[] {
   return sentences.filter((s) => isEncoderCandidate(s, model)).map((s) => s.text);
 }
 
 /** The encoder head's log-odds for one embedding. */
-export function encoderLogit(vector: ArrayLike<number>, model: EncoderModel = SHIPPED_ENCODER_MODEL): number {
+export function encoderLogit(vector: ArrayLike<number>, model: EncoderModel): number {
   const { dim, components, mean, basis, head } = model;
   let z = head.bias;
   for (let c = 0; c < components; c++) {
@@ -73,7 +73,7 @@ const logitOf = (p: number): number => {
 };
 
 /** The stacked probability of a candidate from its light score and its embedding. */
-export function refinedProbability(lightScore: number, vector: ArrayLike<number>, model: EncoderModel = SHIPPED_ENCODER_MODEL): number {
+export function refinedProbability(lightScore: number, vector: ArrayLike<number>, model: EncoderModel): number {
   const z = model.stack.bias + model.stack.light * logitOf(lightScore) + model.stack.encoder * encoderLogit(vector, model);
   return 1 / (1 + Math.exp(-z));
 }
@@ -85,7 +85,7 @@ export function refinedProbability(lightScore: number, vector: ArrayLike<number>
 export function refineSentences(
   sentences: readonly HeuristicSentence[],
   embeddings: SentenceEmbeddings,
-  model: EncoderModel = SHIPPED_ENCODER_MODEL,
+  model: EncoderModel = embeddings.model,
 ): { sentences: HeuristicSentence[]; candidates: number; refined: number } {
   let candidates = 0;
   let refined = 0;

@@ -18,4 +18,4 @@ export type { SentenceSplitter } from './split.js';
 export { intlSplitter } from './split.js';
 export { collectProse, type ProseBlock } from './prose.js';
 export type { SentenceEmbeddings, EncoderModel } from './encoder.js';
-export { SHIPPED_ENCODER_MODEL, encoderCandidates, encoderLogit, isEncoderCandidate, refineSentences, refinedProbability } from './encoder.js';
+export { encoderCandidates, encoderLogit, isEncoderCandidate, refineSentences, refinedProbability } from './encoder.js';

@@ -25,7 +25,7 @@ export const uncitedAssertion: Rule = {
   },
   check(ctx) {
     const scope = ctx.options['citationScope'];
-    const sentences = heuristicSentences(ctx.model, scope === 'sentence' || scope === 'paragraph' ? scope : undefined);
+    const sentences = heuristicSentences(ctx.model, scope === 'sentence' || scope === 'paragraph' ? scope : undefined, ctx.embeddings);
     for (const s of sentences) {
       if (!s.needsCitation || s.cited) continue;
       ctx.report({ range: s.range, message: uncitedMessage(s.reasons), data: { score: s.score, reasons: s.reasons } });

