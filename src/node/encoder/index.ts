@@ -58,6 +58,8 @@ export interface EncoderOptions {
   readonly log?: (message: string) => void;
 }
 
+const BATCH = 64;
+
 /** What stands in for an unreadable stage: no sentence is a candidate. */
 const NO_STAGE: EncoderModel = { version: 0, dim: 512, minScore: Infinity, mean: [], basis: [], components: 0, head: { bias: 0, weights: [] }, stack: { bias: 0, light: 1, encoder: 0 }, threshold: 1, trainedOn: {} };
 
@@ -172,11 +174,16 @@ export class SentenceEncoder implements SentenceEmbeddings {
     const run = this.queue.then(async () => {
       const todo = this.missing(texts);
       if (todo.length === 0) return;
-      const t0 = performance.now();
-      const vectors = await runtime.embed(todo);
-      this.embedMs += performance.now() - t0;
-      this.embeddedCount += todo.length;
-      todo.forEach((t, i) => this.cache.set(t, vectors[i]!));
+      // Batches of BATCH: one call per document is fast, but a whole corpus in one tensor is not
+      // (a 654-file run held 1.2 GB).
+      for (let i = 0; i < todo.length; i += BATCH) {
+        const batch = todo.slice(i, i + BATCH);
+        const t0 = performance.now();
+        const vectors = await runtime.embed(batch);
+        this.embedMs += performance.now() - t0;
+        this.embeddedCount += batch.length;
+        batch.forEach((t, k) => this.cache.set(t, vectors[k]!));
+      }
       this.generation++;
     });
     this.queue = run.catch(() => undefined);
