@@ -46,8 +46,10 @@ const essaySentences = heuristicSentences(model).length;
 const rssBefore = process.memoryUsage().rss / 1048576;
 await encoder.load();
 const rssLoaded = process.memoryUsage().rss / 1048576;
+const cpu0 = process.cpuUsage();
 await encoder.ensure(texts);
-console.log(JSON.stringify({ sentences, candidates, essaySentences, essayCandidates: texts.length, loadMs: encoder.loadMs, msPerSentence: encoder.embedMs / Math.max(1, encoder.embeddedCount), rssBefore, rssLoaded, rssAfter: process.memoryUsage().rss / 1048576, failure: encoder.failure }));
+const cpu = process.cpuUsage(cpu0);
+console.log(JSON.stringify({ cpuMsPerSentence: (cpu.user + cpu.system) / 1000 / Math.max(1, texts.length), sentences, candidates, essaySentences, essayCandidates: texts.length, loadMs: encoder.loadMs, msPerSentence: encoder.embedMs / Math.max(1, encoder.embeddedCount), rssBefore, rssLoaded, rssAfter: process.memoryUsage().rss / 1048576, failure: encoder.failure }));
 `;
 
 function timed(args, cwd) {
@@ -107,13 +109,13 @@ export async function runEncoderBench({ corpus, files }) {
     if (probe.status === 0) {
       const p = JSON.parse(probe.stdout.trim().split('\n').pop());
       if (p.failure) lines.push(`  encoder: ${p.failure}`);
-      lines.push(`  load ${p.loadMs.toFixed(0)} ms; ${p.msPerSentence.toFixed(1)} ms per embedded sentence (${p.essayCandidates} candidates of a 30 KB essay's ${p.essaySentences} sentences, one batch)`);
+      lines.push(`  load ${p.loadMs.toFixed(0)} ms; ${p.msPerSentence.toFixed(1)} ms wall, ${p.cpuMsPerSentence.toFixed(1)} ms cpu per embedded sentence (${p.essayCandidates} candidates of a 30 KB essay's ${p.essaySentences} sentences, one batch)`);
       lines.push(`  share embedded over the corpus: ${p.candidates} of ${p.sentences} sentences (${((100 * p.candidates) / Math.max(1, p.sentences)).toFixed(0)} %)`);
       lines.push(`  bare process RSS: ${p.rssBefore.toFixed(0)} MB with the engine, ${p.rssLoaded.toFixed(0)} MB with the encoder loaded, ${p.rssAfter.toFixed(0)} MB after embedding (+${(p.rssAfter - p.rssBefore).toFixed(0)} MB)`);
     } else {
       lines.push(`  in-process probe failed: ${(probe.stderr || '').split('\n').slice(0, 3).join(' ')}`);
     }
-    const light = await coldServer(essayDir, false);
+    const light = await coldServer(essayDir, false); // both servers are cold: a new process each
     const refined = await coldServer(essayDir, true);
     lines.push(`  cold server, 30 KB essay: first diagnostics ${light.lightMs.toFixed(0)} ms with the encoder off, ${refined.lightMs.toFixed(0)} ms on (light), refined ${refined.refinedMs.toFixed(0)} ms after start (${refined.log ?? 'no encoder log'})`);
     lines.push(`  uncited-assertion flags on that essay: light ${refined.flags[0]}, refined ${refined.flags.at(-1)}`);
