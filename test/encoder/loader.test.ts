@@ -42,6 +42,16 @@ describe('sentence encoder: loading and cache', function () {
     assert.deepEqual(attempts, [], 'the loader tried the network');
   });
 
+  it('leaves the process\'s error handling alone (Emscripten\'s rethrowing handlers are removed)', async () => {
+    const before = process.listenerCount('uncaughtException') + process.listenerCount('unhandledRejection');
+    const fresh = new SentenceEncoder();
+    assert.equal(await fresh.ensure(['Loading once more changes no handler.']), true);
+    assert.equal(process.listenerCount('uncaughtException') + process.listenerCount('unhandledRejection'), before);
+    for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+      for (const l of process.listeners(event as 'uncaughtException')) assert.doesNotMatch(String(l), /throw ex|throw reason/, `a rethrowing ${event} handler is installed`);
+    }
+  });
+
   it('embeds the same sentence once (a cache by text)', async () => {
     const before = encoder.embeddedCount;
     const generation = encoder.generation;
