@@ -52,6 +52,24 @@ async function runtimeModule(): Promise<{ loadEncoder(files: EncoderFiles): Prom
   return (await import(source)) as never;
 }
 
+/**
+ * Emscripten's Node glue (inside @energetic-ai/core, run when the runtime module is evaluated)
+ * adds process handlers that rethrow every uncaught exception and unhandled rejection: they would
+ * turn a host's recoverable error (a test runner's, the language server's) into a crash. Whatever
+ * handlers loading added are removed: the host's own handling stands.
+ */
+async function withoutProcessHandlers<T>(run: () => Promise<T>): Promise<T> {
+  const events = ['uncaughtException', 'unhandledRejection'] as const;
+  const before = events.map((e) => process.listeners(e as 'uncaughtException'));
+  try {
+    return await run();
+  } finally {
+    events.forEach((e, i) => {
+      for (const l of process.listeners(e as 'uncaughtException')) if (!before[i]!.includes(l)) process.removeListener(e, l as never);
+    });
+  }
+}
+
 export interface EncoderOptions {
   readonly files?: EncoderFiles;
   /** Told once when the encoder is loaded or has failed to load. */
@@ -151,7 +169,7 @@ export class SentenceEncoder implements SentenceEmbeddings {
       if (this.model === NO_STAGE) return undefined;
       try {
         const files = this.options.files ?? shippedEncoderFiles();
-        const runtime = await (await runtimeModule()).loadEncoder(files);
+        const runtime = await withoutProcessHandlers(async () => (await runtimeModule()).loadEncoder(files));
         this.runtime = runtime;
         this.loadMs = performance.now() - t0;
         this.options.log?.(`sentence encoder loaded in ${Math.round(this.loadMs)} ms (${runtime.backend})`);

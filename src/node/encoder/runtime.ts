@@ -15,7 +15,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EmbeddingsModel as EmbeddingsModelClass } from '@energetic-ai/embeddings';
+import * as tfModule from '@energetic-ai/core';
+import { EmbeddingsModel } from '@energetic-ai/embeddings';
 
 /** What we use of tfjs (its types live in @tensorflow/tfjs-core, which the bundle inlines). */
 interface Tf {
@@ -27,28 +28,7 @@ interface Tf {
   io: { fromMemory(artifacts: Record<string, unknown>): unknown };
   loadGraphModel(handler: unknown): Promise<never>;
 }
-
-/**
- * Emscripten's Node glue (inside @energetic-ai/core, run when the module is first evaluated) adds
- * process handlers that rethrow every uncaught exception and unhandled rejection: they would turn
- * a host's recoverable error (a test runner's, the language server's) into a crash. The modules
- * are imported here, lazily, and whatever handlers that added are removed: the host's own
- * handling stands.
- */
-async function withoutProcessHandlers<T>(run: () => Promise<T>): Promise<T> {
-  const events = ['uncaughtException', 'unhandledRejection'] as const;
-  const before = events.map((e) => process.listeners(e as 'uncaughtException'));
-  try {
-    return await run();
-  } finally {
-    events.forEach((e, i) => {
-      for (const l of process.listeners(e as 'uncaughtException')) if (!before[i]!.includes(l)) process.removeListener(e, l as never);
-    });
-  }
-}
-
-let tf: Tf;
-let EmbeddingsModel: typeof EmbeddingsModelClass;
+const tf = tfModule as unknown as Tf;
 
 export interface EncoderRuntime {
   /** One 512-d vector per text, in order. */
@@ -73,10 +53,6 @@ let backendReady: Promise<string> | undefined;
 /** The wasm backend once per process, its binaries read from `dir`. */
 function backend(wasmDir: string): Promise<string> {
   backendReady ??= (async () => {
-    await withoutProcessHandlers(async () => {
-      tf = (await import('@energetic-ai/core')) as unknown as Tf;
-      EmbeddingsModel = (await import('@energetic-ai/embeddings')).EmbeddingsModel;
-    });
     for (const f of WASM_FILES) if (!existsSync(join(wasmDir, f))) throw new Error(`${join(wasmDir, f)} is missing`);
     tf.setWasmPaths(Object.fromEntries(WASM_FILES.map((f) => [f, join(wasmDir, f)])));
     // Quiet: tfjs prints a banner about tfjs-node otherwise.
@@ -86,10 +62,8 @@ function backend(wasmDir: string): Promise<string> {
     (tf.env().platform as { fetch: unknown }).fetch = () => {
       throw new Error('the sentence encoder reads only its local files');
     };
-    await withoutProcessHandlers(async () => {
-      if (!(await tf.setBackend('wasm'))) throw new Error('the WebAssembly backend did not start');
-      await tf.ready();
-    });
+    if (!(await tf.setBackend('wasm'))) throw new Error('the WebAssembly backend did not start');
+    await tf.ready();
     return tf.getBackend();
   })();
   return backendReady;
