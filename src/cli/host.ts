@@ -11,10 +11,11 @@
  * goes into `.warrantcache` unchanged.
  */
 import { createHash } from 'node:crypto';
-import { createEngine, resolveUri, type Engine, type Finding, type LintOptions, type LintResult, type UserConfig, type Workspace } from '../core/index.js';
+import { createEngine, encoderCandidateTexts, resolveUri, type Engine, type Finding, type LintOptions, type LintResult, type UserConfig, type Workspace } from '../core/index.js';
 import type { ConfigLoader } from '../node/config.js';
 import { FsWorkspace } from '../node/fsWorkspace.js';
 import { configLoaderFor } from './session.js';
+import { SentenceEncoder } from '../node/encoder/index.js';
 
 /** What a host needs to rebuild the session's configs by itself (it must be structured-clonable). */
 export interface HostOptions {
@@ -24,6 +25,8 @@ export interface HostOptions {
   readonly lint?: LintOptions;
   /** `--stdin`: the file name and its text, served to the engine before the disk. */
   readonly overlay?: { readonly uri: string; readonly text: string };
+  /** `--no-encoder`: never load the sentence encoder, whatever the configuration says. */
+  readonly encoder?: false;
 }
 
 export interface HostJob {
@@ -89,11 +92,15 @@ export class LintHost {
   private readonly engine: Engine;
   private readonly loader: ConfigLoader;
   private readonly analysed = new Set<string>();
+  /** The sentence encoder, created here but loaded only when a file's configuration wants it. */
+  private readonly encoder: SentenceEncoder | undefined;
 
   constructor(private readonly options: HostOptions, loader?: ConfigLoader, fs: FsWorkspace = new FsWorkspace()) {
     if (options.overlay) fs.setOverlay(options.overlay.uri, options.overlay.text);
     this.workspace = new RecordingWorkspace(fs);
-    this.engine = createEngine({ workspace: this.workspace });
+    // Told once, on stderr (a worker's stderr is the process's): the run goes on with the light detector.
+    this.encoder = options.encoder === false ? undefined : new SentenceEncoder({ log: (m) => (/could not|failed/.test(m) ? process.stderr.write(`warrant: ${m}\n`) : undefined) });
+    this.engine = createEngine({ workspace: this.workspace, ...(this.encoder ? { embeddings: this.encoder } : {}) });
     this.loader = loader ?? configLoaderFor(options);
   }
 
@@ -123,7 +130,7 @@ export class LintHost {
    * Lint `jobs` (whole link components). Run files analysed earlier that are not among them are
    * forgotten first: a file's findings must depend only on its component, as in a single run.
    */
-  lint(jobs: readonly HostJob[], runUris?: ReadonlySet<string>): FileOutcome[] {
+  async lint(jobs: readonly HostJob[], runUris?: ReadonlySet<string>): Promise<FileOutcome[]> {
     const keep = new Set(jobs.map((j) => j.uri));
     if (runUris) {
       for (const model of this.engine.models()) {
@@ -132,7 +139,13 @@ export class LintHost {
     }
     // Analyse all first so that every file's edges are in the graph before any rule runs.
     const configs = jobs.map((job) => this.loader.loadFor(job.filePath).config);
-    jobs.forEach((job, i) => this.engine.analyze(job.uri, job.text, configs[i]));
+    const models = jobs.map((job, i) => this.engine.analyze(job.uri, job.text, configs[i]));
+    // The encoder's candidates of every file, embedded in one batch before any rule runs.
+    const encoder = this.encoder;
+    if (encoder && !encoder.failure) {
+      const texts = models.flatMap((m) => encoderCandidateTexts(m, encoder));
+      if (texts.length) await encoder.ensure(texts);
+    }
     return jobs.map((job, i) => {
       const result = this.engine.lint(job.uri, job.text, configs[i], this.options.lint);
       return { filePath: job.filePath, uri: job.uri, findings: result.findings, unusedDirectives: unusedDirectiveFindings(result) };

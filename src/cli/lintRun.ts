@@ -85,6 +85,7 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
     ...(session.overrides ? { overrides: session.overrides } : {}),
     ...(session.lint ? { lint: session.lint } : {}),
     ...(session.stdin ? { overlay: { uri: jobs[0]?.uri ?? '', text: session.stdin.text } } : {}),
+    ...(session.encoder === false ? { encoder: false as const } : {}),
   };
   const cache = options.cache && !session.stdin ? options.cache : undefined;
   const key = runKey(session.lint);
@@ -322,7 +323,7 @@ class Driver {
 
     if (this.local && !needGraph) {
       // The plain single-threaded run: analyse everything, then lint, exactly as runSession.
-      for (const o of this.local.lint(jobsOf(order.filter((u) => toLint.has(u))))) outcomes.set(o.uri, o);
+      for (const o of await this.local.lint(jobsOf(order.filter((u) => toLint.has(u))))) outcomes.set(o.uri, o);
       return { outcomes, graph, reads };
     }
 
@@ -379,6 +380,6 @@ class Driver {
   }
 
   private lint(worker: number, jobs: HostJob[], runUris: string[]): Promise<FileOutcome[]> {
-    return this.pool ? this.pool.lint(worker, jobs, runUris) : Promise.resolve(this.local!.lint(jobs, new Set(runUris)));
+    return this.pool ? this.pool.lint(worker, jobs, runUris) : this.local!.lint(jobs, new Set(runUris));
   }
 }
