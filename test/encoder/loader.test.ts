@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SentenceEncoder, shippedEncoderFiles } from '../../src/node/encoder/index.js';
+import { byLength, SentenceEncoder, shippedEncoderFiles } from '../../src/node/encoder/index.js';
 
 describe('sentence encoder: loading and cache', function () {
   this.timeout(120_000);
@@ -62,6 +62,13 @@ describe('sentence encoder: loading and cache', function () {
     assert.equal(await encoder.ensure([c, c, a]), true);
     assert.equal(encoder.embeddedCount, before + 1, 'a repeated new sentence is embedded once');
     assert.ok(encoder.generation > generation);
+  });
+
+  it('embeds in batches of sentences of similar length (a batch is padded to its longest)', () => {
+    const long = 'One two three four five six seven eight nine ten eleven twelve.';
+    const short = 'Two words.';
+    const mid = 'Five words in this one.';
+    assert.deepEqual(byLength([long, short, mid, 'Also two.']), ['Also two.', short, mid, long]);
   });
 
   it('gives similar sentences closer vectors than unrelated ones', async () => {

@@ -76,7 +76,19 @@ export interface EncoderOptions {
   readonly log?: (message: string) => void;
 }
 
-const BATCH = 64;
+/**
+ * Sentences per model call. The model pads a batch to its longest sentence, and the wasm heap
+ * grows to the largest batch and never shrinks: small batches of sentences of similar length
+ * (`byLength`) cost least. Measured on the 183 sentences of a 28 KB essay (CPU per sentence):
+ * batches of 64 in document order 31 ms, batches of 16 sorted by length 18 ms, one at a time 23 ms.
+ */
+const BATCH = 16;
+
+/** Texts ordered by word count (then text, so a run is reproducible): a batch pads little. */
+export function byLength(texts: readonly string[]): string[] {
+  const words = new Map(texts.map((t) => [t, t.split(/\s+/).length]));
+  return [...texts].sort((a, b) => words.get(a)! - words.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+}
 
 /** What stands in for an unreadable stage: no sentence is a candidate. */
 const NO_STAGE: EncoderModel = { version: 0, dim: 512, minScore: Infinity, mean: [], basis: [], components: 0, head: { bias: 0, weights: [] }, stack: { bias: 0, light: 1, encoder: 0 }, threshold: 1, trainedOn: {} };
@@ -190,10 +202,8 @@ export class SentenceEncoder implements SentenceEmbeddings {
     const runtime = await this.load();
     if (!runtime) return false;
     const run = this.queue.then(async () => {
-      const todo = this.missing(texts);
+      const todo = byLength(this.missing(texts));
       if (todo.length === 0) return;
-      // Batches of BATCH: one call per document is fast, but a whole corpus in one tensor is not
-      // (a 654-file run held 1.2 GB).
       for (let i = 0; i < todo.length; i += BATCH) {
         const batch = todo.slice(i, i + BATCH);
         const t0 = performance.now();
