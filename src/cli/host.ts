@@ -15,7 +15,7 @@ import { createEngine, encoderCandidateTexts, resolveUri, type Engine, type Find
 import type { ConfigLoader } from '../node/config.js';
 import { FsWorkspace } from '../node/fsWorkspace.js';
 import { configLoaderFor } from './session.js';
-import { SentenceEncoder } from '../node/encoder/index.js';
+import { decodeEmbedding, encodeEmbedding, SentenceEncoder } from '../node/encoder/index.js';
 
 /** What a host needs to rebuild the session's configs by itself (it must be structured-clonable). */
 export interface HostOptions {
@@ -27,6 +27,11 @@ export interface HostOptions {
   readonly overlay?: { readonly uri: string; readonly text: string };
   /** `--no-encoder`: never load the sentence encoder, whatever the configuration says. */
   readonly encoder?: false;
+  /**
+   * Embeddings from the previous run's `.warrantcache` (sentence text → stored vector, validated
+   * here): a sentence embedded then is not embedded again.
+   */
+  readonly embeddings?: Readonly<Record<string, string>>;
 }
 
 export interface HostJob {
@@ -41,6 +46,8 @@ export interface FileOutcome {
   readonly uri: string;
   readonly findings: readonly Finding[];
   readonly unusedDirectives: readonly Finding[];
+  /** The encoder's embeddings of this file's candidates (text → stored vector), for `.warrantcache`. */
+  readonly embeddings?: Readonly<Record<string, string>>;
 }
 
 export interface AnalyzeOutput {
@@ -100,6 +107,14 @@ export class LintHost {
     this.workspace = new RecordingWorkspace(fs);
     // Told once, on stderr (a worker's stderr is the process's): the run goes on with the light detector.
     this.encoder = options.encoder === false ? undefined : new SentenceEncoder({ log: (m) => (/could not|failed/.test(m) ? process.stderr.write(`warrant: ${m}\n`) : undefined) });
+    if (this.encoder && options.embeddings) {
+      const seeds: [string, Float32Array][] = [];
+      for (const [text, stored] of Object.entries(options.embeddings)) {
+        const vector = decodeEmbedding(stored);
+        if (vector) seeds.push([text, vector]);
+      }
+      this.encoder.seed(seeds);
+    }
     this.engine = createEngine({ workspace: this.workspace, ...(this.encoder ? { embeddings: this.encoder } : {}) });
     this.loader = loader ?? configLoaderFor(options);
   }
@@ -142,13 +157,16 @@ export class LintHost {
     const models = jobs.map((job, i) => this.engine.analyze(job.uri, job.text, configs[i]));
     // The encoder's candidates of every file, embedded in one batch before any rule runs.
     const encoder = this.encoder;
-    if (encoder && !encoder.failure) {
-      const texts = models.flatMap((m) => encoderCandidateTexts(m, encoder));
-      if (texts.length) await encoder.ensure(texts);
-    }
+    const candidates = models.map((m) => (encoder && !encoder.failure ? encoderCandidateTexts(m, encoder) : []));
+    if (encoder && candidates.some((c) => c.length)) await encoder.ensure(candidates.flat());
     return jobs.map((job, i) => {
       const result = this.engine.lint(job.uri, job.text, configs[i], this.options.lint);
-      return { filePath: job.filePath, uri: job.uri, findings: result.findings, unusedDirectives: unusedDirectiveFindings(result) };
+      const stored: Record<string, string> = {};
+      for (const text of candidates[i]!) {
+        const vector = encoder?.get(text);
+        if (vector) stored[text] = encodeEmbedding(vector);
+      }
+      return { filePath: job.filePath, uri: job.uri, findings: result.findings, unusedDirectives: unusedDirectiveFindings(result), ...(Object.keys(stored).length ? { embeddings: stored } : {}) };
     });
   }
 

