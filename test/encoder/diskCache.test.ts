@@ -46,6 +46,7 @@ describe('sentence encoder: embeddings kept between runs', function () {
     const second = new LintHost({ embeddings: stored });
     const [two] = await second.lint([job]);
     assert.equal(embeddedBy(second), 0, 'the second run embedded sentences it was given');
+    assert.equal((second as unknown as { encoder: SentenceEncoder }).encoder.ready, false, 'nothing to embed, yet the model was loaded');
     assert.deepEqual(two!.findings, one!.findings);
   });
 

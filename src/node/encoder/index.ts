@@ -236,10 +236,13 @@ export class SentenceEncoder implements SentenceEmbeddings {
    * the model at once). `false` when the encoder is unavailable.
    */
   async ensure(texts: Iterable<string>): Promise<boolean> {
+    const wanted = [...texts];
+    // Everything cached (a run after one that stored its embeddings): the model is not loaded.
+    if (this.missing(wanted).length === 0) return true;
     const runtime = await this.load();
     if (!runtime) return false;
     const run = this.queue.then(async () => {
-      const todo = byLength(this.missing(texts));
+      const todo = byLength(this.missing(wanted));
       if (todo.length === 0) return;
       for (let i = 0; i < todo.length; i += BATCH) {
         const batch = todo.slice(i, i + BATCH);
