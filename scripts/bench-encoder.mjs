@@ -114,7 +114,7 @@ export async function runEncoderBench({ corpus, files }) {
     if (probe.status === 0) {
       const p = JSON.parse(probe.stdout.trim().split('\n').pop());
       if (p.failure) lines.push(`  encoder: ${p.failure}`);
-      lines.push(`  load ${p.loadMs.toFixed(0)} ms; ${p.msPerSentence.toFixed(1)} ms wall, ${p.cpuMsPerSentence.toFixed(1)} ms cpu per embedded sentence (${p.essayCandidates} candidates of a 30 KB essay's ${p.essaySentences} sentences, one batch)`);
+      lines.push(`  load ${p.loadMs.toFixed(0)} ms; ${p.msPerSentence.toFixed(1)} ms wall, ${p.cpuMsPerSentence.toFixed(1)} ms cpu per embedded sentence (${p.essayCandidates} candidates of a 30 KB essay's ${p.essaySentences} sentences, batches of 16 by length)`);
       lines.push(`  share embedded over the corpus: ${p.candidates} of ${p.sentences} sentences (${((100 * p.candidates) / Math.max(1, p.sentences)).toFixed(0)} %)`);
       lines.push(`  bare process RSS: ${p.rssBefore.toFixed(0)} MB with the engine, ${p.rssLoaded.toFixed(0)} MB with the encoder loaded, ${p.rssAfter.toFixed(0)} MB after embedding (+${(p.rssAfter - p.rssBefore).toFixed(0)} MB)`);
     } else {
