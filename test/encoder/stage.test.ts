@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createEngine, MemoryWorkspace, type EncoderModel, type SentenceEmbeddings } from '../../src/core/index.js';
 import { encoderCandidateTexts, heuristicSentences } from '../../src/core/model/sentences.js';
 import { configFrom, ESSAY } from '../helpers/memory.js';
-import { defaultHeuristicOptions, mergeHeuristicOptions } from '../../src/core/heuristics/index.js';
+import { defaultHeuristicOptions, mergeHeuristicOptions, provideLanguageModules } from '../../src/core/heuristics/index.js';
 
 const DIM = 512;
 /** One component along the first axis; the stack ignores the light score, so the embedding decides. */
@@ -92,6 +92,23 @@ describe('encoder stage in the engine', () => {
     assert.equal(lint().length, 2);
     stand.set(STAT, vector(-1));
     assert.deepEqual(lint(), [ALSO]);
+  });
+
+  it('leaves the light weights\' verdicts alone (the stage was trained on the full detector\'s scores)', () => {
+    // The language model cannot load: the detector scores with its light weights.
+    provideLanguageModules(() => {
+      throw new Error('no language model in this test');
+    });
+    try {
+      const stand = new Stand(stage());
+      stand.set(STAT, vector(-1));
+      stand.set(ALSO, vector(-1));
+      const { engine, config, lint } = lintWith(stand);
+      assert.equal(lint().length, 2, 'the encoder re-scored light-weight scores');
+      assert.deepEqual(encoderCandidateTexts(engine.analyze(ESSAY, TEXT, config), stand), [], 'nothing to embed on the light path');
+    } finally {
+      provideLanguageModules(undefined);
+    }
   });
 
   it('`heuristics.encoder` is a boolean, shipped off', () => {
