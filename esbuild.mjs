@@ -1,7 +1,7 @@
 // Bundles each host to one CommonJS file: unified/remark are ESM-only, and bundling keeps the
 // .vsix and the npm package free of node_modules. `vscode` is provided by the editor.
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { webBuildOptions } from './scripts/web-build.mjs';
@@ -21,6 +21,8 @@ const entries = [
   // wink-nlp and its English model (3.5 MB), loaded on the first document the detector scores
   // (src/core/heuristics/language.ts), so no host pays for it at start-up
   { in: 'src/core/heuristics/nlpBundle.ts', out: 'nlp' },
+  // The sentence encoder (TensorFlow.js on WebAssembly), required on first use (src/node/encoder)
+  { in: 'src/node/encoder/runtime.ts', out: 'encoder' },
 ].filter((e) => existsSync(e.in));
 
 /**
@@ -67,6 +69,11 @@ await build({
   // import.meta.url is used by a few ESM dependencies; give them the bundle's own URL.
   banner: { js: "const __import_meta_url = require('url').pathToFileURL(__filename).href;" },
 });
+
+// The encoder's weights are not copied into dist/: the loader reads them from the optional
+// packages where npm installed them (src/node/encoder/index.ts), so the .vsix never carries them.
+// A dist/encoder-model/ left by an older build is removed.
+rmSync('dist/encoder-model', { recursive: true, force: true });
 
 // The web extension (package.json `browser`): the client and the worker's language server, built
 // for the browser; scripts/check-web-bundle.mjs (npm run lint) holds them free of Node.

@@ -105,7 +105,7 @@ function positionAt(text, offset) {
 }
 
 /** A minimal LSP client over the server's stdio (Content-Length framing by hand). */
-class Client {
+export class Client {
   constructor(cwd) {
     // WARRANT_BENCH_NODE_ARGS: extra Node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`.
     const nodeArgs = (process.env.WARRANT_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);

@@ -9,6 +9,7 @@
 //   node scripts/bench.mjs <corpus> --runs 5   median of 5 runs per measurement
 //   --no-editor / --no-cli                     skip the editor (scripts/bench-lsp.mjs) or CLI half
 //   --no-detector                              skip the detector's costs (scripts/bench-detector.mjs)
+//   --no-encoder                               skip the sentence encoder's costs (scripts/bench-encoder.mjs)
 //   --edits N                                  edits per essay in the editor half (default 40)
 //
 // Every tool runs as a child process under /usr/bin/time: wall time, and CPU time (user + system,
@@ -16,6 +17,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { runEditorBench } from './bench-lsp.mjs';
 import { runDetectorBench } from './bench-detector.mjs';
+import { runEncoderBench } from './bench-encoder.mjs';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -31,6 +33,7 @@ const flag = (name) => (args.includes(name) ? (args.splice(args.indexOf(name), 1
 const noEditor = flag('--no-editor');
 const noCli = flag('--no-cli');
 const noDetector = flag('--no-detector');
+const noEncoder = flag('--no-encoder');
 const editsFlag = args.indexOf('--edits');
 const edits = editsFlag >= 0 ? Number(args.splice(editsFlag, 2)[1]) : 40;
 const runsFlag = args.indexOf('--runs');
@@ -313,6 +316,12 @@ if (!noDetector) {
   console.error('bench: detector costs (scripts/bench-detector.mjs)…');
   const detector = await runDetectorBench({ corpus, runs });
   console.log(`\n${detector.lines.join('\n')}`);
+}
+
+// The sentence encoder's costs (#24 item 6), in this same run.
+if (!noEncoder) {
+  console.error('bench: sentence encoder (scripts/bench-encoder.mjs)…');
+  console.log(`\n${(await runEncoderBench({ corpus, files })).lines.join('\n')}`);
 }
 
 // The issues' acceptance lines (#13, #20), as ratios from this run.

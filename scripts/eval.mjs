@@ -8,6 +8,7 @@
  *   npm run eval -- --per-essay --out=preds.json
  *   npm run eval -- --configs=previous,new   # only these configurations (previous, light, new)
  *   npm run eval -- --drop-new=nlp:ent:      # "new" without the features named so
+ *   npm run eval -- --no-encoder             # without the encoder configuration (no embeddings needed)
  *
  * Headline: leave-one-essay-out — for each essay, the model is trained (`npm run train`'s
  * procedure, thresholds chosen inside the fold) on every other essay and scores the one left
@@ -24,6 +25,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { REPO, TASK_NAMES, buildRecords, corpusDir, loadEssays, match, micro, scoreCounts } from './detector/corpus.mjs';
 import { DEFAULTS, fit } from './detector/lr.mjs';
+import { corpusEmbeddings, corpusTexts, fitEncoder } from './detector/encoder.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => {
@@ -101,11 +103,12 @@ function predict(subset, model) {
   return preds;
 }
 
-/** Leave-one-essay-out predictions under training options `opts`. */
-function leaveOneOut(opts = {}, set = essays) {
+/** Leave-one-essay-out predictions under training options `opts` (`models[i]`: the fold's model). */
+function leaveOneOut(opts = {}, set = essays, models = []) {
   const preds = [];
   for (let i = 0; i < set.length; i++) {
     const model = fit(set.filter((_, k) => k !== i), opts);
+    models[i] = model;
     preds.push(...predict([set[i]], model));
   }
   return preds;
@@ -233,8 +236,9 @@ if (flag('ablate')) {
 }
 
 // Headline: leave one essay out, every configuration in this run.
+const foldModels = {};
 const systems = byConfig.map(({ config, essays: set }) => {
-  const preds = leaveOneOut(config.train, set);
+  const preds = leaveOneOut(config.train, set, (foldModels[config.name] = []));
   const counts = scoreCounts(preds, essays);
   console.log(`  leave-one-essay-out done: ${config.name}`);
   return { config, preds, counts, ranks: rankings(preds), micro: micro(counts) };
@@ -242,6 +246,31 @@ const systems = byConfig.map(({ config, essays: set }) => {
 const current = systems.find((x) => x.config.name === 'new');
 const looPreds = current.preds;
 const looCounts = current.counts;
+
+// The encoder configuration, leave one essay out: "new"'s fold model, and an encoder stage fitted
+// on the same 21 essays (scripts/detector/encoder.mjs) re-scoring the held-out essay's candidates.
+let encoderShare;
+if (!flag('no-encoder') && foldModels.new) {
+  const embeddings = await corpusEmbeddings(corpusTexts(essays), { log: (m) => console.log(`  encoder: ${m}`) });
+  const preds = [];
+  let candidates = 0;
+  let sentences = 0;
+  for (let i = 0; i < essays.length; i++) {
+    const enc = await fitEncoder(essays.filter((_, k) => k !== i), embeddings);
+    const light = H.detectSentences({ ...essays[i].input, model: foldModels.new[i] });
+    const refined = H.refineSentences(light, { get: (t) => embeddings.get(t), generation: 1, model: enc });
+    candidates += refined.candidates;
+    sentences += light.length;
+    const index = new LineIndex(essays[i].essay.text);
+    for (const s of refined.sentences) {
+      preds.push({ file: essays[i].file, line: index.positionAt(s.range.start).line + 1, text: s.text, claim: s.claim, cited: s.cited, needs_citation: s.needsCitation, score: s.score, reasons: s.reasons });
+    }
+  }
+  const counts = scoreCounts(preds, essays);
+  encoderShare = candidates / sentences;
+  systems.push({ config: { name: 'encoder', about: '"new" with the sentence encoder\'s stage over its candidates (USE-lite, PCA head, stacked)' }, preds, counts, ranks: rankings(preds), micro: micro(counts) });
+  console.log('  leave-one-essay-out done: encoder');
+}
 const loo = { name: 'warrant (leave-one-essay-out)', micro: micro(looCounts), ci: bootstrap(looCounts) };
 
 // In-sample: the shipped procedure on every essay.
@@ -320,6 +349,17 @@ if (infoAt !== undefined) {
   const hi = tier(true);
   const lo = tier(false);
   console.log(`\ntiers (shipped confidence line ${infoAt}, leave-one-essay-out flags of "new"): info ${hi.n} flags, precision ${f2(hi.P)}; hint ${lo.n} flags, precision ${f2(lo.P)}`);
+}
+
+// The encoder against "new" (what turning it on changes), paired, and the share it embeds.
+const enc = systems.find((x) => x.config.name === 'encoder');
+if (enc) {
+  const pair = pairedBootstrap([current, enc])[1].diff;
+  const mNew = metrics(current.counts, current.ranks, Object.keys(current.counts));
+  const mEnc = metrics(enc.counts, enc.ranks, Object.keys(enc.counts));
+  const sign = (x) => (x >= 0 ? '+' : '') + f2(x);
+  console.log(`\nencoder − new (paired 90 % bootstrap over essays): ${METRICS.map(([k, label]) => `${label} ${sign(mEnc[k] - mNew[k])} [${sign(pair[k][0])}, ${sign(pair[k][1])}]`).join('; ')}`);
+  console.log(`  share of sentences embedded (candidates): ${(encoderShare * 100).toFixed(0)} %`);
 }
 
 table(`leave-one-essay-out over ${essays.length} essays, "new" (micro-averaged; thresholds chosen inside each fold)`, [loo, ...baselines]);

@@ -5,9 +5,15 @@
  *
  *   data/detector-model.json                   the model (weights, thresholds, what it saw)
  *   src/core/heuristics/model.generated.ts     the same, embedded for the core (it reads no files)
+ *   data/encoder-model.json                    the sentence encoder's stage (PCA basis, head, stacker),
+ *                                              read by the hosts that load the encoder (src/node/encoder)
  *
  *   npm run train                    # ../shared/corpus/dev, or WARRANT_CORPUS, or a path argument
  *   npm run train -- --check         # exit 1 when the shipped files differ from what training gives
+ *   npm run train -- --no-encoder    # the light model only (no embeddings needed)
+ *
+ * The encoder stage needs the embeddings of every corpus sentence: cached outside the repository
+ * (scripts/detector/encoder.mjs), computed with the shipped encoder on the first run (minutes).
  *
  * Seeded and deterministic (see scripts/detector/lr.mjs). Skips (exit 0) without the corpus.
  */
@@ -15,8 +21,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO, buildRecords, corpusDir, loadEssays } from './detector/corpus.mjs';
 import { DEFAULTS, fit } from './detector/lr.mjs';
+import { corpusEmbeddings, corpusTexts, fitEncoder } from './detector/encoder.mjs';
 
 export const MODEL_JSON = join(REPO, 'data', 'detector-model.json');
+export const ENCODER_JSON = join(REPO, 'data', 'encoder-model.json');
+
+/** The encoder stage fitted on the corpus at `dir`, and its rendered file. */
+export async function trainEncoderOn(dir, { log } = {}) {
+  const essays = await buildRecords(loadEssays(dir), DEFAULTS.hashBits);
+  const embeddings = await corpusEmbeddings(corpusTexts(essays), log ? { log } : {});
+  const model = await fitEncoder(essays, embeddings);
+  return { model, json: `${JSON.stringify(model)}\n` };
+}
 export const MODEL_TS = join(REPO, 'src', 'core', 'heuristics', 'model.generated.ts');
 
 /** The two files' contents for a fitted model. */
@@ -59,13 +75,19 @@ if (isMain) {
       return '';
     }
   };
+  const encoder = args.includes('--no-encoder') ? undefined : await trainEncoderOn(dir, { log: (m) => console.log(`train: ${m}`) });
   if (args.includes('--check')) {
-    const same = read(MODEL_JSON) === json && read(MODEL_TS) === ts;
+    const same = read(MODEL_JSON) === json && read(MODEL_TS) === ts && (!encoder || read(ENCODER_JSON) === encoder.json);
     console.log(same ? 'train --check: shipped weights match the trainer' : 'train --check: shipped weights differ; run `npm run train`');
     process.exit(same ? 0 : 1);
   }
   writeFileSync(MODEL_JSON, json);
   writeFileSync(MODEL_TS, ts);
+  if (encoder) {
+    writeFileSync(ENCODER_JSON, encoder.json);
+    const e = encoder.model;
+    console.log(`train: encoder stage on ${e.trainedOn.candidates} candidates (${e.components} components) → data/encoder-model.json (${(encoder.json.length / 1024).toFixed(0)} KB); threshold ${e.threshold}, stack light ${e.stack.light} encoder ${e.stack.encoder}`);
+  }
   const t = model.trainedOn;
   console.log(`train: ${t.essays} essays, ${t.sentences} sentences → data/detector-model.json (${(json.length / 1024).toFixed(0)} KB)`);
   console.log(`       thresholds: claim ${model.thresholds.claim}, needs-citation ${model.thresholds.uncited} (uncited) / ${model.thresholds.cited} (cited), info tier from ${model.thresholds.info}`);

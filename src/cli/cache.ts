@@ -26,6 +26,11 @@ export interface CacheEntry {
   readonly config: string;
   readonly findings: FileOutcome['findings'];
   readonly unusedDirectives: FileOutcome['unusedDirectives'];
+  /**
+   * The sentence encoder's embeddings of the file's candidates (text → 512 float32 in base64),
+   * made by the model `CacheData.encoder` names. Each is checked again when read (`decodeEmbedding`).
+   */
+  readonly embeddings?: Readonly<Record<string, string>>;
 }
 
 export interface CacheData {
@@ -38,6 +43,8 @@ export interface CacheData {
   readonly graph: Readonly<Record<string, readonly string[]>>;
   /** What the engine read or probed outside the run: URI → hash, `exists:`, or `null`. */
   readonly reads: Readonly<Record<string, string | null>>;
+  /** The model the stored embeddings came from (`ENCODER_ID`); embeddings of another are ignored. */
+  readonly encoder?: string;
 }
 
 /** `--cache-location`: a file, or a folder (ends with a separator or exists as one) holding `.warrantcache`. */
@@ -53,8 +60,9 @@ export function cachePath(cwd: string, location: string | undefined): string {
   return abs;
 }
 
-export function runKey(lint: LintOptions | undefined): string {
-  return hashText(JSON.stringify({ lint: lint ?? {}, rules: [...RULE_IDS].sort() }));
+export function runKey(lint: LintOptions | undefined, encoder?: false): string {
+  // `--no-encoder` changes findings without changing any config: part of the key.
+  return hashText(JSON.stringify({ lint: lint ?? {}, rules: [...RULE_IDS].sort(), ...(encoder === false ? { encoder: false } : {}) }));
 }
 
 /**
@@ -138,6 +146,8 @@ export function cacheProblem(data: unknown): string | undefined {
     if (!isRecord(entry)) return `entry for ${uri} is not an object`;
     if (typeof entry['hash'] !== 'string' || typeof entry['config'] !== 'string') return `entry for ${uri} has no hash or config hash`;
     if (typeof entry['size'] !== 'number' || typeof entry['mtimeMs'] !== 'number') return `entry for ${uri} has no size or mtime`;
+    const embeddings = entry['embeddings'];
+    if (embeddings !== undefined && (!isRecord(embeddings) || badKey(embeddings) || !Object.values(embeddings).every((v) => typeof v === 'string'))) return `entry for ${uri} has malformed embeddings`;
     for (const list of ['findings', 'unusedDirectives'] as const) {
       const findings = entry[list];
       if (!Array.isArray(findings)) return `entry for ${uri} has no ${list} list`;

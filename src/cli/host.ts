@@ -11,10 +11,11 @@
  * goes into `.warrantcache` unchanged.
  */
 import { createHash } from 'node:crypto';
-import { createEngine, resolveUri, type Engine, type Finding, type LintOptions, type LintResult, type UserConfig, type Workspace } from '../core/index.js';
+import { createEngine, encoderCandidateTexts, resolveUri, type Engine, type Finding, type LintOptions, type LintResult, type UserConfig, type Workspace } from '../core/index.js';
 import type { ConfigLoader } from '../node/config.js';
 import { FsWorkspace } from '../node/fsWorkspace.js';
 import { configLoaderFor } from './session.js';
+import { decodeEmbedding, encodeEmbedding, SentenceEncoder } from '../node/encoder/index.js';
 
 /** What a host needs to rebuild the session's configs by itself (it must be structured-clonable). */
 export interface HostOptions {
@@ -24,6 +25,13 @@ export interface HostOptions {
   readonly lint?: LintOptions;
   /** `--stdin`: the file name and its text, served to the engine before the disk. */
   readonly overlay?: { readonly uri: string; readonly text: string };
+  /** `--no-encoder`: never load the sentence encoder, whatever the configuration says. */
+  readonly encoder?: false;
+  /**
+   * Embeddings from the previous run's `.warrantcache` (sentence text → stored vector, validated
+   * here): a sentence embedded then is not embedded again.
+   */
+  readonly embeddings?: Readonly<Record<string, string>>;
 }
 
 export interface HostJob {
@@ -38,6 +46,8 @@ export interface FileOutcome {
   readonly uri: string;
   readonly findings: readonly Finding[];
   readonly unusedDirectives: readonly Finding[];
+  /** The encoder's embeddings of this file's candidates (text → stored vector), for `.warrantcache`. */
+  readonly embeddings?: Readonly<Record<string, string>>;
 }
 
 export interface AnalyzeOutput {
@@ -89,11 +99,23 @@ export class LintHost {
   private readonly engine: Engine;
   private readonly loader: ConfigLoader;
   private readonly analysed = new Set<string>();
+  /** The sentence encoder, created here but loaded only when a file's configuration wants it. */
+  private readonly encoder: SentenceEncoder | undefined;
 
   constructor(private readonly options: HostOptions, loader?: ConfigLoader, fs: FsWorkspace = new FsWorkspace()) {
     if (options.overlay) fs.setOverlay(options.overlay.uri, options.overlay.text);
     this.workspace = new RecordingWorkspace(fs);
-    this.engine = createEngine({ workspace: this.workspace });
+    // Told once, on stderr (a worker's stderr is the process's): the run goes on with the light detector.
+    this.encoder = options.encoder === false ? undefined : new SentenceEncoder({ log: (m) => (/could not|failed/.test(m) ? process.stderr.write(`warrant: ${m}\n`) : undefined) });
+    if (this.encoder && options.embeddings) {
+      const seeds: [string, Float32Array][] = [];
+      for (const [text, stored] of Object.entries(options.embeddings)) {
+        const vector = decodeEmbedding(stored);
+        if (vector) seeds.push([text, vector]);
+      }
+      this.encoder.seed(seeds);
+    }
+    this.engine = createEngine({ workspace: this.workspace, ...(this.encoder ? { embeddings: this.encoder } : {}) });
     this.loader = loader ?? configLoaderFor(options);
   }
 
@@ -123,7 +145,7 @@ export class LintHost {
    * Lint `jobs` (whole link components). Run files analysed earlier that are not among them are
    * forgotten first: a file's findings must depend only on its component, as in a single run.
    */
-  lint(jobs: readonly HostJob[], runUris?: ReadonlySet<string>): FileOutcome[] {
+  async lint(jobs: readonly HostJob[], runUris?: ReadonlySet<string>): Promise<FileOutcome[]> {
     const keep = new Set(jobs.map((j) => j.uri));
     if (runUris) {
       for (const model of this.engine.models()) {
@@ -132,10 +154,19 @@ export class LintHost {
     }
     // Analyse all first so that every file's edges are in the graph before any rule runs.
     const configs = jobs.map((job) => this.loader.loadFor(job.filePath).config);
-    jobs.forEach((job, i) => this.engine.analyze(job.uri, job.text, configs[i]));
+    const models = jobs.map((job, i) => this.engine.analyze(job.uri, job.text, configs[i]));
+    // The encoder's candidates of every file, embedded in one batch before any rule runs.
+    const encoder = this.encoder;
+    const candidates = models.map((m) => (encoder && !encoder.failure ? encoderCandidateTexts(m, encoder) : []));
+    if (encoder && candidates.some((c) => c.length)) await encoder.ensure(candidates.flat());
     return jobs.map((job, i) => {
       const result = this.engine.lint(job.uri, job.text, configs[i], this.options.lint);
-      return { filePath: job.filePath, uri: job.uri, findings: result.findings, unusedDirectives: unusedDirectiveFindings(result) };
+      const stored: Record<string, string> = {};
+      for (const text of candidates[i]!) {
+        const vector = encoder?.get(text);
+        if (vector) stored[text] = encodeEmbedding(vector);
+      }
+      return { filePath: job.filePath, uri: job.uri, findings: result.findings, unusedDirectives: unusedDirectiveFindings(result), ...(Object.keys(stored).length ? { embeddings: stored } : {}) };
     });
   }
 

@@ -17,6 +17,7 @@ import { LintHost, hashText, type FileOutcome, type HostJob, type HostOptions } 
 import { WorkerPool } from './pool.js';
 import { discover, type Job, type SessionOptions, type SessionResult } from './session.js';
 import { FsWorkspace } from '../node/fsWorkspace.js';
+import { ENCODER_ID } from '../node/encoder/index.js';
 
 export type Concurrency = 'auto' | 'off' | number;
 
@@ -100,15 +101,16 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
   const { session } = options;
   const found = discover(session);
   const jobs = found.jobs;
-  const hostOptions: HostOptions = {
+  let hostOptions: HostOptions = {
     ...(session.configFile ? { configFile: session.configFile } : {}),
     ...(session.noConfigLookup ? { noConfigLookup: true } : {}),
     ...(session.overrides ? { overrides: session.overrides } : {}),
     ...(session.lint ? { lint: session.lint } : {}),
     ...(session.stdin ? { overlay: { uri: jobs[0]?.uri ?? '', text: session.stdin.text } } : {}),
+    ...(session.encoder === false ? { encoder: false as const } : {}),
   };
   const cache = options.cache && !session.stdin ? options.cache : undefined;
-  const key = runKey(session.lint);
+  const key = runKey(session.lint, session.encoder);
   const loaded = cache ? loadCache(cache.path, key) : {};
   let previous = loaded.data;
   let loadNotice = loaded.problem;
@@ -149,6 +151,10 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
     }
   }
 
+  // The previous run's embeddings, by sentence text (the encoder embeds only sentences not there).
+  const seeds = previous && previous.encoder === ENCODER_ID && session.encoder !== false ? storedEmbeddings(previous) : undefined;
+  if (seeds) hostOptions = { ...hostOptions, embeddings: seeds };
+
   const planned = plan(jobs, previous, hashes, new FsWorkspace());
   const toLint = new Set(planned.lint);
 
@@ -169,7 +175,7 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
     const fresh = outcomes.get(job.uri);
     if (fresh) return { ...fresh, text: job.text };
     const entry = previous!.files[job.uri]!;
-    return { filePath: job.filePath, uri: job.uri, findings: entry.findings, unusedDirectives: entry.unusedDirectives, text: job.text };
+    return { filePath: job.filePath, uri: job.uri, findings: entry.findings, unusedDirectives: entry.unusedDirectives, ...(entry.embeddings && previous!.encoder === ENCODER_ID ? { embeddings: entry.embeddings } : {}), text: job.text };
   });
 
   if (cache) {
@@ -177,7 +183,7 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
     const files: Record<string, CacheEntry> = {};
     for (const [i, job] of jobs.entries()) {
       const st = stats.get(job.uri) ?? statOf(job.filePath);
-      files[job.uri] = { hash: hashes.get(job.uri)!, size: st.size, mtimeMs: st.mtimeMs, config: configHash(job.config), findings: merged[i]!.findings, unusedDirectives: merged[i]!.unusedDirectives };
+      files[job.uri] = { hash: hashes.get(job.uri)!, size: st.size, mtimeMs: st.mtimeMs, config: configHash(job.config), findings: merged[i]!.findings, unusedDirectives: merged[i]!.unusedDirectives, ...(merged[i]!.embeddings ? { embeddings: merged[i]!.embeddings } : {}) };
     }
     // Edges of files reused from the cache are unchanged; fresh ones replace the rest.
     const allGraph: Record<string, readonly string[]> = {};
@@ -188,7 +194,7 @@ export async function lintRun(options: LintRunOptions): Promise<LintRunResult> {
     }
     Object.assign(allGraph, graph);
     for (const [uri, state] of Object.entries(reads)) if (!runUris.has(uri)) allReads[uri] = state;
-    const unwritten = saveCache(cache.path, { key, files, graph: allGraph, reads: allReads });
+    const unwritten = saveCache(cache.path, { key, files, graph: allGraph, reads: allReads, encoder: ENCODER_ID });
     if (unwritten) cacheNotice = unwritten;
   }
 
@@ -343,7 +349,7 @@ class Driver {
 
     if (this.local && !needGraph) {
       // The plain single-threaded run: analyse everything, then lint, exactly as runSession.
-      for (const o of this.local.lint(jobsOf(order.filter((u) => toLint.has(u))))) outcomes.set(o.uri, o);
+      for (const o of await this.local.lint(jobsOf(order.filter((u) => toLint.has(u))))) outcomes.set(o.uri, o);
       return { outcomes, graph, reads };
     }
 
@@ -400,6 +406,22 @@ class Driver {
   }
 
   private lint(worker: number, jobs: HostJob[], runUris: string[]): Promise<FileOutcome[]> {
-    return this.pool ? this.pool.lint(worker, jobs, runUris) : Promise.resolve(this.local!.lint(jobs, new Set(runUris)));
+    return this.pool ? this.pool.lint(worker, jobs, runUris) : this.local!.lint(jobs, new Set(runUris));
   }
+}
+
+/**
+ * Every embedding the previous run stored, by sentence text (each is validated when a host reads
+ * it). A sentence's embedding depends on its text alone, so entries of changed files count too.
+ */
+function storedEmbeddings(previous: CacheData): Record<string, string> | undefined {
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  let n = 0;
+  for (const entry of Object.values(previous.files)) {
+    for (const [text, stored] of Object.entries(entry.embeddings ?? {})) {
+      if (!(text in out)) n++;
+      out[text] = stored;
+    }
+  }
+  return n ? { ...out } : undefined;
 }

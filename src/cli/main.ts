@@ -60,6 +60,8 @@ const OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   'no-error-on-unmatched-pattern': { type: 'boolean' },
+  encoder: { type: 'boolean' },
+  'no-encoder': { type: 'boolean' },
   'print-config': { type: 'string' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
@@ -141,6 +143,8 @@ Speed:
       --cache-strategy <s>            content (default: file hashes, safe when git resets mtimes)
                                       or metadata (size and modification time)
       --concurrency <n|auto|off>      worker threads (auto: one per CPU for large runs; off: none)
+      --encoder, --no-encoder         refine uncited-assertion with the sentence encoder, or never load it
+                                      (default: heuristics.encoder in the config, shipped off)
 
 Suppressions (adopting Warrant on published essays):
       --suppress-all                  record every current finding in warrant-suppressions.json
@@ -237,7 +241,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     ...(v['no-config-lookup'] ? { noConfigLookup: true } : {}),
     ...(v['ignore-pattern'] ? { ignorePatterns: v['ignore-pattern'] } : {}),
     ...(v['no-ignore'] ? { noIgnore: true } : {}),
-    ...(v.rule ? { overrides: ruleOverrides(v.rule, io.cwd) } : {}),
+    ...(v.rule || v.encoder || v['no-encoder'] ? { overrides: { ...ruleOverrides(v.rule ?? [], io.cwd), ...(v.encoder || v['no-encoder'] ? { heuristics: { encoder: !v['no-encoder'] } } : {}) } } : {}),
+    ...(v['no-encoder'] ? { encoder: false as const } : {}),
     lint: { inlineConfig: !v['no-inline-config'] },
     ...(v.stdin ? { stdin: stdinInput(io.readStdin(), resolve(io.cwd, v['stdin-filename'] ?? '<stdin>.md')) } : {}),
   };

@@ -23,6 +23,8 @@ export interface SessionOptions {
    * (reported as a file that is not, and `text` is empty).
    */
   readonly stdin?: { readonly text: string; readonly filename: string; readonly unreadable?: Unreadable };
+  /** `--no-encoder`: the light detector only; the sentence encoder is never loaded. */
+  readonly encoder?: false;
   /** The workspace linked files are read through (`warrant mcp` passes one confined to its folder). */
   readonly workspace?: FsWorkspace;
   /** No file outside this folder is read as a referrer (`warrant mcp`'s start folder). */

@@ -17,10 +17,10 @@ languageFromEnvironment();
 if (parentPort) {
   const port = parentPort;
   const host = new LintHost(workerData as HostOptions);
-  port.on('message', (request: WorkerRequest) => {
+  port.on('message', async (request: WorkerRequest) => {
     let reply: WorkerReply;
     try {
-      const value = request.type === 'analyze' ? host.analyze(request.jobs) : host.lint(request.jobs, new Set(request.runUris));
+      const value = request.type === 'analyze' ? host.analyze(request.jobs) : await host.lint(request.jobs, new Set(request.runUris));
       reply = { id: request.id, ok: true, value };
     } catch (error) {
       reply = { id: request.id, ok: false, error: String((error as Error)?.stack ?? error) };

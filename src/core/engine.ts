@@ -13,6 +13,7 @@ import { builtinAttributes } from './config/presets.js';
 import type { Report, Rule } from './rule.js';
 import { Suppressions, type Directive } from './directives.js';
 import type { Workspace } from './workspace.js';
+import type { SentenceEmbeddings } from './heuristics/index.js';
 
 export interface LintResult {
   readonly uri: string;
@@ -64,10 +65,12 @@ export interface Engine {
   summarize(uri: string): DocumentModel | undefined;
   /** Models analysed so far. */
   models(): readonly DocumentModel[];
+  /** The host's sentence embeddings (the encoder stage), when it gave some. */
+  readonly embeddings?: SentenceEmbeddings;
 }
 
-export function createEngine(options: { workspace: Workspace; config?: ResolvedConfig }): Engine {
-  const { workspace } = options;
+export function createEngine(options: { workspace: Workspace; config?: ResolvedConfig; embeddings?: SentenceEmbeddings }): Engine {
+  const { workspace, embeddings } = options;
   const fallbackConfig = options.config ?? defaultConfig();
   const models = new Map<string, DocumentModel>();
   const bibliographies = new BibliographyCache();
@@ -150,6 +153,7 @@ export function createEngine(options: { workspace: Workspace; config?: ResolvedC
             graph: g,
             handle: (node) => ({ uri, index: model.nodes.indexOf(node) }),
             report: (r) => reports.push(r),
+            ...(embeddings ? { embeddings } : {}),
           });
         } catch (error) {
           // A rule that throws costs its own findings, never the others' or the host.
@@ -211,6 +215,7 @@ export function createEngine(options: { workspace: Workspace; config?: ResolvedC
       return summary;
     },
     models: () => [...models.values()],
+    ...(embeddings ? { embeddings } : {}),
   };
 }
 

@@ -22,8 +22,9 @@ export { ArgumentGraph, type Edge, type NodeHandle, type Dangling } from './mode
 export { summarizeNode, describeSummary, type NodeSummary } from './model/status.js';
 export type { ArgNode, AttributeRange, InferredAttribute, BibEntry, InternalLink, NodeRef, Relation, Source, SourceKind, SourceType, NodeKind, NodeBlock, TagSyntax } from './model/types.js';
 export { formatEntry } from './sources/collect.js';
-export { heuristicSentences } from './model/sentences.js';
-export type { HeuristicSentence } from './heuristics/index.js';
+export { heuristicSentences, encoderCandidateTexts, encoderEnabled } from './model/sentences.js';
+export type { HeuristicSentence, SentenceEmbeddings, EncoderModel } from './heuristics/index.js';
+export { encoderCandidates } from './heuristics/index.js';
 export { RULES, SYSTEM_RULES, RULE_IDS, allRuleMeta, ruleMeta } from './rules/index.js';
 export { docsUrl, type Rule, type RuleMeta } from './rule.js';
 export type { Directive } from './directives.js';

@@ -8,6 +8,7 @@ import type { ResolvedConfig } from './config/config.js';
 import type { ArgNode } from './model/types.js';
 import type { DocumentModel } from './model/analyze.js';
 import type { ArgumentGraph, NodeHandle } from './model/graph.js';
+import type { SentenceEmbeddings } from './heuristics/index.js';
 
 export interface RuleOption {
   readonly type: 'string' | 'number' | 'boolean';
@@ -48,6 +49,8 @@ export interface RuleContext {
   readonly graph: ArgumentGraph;
   /** The handle of a node of this document, for graph queries. */
   handle(node: ArgNode): NodeHandle;
+  /** Sentence embeddings the host has computed (the encoder stage), when it has loaded the encoder. */
+  readonly embeddings?: SentenceEmbeddings;
   report(report: Report): void;
 }
 

@@ -33,6 +33,8 @@ export interface LintedDocument extends IndexedDocument {
 export interface AnalyzerOptions {
   /** `warrant.configFile`: absolute path of a config to use instead of the nearest one. */
   readonly configFile?: string;
+  /** An open document: worth a slower pass (the sentence encoder), announced by `onDidRefine`. */
+  readonly open?: boolean;
 }
 
 /**
@@ -60,7 +62,8 @@ export interface Analyzer {
   configTemplate(): string;
   /**
    * The engine has better findings for some documents than it gave (a slower pass finished, a
-   * model loaded): the server lints them again and publishes (`undefined`: every open document).
+   * model loaded, the sentence encoder embedded their candidates): the server lints them again and
+   * publishes (`undefined`: every open document).
    */
   onDidRefine?(listener: (uris: readonly string[] | undefined) => void): void;
 }

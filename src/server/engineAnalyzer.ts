@@ -3,7 +3,7 @@
  * Node, `src/web`'s over the editor's file system in a browser) — exactly what `warrant lint`
  * runs, so editor and CLI findings match by construction.
  */
-import { allRuleMeta, baseOf, createEngine, docsUrl, resolveUri, type DocumentModel, type Finding, type ResolvedConfig, type Workspace } from '../core/index.js';
+import { allRuleMeta, baseOf, createEngine, docsUrl, encoderCandidateTexts, resolveUri, type DocumentModel, type Finding, type ResolvedConfig, type SentenceEmbeddings, type Workspace } from '../core/index.js';
 import type { Analyzer, IndexedDocument } from './analyzer.js';
 import { CONFIG_TEMPLATE } from './configTemplate.js';
 
@@ -18,12 +18,39 @@ export interface ConfigSource {
   clear(): void;
 }
 
-export function createEngineAnalyzer(workspace: Workspace, configs: ConfigSource, configTemplate: () => string = () => CONFIG_TEMPLATE): Analyzer {
-  const engine = createEngine({ workspace });
+/**
+ * Embeddings computed on demand (the Node host's `SentenceEncoder`, src/node/encoder): the
+ * analyzer never waits for them. A lint gives the light findings at once and asks for the
+ * candidates' embeddings; when they arrive, `onDidRefine` tells the server to lint again.
+ */
+export interface AsyncEmbeddings extends SentenceEmbeddings {
+  readonly failure: string | undefined;
+  missing(texts: Iterable<string>): string[];
+  ensure(texts: Iterable<string>): Promise<boolean>;
+}
+
+export function createEngineAnalyzer(workspace: Workspace, configs: ConfigSource, configTemplate: () => string = () => CONFIG_TEMPLATE, encoder?: AsyncEmbeddings): Analyzer {
+  const engine = createEngine({ workspace, ...(encoder ? { embeddings: encoder } : {}) });
+  const refineListeners: ((uris: readonly string[] | undefined) => void)[] = [];
+  /** Embed an open document's candidates in the background, then have it linted again. */
+  const refineLater = (uri: string, model: DocumentModel): void => {
+    if (!encoder || encoder.failure) return;
+    let missing: string[];
+    try {
+      missing = encoder.missing(encoderCandidateTexts(model, encoder));
+    } catch {
+      return; // the encoder's stage file is unreadable: the light findings stand
+    }
+    if (missing.length === 0) return;
+    void encoder.ensure(missing).then((ok) => {
+      if (ok) for (const l of refineListeners) l([uri]);
+    });
+  };
   return {
     lintDocument(uri, text, options) {
       const loaded = configs.load(uri, options.configFile);
       const result = engine.lint(uri, text, loaded.config);
+      if (options.open) refineLater(uri, result.model);
       const linted = { ...summaryOf(result.model), findings: result.findings, dependencies: loaded.configFile ? [loaded.configFile] : [], configProblems: loaded.problems };
       if (options.keepTree === false) engine.summarize(uri);
       return linted;
@@ -39,6 +66,7 @@ export function createEngineAnalyzer(workspace: Workspace, configs: ConfigSource
     graph: () => engine.graph(),
     rules: allRuleMeta().map((m) => ({ id: m.id, description: m.description, defaultSeverity: m.defaultSeverity, docsUrl: docsUrl(m.id) })),
     configTemplate,
+    onDidRefine: (listener) => void refineListeners.push(listener),
   };
 }
 

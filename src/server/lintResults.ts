@@ -79,7 +79,7 @@ export class LintResults {
   private lint(uri: string, text: string, version: number, configFile: string | undefined, keepTree: boolean): LintResult {
     let linted: LintedDocument | undefined;
     try {
-      linted = this.analyzer().lintDocument(uri, text, { ...(configFile ? { configFile } : {}), keepTree });
+      linted = this.analyzer().lintDocument(uri, text, { ...(configFile ? { configFile } : {}), keepTree, ...(keepTree ? { open: true } : {}) });
     } catch (e) {
       this.log(`warrant: analysing ${uri} failed: ${(e as Error).stack ?? e}`);
     }

@@ -27,7 +27,8 @@ setFlagsFromString('--heap-growing-percent=20');
 
 languageFromEnvironment();
 const connection = createConnection(ProposedFeatures.all);
-startServer(connection, nodeDeps());
+// The sentence encoder says once when it loaded, or why it could not (the light findings stand).
+startServer(connection, nodeDeps({ log: (m) => connection.console.log(`warrant: ${m}`) }));
 connection.listen();
 
 declare const __WARRANT_VERSION__: string | undefined;

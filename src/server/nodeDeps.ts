@@ -6,6 +6,7 @@ import { FsWorkspace, toPath, toUri } from '../node/fsWorkspace.js';
 import type { ServerDeps } from './analyzer.js';
 import { createEngineAnalyzer, type ConfigSource } from './engineAnalyzer.js';
 import { initTemplate } from '../cli/commands.js';
+import { SentenceEncoder } from '../node/encoder/index.js';
 
 /** The nearest `.warrant.yaml` on disk, as `warrant lint` finds it (one loader per `warrant.configFile`). */
 export function nodeConfigSource(): ConfigSource {
@@ -29,11 +30,12 @@ export function nodeConfigSource(): ConfigSource {
   };
 }
 
-export function nodeDeps(): ServerDeps {
+export function nodeDeps(options: { log?: (message: string) => void } = {}): ServerDeps {
   const disk = new FsWorkspace();
   return {
-    // the same commented template `warrant init` writes
-    createAnalyzer: (workspace) => createEngineAnalyzer(workspace, nodeConfigSource(), initTemplate),
+    // the same commented template `warrant init` writes; the sentence encoder is created here but
+    // loaded only when an open document's configuration turns it on (`heuristics.encoder`)
+    createAnalyzer: (workspace) => createEngineAnalyzer(workspace, nodeConfigSource(), initTemplate, new SentenceEncoder(options.log ? { log: options.log } : {})),
     readFile: (uri) => disk.readText(uri),
     exists: (uri) => disk.exists(uri),
     async listFiles(folderUri, globs) {

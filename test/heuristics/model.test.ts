@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { corpusDir } from '../../scripts/detector/corpus.mjs';
-import { MODEL_JSON, MODEL_TS, trainOn } from '../../scripts/train.mjs';
+import { ENCODER_JSON, MODEL_JSON, MODEL_TS, trainEncoderOn, trainOn } from '../../scripts/train.mjs';
 import { score } from '../../scripts/detector/lr.mjs';
 import { parseMarkdown } from '../../src/core/parse/markdown.js';
 import { compileCues } from '../../src/core/heuristics/cues.js';
@@ -22,6 +22,17 @@ describe('heuristics: the shipped model', function () {
     const { json, ts } = await trainOn(dir!);
     assert.equal(readFileSync(MODEL_JSON, 'utf8'), json, 'data/detector-model.json is stale: run `npm run train`');
     assert.equal(readFileSync(MODEL_TS, 'utf8'), ts, 'src/core/heuristics/model.generated.ts is stale: run `npm run train`');
+  });
+
+  it('data/encoder-model.json (the encoder stage) equals what the trainer produces from the corpus embeddings', async function () {
+    // Embeds every corpus sentence on a machine without the embeddings cache (a few minutes).
+    this.timeout(900_000);
+    const dir = corpusDir(undefined);
+    if (!dir) skipOutsideCI(this, 'the development corpus (../shared/corpus/dev, or WARRANT_CORPUS) is missing');
+    const { json, model } = await trainEncoderOn(dir!);
+    assert.equal(readFileSync(ENCODER_JSON, 'utf8'), json, 'data/encoder-model.json is stale: run `npm run train`');
+    assert.equal(model.basis.length, model.components * model.dim);
+    assert.ok(model.threshold > 0 && model.threshold < 1);
   });
 
   it('is small, and plain data: weights for every head, thresholds between 0 and 1', () => {

@@ -35,6 +35,8 @@ export interface HeuristicSentence {
   readonly cited: boolean;
   /** A citation occurs inside the sentence itself. */
   readonly citedInSentence: boolean;
+  /** Re-scored by the sentence encoder's stage (`encoder.ts`). */
+  readonly encoder?: boolean;
 }
 
 export interface DetectInput {

@@ -19,3 +19,5 @@ export { describeReasons, describeSeen, uncitedMessage, REASON_LABELS, type Unci
 export type { SentenceSplitter } from './split.js';
 export { intlSplitter } from './split.js';
 export { collectProse, type ProseBlock } from './prose.js';
+export type { SentenceEmbeddings, EncoderModel } from './encoder.js';
+export { encoderCandidates, encoderLogit, isEncoderCandidate, refineSentences, refinedProbability } from './encoder.js';

@@ -51,6 +51,11 @@ export interface HeuristicOptions {
   readonly abbreviations: readonly string[];
   /** Cue families by id. */
   readonly cues: Readonly<Record<string, CueFamilyOptions>>;
+  /**
+   * Refine the candidates with the sentence encoder (`encoder.ts`) where the host has loaded it
+   * (the CLI and the desktop language server). Shipped off: see docs/heuristics.md for the numbers.
+   */
+  readonly encoder: boolean;
 }
 
 export interface OptionProblem {
@@ -84,6 +89,7 @@ const EMPTY_OPTIONS: HeuristicOptions = {
   skipSections: [],
   abbreviations: [],
   cues: {},
+  encoder: false,
 };
 
 const NUMBER_KEYS = ['threshold', 'claimThreshold', 'base', 'minWords'] as const;
@@ -122,13 +128,13 @@ export function mergeHeuristicOptions(
     } else if (key === 'citationScope') {
       if (value === 'sentence' || value === 'paragraph') out.citationScope = value;
       else problems.push({ path, message: 'Expected `sentence` or `paragraph`' });
-    } else if (key === 'tables') {
-      if (typeof value === 'boolean') out.tables = value;
+    } else if (key === 'tables' || key === 'encoder') {
+      if (typeof value === 'boolean') out[key] = value;
       else problems.push({ path, message: 'Expected true or false' });
     } else if (key === 'cues') {
       out.cues = mergeCues(base.cues, value, path, problems);
     } else {
-      problems.push({ path, message: `Unknown key \`${key}\`; expected one of ${[...NUMBER_KEYS, ...LIST_KEYS, 'citationScope', 'tables', 'cues'].join(', ')}` });
+      problems.push({ path, message: `Unknown key \`${key}\`; expected one of ${[...NUMBER_KEYS, ...LIST_KEYS, 'citationScope', 'tables', 'encoder', 'cues'].join(', ')}` });
     }
   }
   return { options: out, problems };

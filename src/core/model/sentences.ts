@@ -2,7 +2,7 @@
  * Zero-annotation mode over a document model: the heuristic sentences, computed at most once per
  * model and citation scope, for the `uncited-assertion` rule, hovers and `warrant claims`.
  */
-import { detectSentences, heuristicOptionsFor, languageGeneration, type CitationScope, type DetectInput, type HeuristicSentence } from '../heuristics/index.js';
+import { detectSentences, encoderCandidates, heuristicOptionsFor, languageGeneration, languageModelLoaded, refineSentences, type CitationScope, type DetectInput, type HeuristicSentence, type SentenceEmbeddings } from '../heuristics/index.js';
 import type { OffsetRange } from '../text/lineIndex.js';
 import type { DocumentModel } from './analyze.js';
 
@@ -44,7 +44,45 @@ export function detectInputFor(model: DocumentModel, scope?: CitationScope): Det
  * inside a tagged paragraph, list, quote, div or span is never scored, so it can never be
  * reported twice.
  */
-export function heuristicSentences(model: DocumentModel, scope?: CitationScope): readonly HeuristicSentence[] {
+export function heuristicSentences(model: DocumentModel, scope?: CitationScope, embeddings?: SentenceEmbeddings): readonly HeuristicSentence[] {
+  const light = lightSentences(model, scope);
+  // The stage was trained on the full detector's scores: over the light weights (the language
+  // model still loading, or failed) it would misread them, so the light verdicts stand.
+  if (!embeddings || !encoderEnabled(model) || !languageModelLoaded()) return light;
+  // The encoder's stage over the light verdicts, again at most once per model, scope and
+  // generation of the embeddings (a new embedding may re-score a sentence) and of the language
+  // model (its arrival re-scores the light verdicts underneath).
+  let byKey = refinedCache.get(model);
+  if (!byKey) {
+    byKey = new Map();
+    refinedCache.set(model, byKey);
+  }
+  const key = `${scope ?? ''}:${languageGeneration()}`;
+  const hit = byKey.get(key);
+  if (hit && hit.embeddings === embeddings && hit.generation === embeddings.generation) return hit.sentences;
+  const sentences = refineSentences(light, embeddings).sentences;
+  byKey.set(key, { embeddings, generation: embeddings.generation, sentences });
+  return sentences;
+}
+
+const refinedCache = new WeakMap<DocumentModel, Map<string, { embeddings: SentenceEmbeddings; generation: number; sentences: readonly HeuristicSentence[] }>>();
+
+/** Whether the document's configuration lets the encoder refine its sentences (`heuristics.encoder`). */
+export function encoderEnabled(model: DocumentModel): boolean {
+  return heuristicOptionsFor(model.config.heuristics).options.encoder;
+}
+
+/**
+ * The sentence texts a host should embed for this document (the encoder stage's candidates), or
+ * none when its configuration turns the encoder off.
+ */
+export function encoderCandidateTexts(model: DocumentModel, embeddings: Pick<SentenceEmbeddings, 'model'>, scope?: CitationScope): string[] {
+  if (!encoderEnabled(model)) return [];
+  const light = lightSentences(model, scope);
+  return languageModelLoaded() ? encoderCandidates(light, embeddings.model) : [];
+}
+
+function lightSentences(model: DocumentModel, scope?: CitationScope): readonly HeuristicSentence[] {
   let byScope = cache.get(model);
   if (!byScope) {
     byScope = new Map();

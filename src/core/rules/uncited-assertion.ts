@@ -34,7 +34,7 @@ export const uncitedAssertion: Rule = {
   },
   check(ctx) {
     const scope = ctx.options['citationScope'];
-    const sentences = heuristicSentences(ctx.model, scope === 'sentence' || scope === 'paragraph' ? scope : undefined);
+    const sentences = heuristicSentences(ctx.model, scope === 'sentence' || scope === 'paragraph' ? scope : undefined, ctx.embeddings);
     const min = ctx.options['minConfidence'];
     const line = typeof min === 'number' && min >= 0 && min <= 1 ? min : SHIPPED_MODEL.thresholds.info;
     const annotated = ctx.model.nodes.length > 0;
