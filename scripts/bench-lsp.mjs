@@ -284,9 +284,13 @@ function makeEssayWorkspace(dir, folders = 72, essays = 14) {
   return join(dir, 'part-01', names[0]);
 }
 
-/** `warrant lint` (the CLI) on the folder: the findings of `file`, as (line, column, rule) strings. */
+/**
+ * `warrant lint` (the CLI) on the folder: the findings of `file`, as (line, column, rule) strings.
+ * `--min-severity hint`: the editor shows the faint hint tier of `uncited-assertion` that the
+ * CLI's default output leaves out.
+ */
 function cliFindings(dir, file) {
-  const r = spawnSync(process.execPath, [join(REPO, 'bin', 'warrant.cjs'), 'lint', file, '-f', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [join(REPO, 'bin', 'warrant.cjs'), 'lint', file, '-f', 'json', '--min-severity', 'hint'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const results = JSON.parse(r.stdout);
   return results.flatMap((x) => x.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).sort();
 }
@@ -336,6 +340,7 @@ async function workspaceBench(scratch, edits) {
   const asStrings = (ds) => (ds ?? []).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`).sort();
   const cli = cliFindings(dir, file);
   const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  const withoutDetector = (list) => list.filter((s) => !s.endsWith(' uncited-assertion'));
   return {
     count,
     firstMs,
@@ -348,7 +353,10 @@ async function workspaceBench(scratch, edits) {
     p50: pct(times, 50),
     p95: pct(times, 95),
     cpuPerEdit,
-    firstEqualsCli: same(asStrings(firstDiagnostics), cli),
+    // The first publish comes before the language model has loaded (the server never loads it on
+    // a request's path): its uncited-assertion flags are the light weights' until the refine, so
+    // the first publish is compared on every other rule (the cross-file ones among them).
+    firstEqualsCli: same(withoutDetector(asStrings(firstDiagnostics)), withoutDetector(cli)),
     afterEditsEqualsCli: same(asStrings(afterEdits), cli),
     findings: cli.length,
   };
@@ -370,7 +378,7 @@ export async function runEditorBench({ edits = 40, wsEdits = 20, only } = {}) {
     if (ws) {
       lines.push(
         `  ${ws.count}-file essay workspace (14 dev essays × 72 folders): first diagnostics of the opened essay ${f(ws.firstMs)} ms after initialize (RSS then ${ws.rssAtFirst.toFixed(0)} MB); index finished ${f(ws.indexMs)} ms, RSS ${ws.rss.toFixed(0)} MB (peak ${ws.peak.toFixed(0)} MB, ${ws.rssAfterEdits.toFixed(0)} MB after edits)`,
-        `    ${ws.edits} edits there: p50 ${f(ws.p50)}  p95 ${f(ws.p95)} (server CPU per edit ${f(ws.cpuPerEdit)});  opened essay's findings = warrant lint (${ws.findings}): first publish ${ws.firstEqualsCli ? 'yes' : 'NO'}, after the index and the edits ${ws.afterEditsEqualsCli ? 'yes' : 'NO'}`,
+        `    ${ws.edits} edits there: p50 ${f(ws.p50)}  p95 ${f(ws.p95)} (server CPU per edit ${f(ws.cpuPerEdit)});  opened essay's findings = warrant lint (${ws.findings}): first publish (other than uncited-assertion, scored light until the language model loads) ${ws.firstEqualsCli ? 'yes' : 'NO'}, after the index and the edits ${ws.afterEditsEqualsCli ? 'yes' : 'NO'}`,
       );
     } else if (want('workspace')) lines.push('  essay workspace: skipped (no ../shared/corpus/dev/essays)');
     return { lines, small, big, ws };
