@@ -5,7 +5,7 @@
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { createEngine, type Engine, type Finding, type LintOptions, type LintResult, type ResolvedConfig, type UserConfig } from '../core/index.js';
 import { ConfigLoader } from '../node/config.js';
-import { findFiles, ignoredNamedMessage, matchesIgnores } from '../node/files.js';
+import { findFiles, ignoredNamedMessage, matchesIgnores, type IgnoredAdvice } from '../node/files.js';
 import { readRegularFileBytes, unreadableReason } from '../node/readFile.js';
 import { decodeText, FsWorkspace, toPath, toUri } from '../node/fsWorkspace.js';
 
@@ -16,6 +16,8 @@ export interface SessionOptions {
   readonly noConfigLookup?: boolean;
   readonly ignorePatterns?: readonly string[];
   readonly noIgnore?: boolean;
+  /** Who reads the advice on ignored files (`'mcp'`: an agent, which has no `--no-ignore`). */
+  readonly ignoredAdvice?: IgnoredAdvice;
   readonly overrides?: UserConfig;
   readonly lint?: LintOptions;
   /**
@@ -115,7 +117,7 @@ export function discover(options: SessionOptions): Discovery {
     files = [...found.files];
     unmatched = found.unmatched;
     ignored = found.ignored;
-    for (const n of found.ignoredNamed) warnings.push(ignoredNamedMessage(n.pattern, n.by));
+    for (const n of found.ignoredNamed) warnings.push(ignoredNamedMessage(n.pattern, n.by, options.ignoredAdvice));
     for (const p of options.patterns) named.set(resolve(options.cwd, p), p);
   }
   const configProblems = new Map<string, Finding[]>();
@@ -132,7 +134,7 @@ export function discover(options: SessionOptions): Discovery {
     }
     if (!options.noIgnore && loaded.configFile && matchesIgnores(filePath, dirname(loaded.configFile), loaded.config.ignores)) {
       const pattern = named.get(filePath);
-      if (pattern !== undefined) warnings.push(ignoredNamedMessage(pattern, 'config'));
+      if (pattern !== undefined) warnings.push(ignoredNamedMessage(pattern, 'config', options.ignoredAdvice));
       continue;
     }
     const text = texts.get(filePath) ?? stdinUnreadable ?? readText(filePath);

@@ -229,7 +229,7 @@ function sessionFor(paths: readonly string[] | undefined, root: Root): SessionOp
   for (const file of findFiles({ cwd: root.path, patterns }).files) {
     if (!inside(file, root)) throw new ToolError(`"${rel(file, root)}" leads outside the folder Warrant was started in: refused`);
   }
-  return { cwd: root.path, patterns, lint: { inlineConfig: true }, workspace: new ConfinedWorkspace(root), within: root.path };
+  return { cwd: root.path, patterns, lint: { inlineConfig: true }, workspace: new ConfinedWorkspace(root), within: root.path, ignoredAdvice: 'mcp' };
 }
 
 function rel(file: string, root: Root): string {
@@ -285,7 +285,7 @@ function findingOut(f: Finding): z.infer<typeof FindingOut> {
  * ignored), or named files that are ignored when nothing else was found. A tool error the agent reads.
  */
 function nothingFound(result: SessionResult, root: Root): void {
-  const problems = result.unmatched.map((p) => unmatchedMessage(root.path, p, result.ignored.get(p)));
+  const problems = result.unmatched.map((p) => unmatchedMessage(root.path, p, result.ignored.get(p), 'mcp'));
   if (result.files.length === 0) problems.push(...result.warnings);
   if (problems.length) throw new ToolError(problems.join('; '));
 }

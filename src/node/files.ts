@@ -110,24 +110,35 @@ function isFolder(abs: string): boolean {
 }
 
 /**
+ * Who reads the advice on ignored files: the CLI's user can pass `--no-ignore`; an agent calling
+ * the MCP tools cannot (they have no such option), so it is told what the tools do instead.
+ */
+export type IgnoredAdvice = 'cli' | 'mcp';
+
+function includeIgnored(advice: IgnoredAdvice, one: boolean): string {
+  const them = one ? 'it' : 'them';
+  return advice === 'mcp' ? `the MCP tools skip ignored files (\`warrant lint --no-ignore\` lints ${them})` : `pass --no-ignore to lint ${them}`;
+}
+
+/**
  * What to tell the user about a pattern that matched nothing: a folder without Markdown files is
  * not the same mistake as a path that is not there.
  */
-export function unmatchedMessage(cwd: string, pattern: string, ignoredCount = 0): string {
+export function unmatchedMessage(cwd: string, pattern: string, ignoredCount = 0, advice: IgnoredAdvice = 'cli'): string {
   const folder = !isGlob(pattern) && isFolder(resolve(cwd, pattern));
   if (ignoredCount > 0) {
     const files = ignoredCount === 1 ? 'the one Markdown file' : `all ${ignoredCount} Markdown files`;
     const where = folder ? `in the folder "${pattern}"` : `matching "${pattern}"`;
-    return `${files} ${where} ${ignoredCount === 1 ? 'is' : 'are'} ignored (by a .gitignore, .warrantignore or --ignore-pattern): pass --no-ignore to lint ${ignoredCount === 1 ? 'it' : 'them'}`;
+    return `${files} ${where} ${ignoredCount === 1 ? 'is' : 'are'} ignored (by a .gitignore, .warrantignore or --ignore-pattern): ${includeIgnored(advice, ignoredCount === 1)}`;
   }
   if (folder) return `"${pattern}" is a folder, and no Markdown files were found in it`;
   return `no files matching the pattern "${pattern}" were found`;
 }
 
 /** The warning for a file named on the command line that an ignore file ignores. */
-export function ignoredNamedMessage(pattern: string, by: IgnoredBy | 'config'): string {
+export function ignoredNamedMessage(pattern: string, by: IgnoredBy | 'config', advice: IgnoredAdvice = 'cli'): string {
   const what = by === 'gitignore' ? 'a .gitignore' : by === 'config' ? 'the `ignores` of its .warrant.yaml' : '.warrantignore or --ignore-pattern';
-  return `warning: "${pattern}" is ignored (by ${what}) and was not linted: pass --no-ignore to lint it`;
+  return `warning: "${pattern}" is ignored (by ${what}) and was not linted: ${includeIgnored(advice, true)}`;
 }
 
 /** What ignores a file, if anything: `.warrantignore` or `--ignore-pattern` first, then git. */

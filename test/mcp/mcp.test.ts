@@ -228,10 +228,13 @@ describe('warrant mcp: ignored files (issue #22)', function () {
     writeFileSync(join(dir, 'drafts', 'one.md'), '# One\n\nClaim: Unbacked.\n');
     const client = await connect(dir);
     try {
-      for (const [paths, said] of [[['drafts/one.md'], /"drafts\/one\.md" is ignored .*--no-ignore/], [['drafts'], /the one Markdown file in the folder "drafts" is ignored/]] as const) {
+      // The tools have no --no-ignore: the advice must not tell the agent to pass one.
+      for (const [paths, said] of [[['drafts/one.md'], /"drafts\/one\.md" is ignored .*: the MCP tools skip ignored files \(`warrant lint --no-ignore` lints it\)$/], [['drafts'], /the one Markdown file in the folder "drafts" is ignored .*: the MCP tools skip ignored files/]] as const) {
         const result = await client.callTool({ name: 'lint', arguments: { paths: [...paths] } });
         assert.equal(result.isError, true, JSON.stringify(result.content));
-        assert.match((result.content as { text: string }[])[0]!.text, said);
+        const text = (result.content as { text: string }[])[0]!.text;
+        assert.match(text, said);
+        assert.doesNotMatch(text, /pass --no-ignore/);
       }
     } finally {
       await client.close();
