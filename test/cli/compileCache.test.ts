@@ -5,8 +5,8 @@
  * dist/cli.cjs so the checkout's own cache is untouched.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,5 +86,38 @@ describe('bin: V8 code cache', function () {
     const written = readFileSync(cache);
     assert.equal(lint(), first, 'a cached start finds the same');
     assert.ok(readFileSync(cache).equals(written), 'an accepted cache is not rewritten');
+  });
+
+  it('on an older Node: the language server reuses its cache (its V8 flag is set before the bundle compiles)', async function () {
+    if (hasNativeCache) return; // module.enableCompileCache: Node's own cache, checked by Node
+    for (const f of ['warrant-language-server.cjs']) copyFileSync(join(REPO, 'bin', f), join(dir, 'bin', f));
+    copyFileSync(join(REPO, 'dist', 'server.cjs'), join(dir, 'dist', 'server.cjs'));
+    const message = (m: object): string => {
+      const body = JSON.stringify(m);
+      return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    };
+    // initialize, answered; then shutdown and exit, so the cache is written at a normal exit.
+    const start = () =>
+      new Promise<void>((resolve, reject) => {
+        const { WARRANT_NO_COMPILE_CACHE: _, ...env } = process.env;
+        const child = spawn(process.execPath, [join(dir, 'bin', 'warrant-language-server.cjs'), '--stdio'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString('utf8');
+          if (out.includes('"id":1,') && !out.includes('"id":2,')) child.stdin.write(message({ jsonrpc: '2.0', id: 2, method: 'shutdown' }));
+          if (out.includes('"id":2,')) child.stdin.end(message({ jsonrpc: '2.0', method: 'exit' }));
+        });
+        child.on('error', reject);
+        child.on('exit', () => (/"id":1,"result":\{"capabilities"/.test(out) ? resolve() : reject(new Error(`no initialize answer: ${out.slice(0, 300)}`))));
+        child.stdin.write(message({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+      });
+    const cache = join(dir, 'dist', 'server.cjs.v8cache');
+    await start();
+    assert.ok(existsSync(cache), 'the first start writes server.cjs.v8cache');
+    const before = statSync(cache);
+    await start();
+    const after = statSync(cache);
+    // A rejected cache is written afresh at exit (a new file renamed over the old one).
+    assert.deepEqual([after.ino, after.mtimeMs], [before.ino, before.mtimeMs], 'the second start compiled from the cache: it was not rewritten');
   });
 });
