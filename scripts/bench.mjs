@@ -219,10 +219,11 @@ async function serverStartMs(cwd, times = 15) {
       child.stdin.write(`Content-Length: ${Buffer.byteLength(b)}\r\n\r\n${b}`);
     };
     let out = '';
+    let step = 0;
     child.stdout.on('data', (chunk) => {
       out += chunk;
-      if (out.includes('"id":1,') && !out.includes('"id":2,')) send({ jsonrpc: '2.0', id: 2, method: 'shutdown' });
-      if (out.includes('"id":2,')) send({ jsonrpc: '2.0', method: 'exit' });
+      if (step === 0 && out.includes('"id":1,')) (step = 1), send({ jsonrpc: '2.0', id: 2, method: 'shutdown' });
+      if (step === 1 && out.includes('"id":2,')) (step = 2), send({ jsonrpc: '2.0', method: 'exit' });
     });
     child.on('exit', resolve);
     child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);

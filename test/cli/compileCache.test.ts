@@ -102,10 +102,11 @@ describe('bin: V8 code cache', function () {
         const { WARRANT_NO_COMPILE_CACHE: _, ...env } = process.env;
         const child = spawn(process.execPath, [join(dir, 'bin', 'warrant-language-server.cjs'), '--stdio'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
         let out = '';
+        let step = 0;
         child.stdout.on('data', (chunk: Buffer) => {
           out += chunk.toString('utf8');
-          if (out.includes('"id":1,') && !out.includes('"id":2,')) child.stdin.write(message({ jsonrpc: '2.0', id: 2, method: 'shutdown' }));
-          if (out.includes('"id":2,')) child.stdin.end(message({ jsonrpc: '2.0', method: 'exit' }));
+          if (step === 0 && out.includes('"id":1,')) (step = 1), child.stdin.write(message({ jsonrpc: '2.0', id: 2, method: 'shutdown' }));
+          if (step === 1 && out.includes('"id":2,')) (step = 2), child.stdin.end(message({ jsonrpc: '2.0', method: 'exit' }));
         });
         child.on('error', reject);
         child.on('exit', () => (/"id":1,"result":\{"capabilities"/.test(out) ? resolve() : reject(new Error(`no initialize answer: ${out.slice(0, 300)}`))));
