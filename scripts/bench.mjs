@@ -192,7 +192,11 @@ const startup = { node: startMs(['-e', '0'], smallDir), warrant: startMs([BIN, '
  * (spawn to exit), both timed here; medians of 15, taken in turns.
  */
 async function serverStartMs(cwd, times = 15) {
-  const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+  const frame = (m) => {
+    const body = JSON.stringify(m);
+    return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  };
+  const initialize = frame({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
   const server = join(REPO, 'bin', 'warrant-language-server.cjs');
   const answered = () =>
     new Promise((resolve, reject) => {
@@ -207,26 +211,22 @@ async function serverStartMs(cwd, times = 15) {
         resolve(ms);
       });
       child.on('exit', () => reject(new Error(`language server exited without answering initialize: ${out.slice(0, 300)}`)));
-      child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      child.stdin.write(initialize);
     });
   // One start ended as an editor ends it (shutdown, exit): the server writes its V8 code cache at
   // exit (bin/compile-cache.cjs), and the timed starts below, killed once answered, write none.
   // Without this a fresh build times cold compiles, which a user sees once.
   await new Promise((resolve) => {
     const child = spawn(node, [server, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'ignore'] });
-    const send = (m) => {
-      const b = JSON.stringify(m);
-      child.stdin.write(`Content-Length: ${Buffer.byteLength(b)}\r\n\r\n${b}`);
-    };
     let out = '';
     let step = 0;
     child.stdout.on('data', (chunk) => {
       out += chunk;
-      if (step === 0 && out.includes('"id":1,')) (step = 1), send({ jsonrpc: '2.0', id: 2, method: 'shutdown' });
-      if (step === 1 && out.includes('"id":2,')) (step = 2), send({ jsonrpc: '2.0', method: 'exit' });
+      if (step === 0 && out.includes('"id":1,')) (step = 1), child.stdin.write(frame({ jsonrpc: '2.0', id: 2, method: 'shutdown' }));
+      if (step === 1 && out.includes('"id":2,')) (step = 2), child.stdin.write(frame({ jsonrpc: '2.0', method: 'exit' }));
     });
     child.on('exit', resolve);
-    child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    child.stdin.write(initialize);
   });
   const walls = [];
   const nodes = [];

@@ -136,8 +136,8 @@ export function parseMarkdown(text: string, limits: ParseLimits = DEFAULT_PARSE_
     // per indexed file, about a tenth of the server's memory on a 1,008-file workspace).
     const parse = (t: string): Root => {
       const b = t === text ? body : frontMatterEnd(t);
-      const input = t.slice(0, b) + defuseUnclosedHtml(t === text ? bounded.text : boundEmphasis(t.slice(b)).text);
-      return processor.parse(input === t ? t : input) as Root;
+      const rest = defuseUnclosedHtml(t === text ? bounded.text : boundEmphasis(t.slice(b)).text);
+      return processor.parse(rest === t.slice(b) ? t : t.slice(0, b) + rest) as Root;
     };
     const incremental = previous && previous.root.children.length && !stacked && !boundStackedLists(previous.text.slice(frontMatterEnd(previous.text))).stacked;
     let reused: Root | undefined;
