@@ -126,8 +126,11 @@ export function parseMarkdown(text: string, limits: ParseLimits = DEFAULT_PARSE_
     // bounds the region it parses, whose paragraphs are the whole text's. Stacked list markers
     // are counted over the whole document, so a document over that budget (now or before the
     // edit) is parsed whole.
+    // Asked before this text is counted: `stackedIn` remembers the last text counted.
+    const previousStacked = previous && previous.root.children.length ? stackedIn(previous.text) : true;
     const lists = boundStackedLists(text.slice(body));
     stacked = lists.stacked;
+    lastCounted = { text, stacked: stacked !== undefined };
     const bounded = boundEmphasis(lists.text);
     storms = bounded.storms;
     // The tree's strings are slices of what micromark is handed, and a slice keeps its whole
@@ -139,7 +142,7 @@ export function parseMarkdown(text: string, limits: ParseLimits = DEFAULT_PARSE_
       const rest = defuseUnclosedHtml(t === text ? bounded.text : boundEmphasis(t.slice(b)).text);
       return processor.parse(rest === t.slice(b) ? t : t.slice(0, b) + rest) as Root;
     };
-    const incremental = previous && previous.root.children.length && !stacked && !boundStackedLists(previous.text.slice(frontMatterEnd(previous.text))).stacked;
+    const incremental = previous && !previousStacked && !stacked;
     let reused: Root | undefined;
     try {
       reused = incremental ? parseIncrementally(previous.text, previous.root, text, parse) : undefined;
@@ -252,6 +255,17 @@ function shiftPositions(root: Root, by: number): void {
     }
     if ('children' in node) for (const child of node.children as Root['children']) stack.push(child);
   }
+}
+
+/**
+ * The last text whose stacked list markers were counted: in an editor the previous version is the
+ * one parsed last, so each keystroke counts them over the document once, not twice.
+ */
+let lastCounted: { readonly text: string; readonly stacked: boolean } | undefined;
+
+function stackedIn(text: string): boolean {
+  if (lastCounted?.text === text) return lastCounted.stacked;
+  return boundStackedLists(text.slice(frontMatterEnd(text))).stacked !== undefined;
 }
 
 /** Offset just past a leading `---` front-matter block, or 0. */
