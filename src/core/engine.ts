@@ -58,9 +58,9 @@ export interface Engine {
   /** Forget a document (closed, deleted, or changed on disk). */
   invalidate(uri?: string): void;
   /**
-   * Keep only what other documents read of this one: its model without the syntax tree (for a
-   * file a host indexes but nobody has open). The graph still sees its ids and edges; linting it
-   * again parses it again. Returns the summary.
+   * Keep only what other documents read of this one: its model without the syntax tree and what
+   * only its own rules read (for a file a host indexes but nobody has open). The graph still sees
+   * its ids and edges; linting it again parses it again. Returns the summary.
    */
   summarize(uri: string): DocumentModel | undefined;
   /** Models analysed so far. */
@@ -206,7 +206,7 @@ export function createEngine(options: { workspace: Workspace; config?: ResolvedC
     summarize(uri) {
       const model = models.get(uri);
       if (!model || summaries.has(model)) return model;
-      const summary: DocumentModel = { ...model, root: { type: 'root', children: [] } };
+      const summary = summaryOf(model);
       configOf.set(summary, configOf.get(model)!);
       summaries.add(summary);
       models.set(uri, summary);
@@ -217,6 +217,24 @@ export function createEngine(options: { workspace: Workspace; config?: ResolvedC
     models: () => [...models.values()],
     ...(embeddings ? { embeddings } : {}),
   };
+}
+
+/**
+ * What a summary keeps of a model: what other documents and the features that look into them read
+ * (its nodes, ids, sources, internal links, bibliography, config, text and line index). The syntax
+ * tree goes, and so does what only the document's own rules read, which its next lint computes
+ * again: the headings (each with its tree node), the front matter, and the scan's footnotes,
+ * anchors and zones (#20: about a quarter of what a summary held besides its text).
+ */
+function summaryOf(model: DocumentModel): DocumentModel {
+  const { sources, internalLinks } = model;
+  // Not `{ ...model, root }`, which would give each summary a hidden class of its own (see `typed` in sources/kinds.ts).
+  return Object.assign({}, model, {
+    root: { type: 'root', children: [] },
+    headings: [],
+    frontMatter: { data: {}, keyRanges: {} },
+    scan: { sources, internalLinks, missingFootnotes: [], definitionZones: [], htmlIds: new Map(), footnotes: new Map(), referenceLists: [] },
+  } satisfies Partial<DocumentModel>);
 }
 
 function rangeIn(g: ArgumentGraph, models: Map<string, DocumentModel>, uri: string, range: OffsetRange, current: DocumentModel) {

@@ -350,7 +350,8 @@ function assemble(tags: readonly Tag[], scan: SourceScan, config: ResolvedConfig
   };
   const inZone = (range: OffsetRange): boolean => scan.definitionZones.some((z) => contains(z, range));
   const sources: Source[][] = tags.map(() => []);
-  const relations: Relation[][] = tags.map((t) => t.relations.map((r) => ({ type: r.type, target: { ...(r.file ? { file: r.file } : {}), id: r.id }, range: r.range, via: 'attribute' as const })));
+  // Each target a literal, not `{ ...file, id }`: a spread then extended gets a hidden class of its own (see `typed` in sources/kinds.ts).
+  const relations: Relation[][] = tags.map((t) => t.relations.map((r) => ({ type: r.type, target: r.file ? { file: r.file, id: r.id } : { id: r.id }, range: r.range, via: 'attribute' as const })));
   for (const source of scan.sources) {
     if (inZone(source.range)) continue;
     const i = owner(source.range);

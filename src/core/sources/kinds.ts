@@ -230,7 +230,7 @@ export function classifySources(scanned: readonly ScannedSource[], ctx: KindCont
   const direct = scanned.map((s) => (s.kind === 'footnote' || s.kind === 'numbered' ? undefined : classifyDirect(s, ctx)));
   return scanned.map((s, i) => {
     const own = direct[i];
-    if (own) return { ...s, type: own.type, ...(own.where ? { where: own.where } : {}) };
+    if (own) return typed(s, own);
     const zone = s.definitionRange;
     let best: Classified | undefined;
     if (zone) {
@@ -244,8 +244,18 @@ export function classifySources(scanned: readonly ScannedSource[], ctx: KindCont
     if (!best && s.url && s.kind === 'numbered') best = classifyUrl(s.url, ctx);
     const label = s.kind === 'footnote' ? `footnote [^${s.key ?? ''}]` : `reference [${s.key ?? ''}]`;
     const c = best ?? { type: 'note' as const, where: label };
-    return { ...s, type: c.type, ...(c.where ? { where: c.where } : {}) };
+    return typed(s, c);
   });
+}
+
+/**
+ * `s` with its type and where. Built with `Object.assign` onto a fresh object, not as
+ * `{ ...s, type }`: V8 gives an object spread first and then extended a hidden class of its own,
+ * some 200 bytes per source that every workspace summary kept (#20); objects built this way share
+ * theirs.
+ */
+function typed(s: ScannedSource, c: Classified): Source {
+  return Object.assign({}, s, { type: c.type }, c.where ? { where: c.where } : {});
 }
 
 function classifyDirect(s: ScannedSource, ctx: KindContext): Classified {
