@@ -58,7 +58,9 @@ export const CONFIGS = [
     train: { keep: (n) => n !== 'form:bareNormative' },
   },
   { name: 'light', about: 'the new rules without the language features (the light weights: an editor before the model loads)', detect: { sources: [] }, train: {} },
-  { name: 'new', about: 'one quotation per block-quote run, normative/hypothetical cues as evidence, wink-nlp language features', detect: {}, train: {} },
+  // `light`: each fold model carries the light weights fitted on the same essays, as the shipped
+  // model does (the language features read only the sentences they do not clear: detect.ts).
+  { name: 'new', about: 'one quotation per block-quote run, normative/hypothetical cues as evidence, wink-nlp language features', detect: {}, train: {}, light: true },
 ];
 // `--configs=previous,new`: score only these (each configuration is a leave-one-essay-out run).
 const only = typeof flag('configs') === 'string' ? flag('configs').split(',') : undefined;
@@ -78,6 +80,13 @@ const loaded = loadEssays(dir);
 const byConfig = [];
 for (const config of CONFIGS) byConfig.push({ config, essays: await buildRecords(loaded, DEFAULTS.hashBits, config.detect) });
 const essays = byConfig.find((c) => c.config.name === 'new').essays;
+/** The essays' records without the language features: the light weights are fitted on these. */
+const lightEssays = byConfig.find((c) => c.config.name === 'light')?.essays ?? (await buildRecords(loaded, DEFAULTS.hashBits, { sources: [] }));
+/** `model` with light weights fitted on the same essays (`held`: the one left out). */
+function withLight(model, held) {
+  const light = fit(lightEssays.filter((e) => e.file !== held));
+  return { ...model, light: { claim: light.claim, needs: light.needs, thresholds: light.thresholds } };
+}
 const goldItems = essays.reduce((n, e) => n + e.gold.length, 0);
 console.log(`corpus: ${dir}`);
 console.log(`        ${essays.length} essays with gold, ${goldItems} gold claims, ${essays.reduce((n, e) => n + e.records.length, 0)} sentences from the pipeline`);
@@ -103,11 +112,15 @@ function predict(subset, model) {
   return preds;
 }
 
-/** Leave-one-essay-out predictions under training options `opts` (`models[i]`: the fold's model). */
-function leaveOneOut(opts = {}, set = essays, models = []) {
+/**
+ * Leave-one-essay-out predictions under training options `opts` (`models[i]`: the fold's model;
+ * `light`: each with the fold's light weights, as shipped).
+ */
+function leaveOneOut(opts = {}, set = essays, models = [], light = false) {
   const preds = [];
   for (let i = 0; i < set.length; i++) {
-    const model = fit(set.filter((_, k) => k !== i), opts);
+    const fitted = fit(set.filter((_, k) => k !== i), opts);
+    const model = light ? withLight(fitted, set[i].file) : fitted;
     models[i] = model;
     preds.push(...predict([set[i]], model));
   }
@@ -238,7 +251,7 @@ if (flag('ablate')) {
 // Headline: leave one essay out, every configuration in this run.
 const foldModels = {};
 const systems = byConfig.map(({ config, essays: set }) => {
-  const preds = leaveOneOut(config.train, set, (foldModels[config.name] = []));
+  const preds = leaveOneOut(config.train, set, (foldModels[config.name] = []), config.light === true);
   const counts = scoreCounts(preds, essays);
   console.log(`  leave-one-essay-out done: ${config.name}`);
   return { config, preds, counts, ranks: rankings(preds), micro: micro(counts) };
@@ -274,7 +287,7 @@ if (!flag('no-encoder') && foldModels.new) {
 const loo = { name: 'warrant (leave-one-essay-out)', micro: micro(looCounts), ci: bootstrap(looCounts) };
 
 // In-sample: the shipped procedure on every essay.
-const shipped = fit(essays);
+const shipped = withLight(fit(essays));
 const inPreds = predict(essays, shipped);
 const inCounts = scoreCounts(inPreds, essays);
 const inSample = { name: 'warrant (in-sample)', micro: micro(inCounts) };

@@ -14,10 +14,11 @@ import {
   languageModelLoaded,
   provideLanguageModules,
   SHIPPED_MODEL,
+  SOURCE_MIN_SCORE,
   type LanguageModules,
 } from '../../src/core/heuristics/index.js';
 import { parseMarkdown } from '../../src/core/parse/markdown.js';
-import { options } from './helpers.js';
+import { citationsIn, options } from './helpers.js';
 
 const load = createRequire(import.meta.url);
 const real = (): LanguageModules => ({ winkNLP: load('wink-nlp') as LanguageModules['winkNLP'], model: load('wink-eng-lite-web-model') });
@@ -82,6 +83,47 @@ describe('heuristics: language features (wink-nlp)', function () {
     scores(DOC.replace('40%', '45%'));
     assert.equal(reads.length, 2);
     assert.ok(reads[1]!.includes('45%') && !reads[1]!.includes('ferry'), `only the edited sentence: ${reads[1]}`);
+  });
+
+  it('reads only the uncited sentences the light weights do not clear; the others keep their light scores', () => {
+    const { modules, reads } = counting();
+    provideLanguageModules(modules);
+    const md = [
+      'I like the walk along the harbour wall at dusk.',
+      '',
+      'We will meet there again next week, I hope.',
+      '',
+      'The harbour board counted 40% more cars in March 2023.',
+      '',
+      'Ferry fares rose by a fifth last year ([board minutes](https://example.org/minutes)).',
+      '',
+    ].join('\n');
+    const input = { text: md, root: parseMarkdown(md).root, citations: citationsIn(md), exclude: [], options: options() };
+    const light = detectSentences({ ...input, sources: [], model: { ...SHIPPED_MODEL, ...SHIPPED_MODEL.light! } });
+    const picked = light.filter((s) => !s.cited && s.score >= SOURCE_MIN_SCORE).map((s) => s.text);
+    assert.deepEqual(picked, ['The harbour board counted 40% more cars in March 2023.'], 'two light sentences under the line, one cited');
+    const found = detectSentences(input);
+    assert.equal(reads.length, 1);
+    assert.equal(reads[0], picked.join('\n\n'), 'one library call, for the one candidate');
+    // The full weights (no light ones, so every sentence is read) differ on every sentence; the
+    // sentences left out keep the light weights' scores.
+    const { light: _light, ...fullOnly } = SHIPPED_MODEL;
+    const everyRead = detectSentences({ ...input, model: fullOnly });
+    found.forEach((s, i) => {
+      if (picked.includes(s.text)) assert.equal(s.score, everyRead[i]!.score, s.text);
+      else assert.equal(s.score, light[i]!.score, s.text);
+    });
+    assert.notDeepEqual(found.map((s) => s.score), everyRead.map((s) => s.score));
+  });
+
+  it('a document with nothing to read does not load the model', () => {
+    provideLanguageModules(real);
+    const md = 'We will meet there again next week, I hope.\n\nWe liked it.\n';
+    const input = { text: md, root: parseMarkdown(md).root, citations: [], exclude: [], options: options() };
+    const light = detectSentences({ ...input, sources: [], model: { ...SHIPPED_MODEL, ...SHIPPED_MODEL.light! } });
+    assert.ok(light.every((s) => s.score < SOURCE_MIN_SCORE), JSON.stringify(light.map((s) => s.score)));
+    assert.deepEqual(detectSentences(input), light);
+    assert.equal(languageModelLoaded(), false);
   });
 
   it('is not loaded until a document is scored', () => {

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { compileCues } from '../../src/core/heuristics/cues.js';
-import { defaultHeuristicOptions, detectSentences, forgetRememberedSentences, SHIPPED_MODEL } from '../../src/core/heuristics/index.js';
+import { defaultHeuristicOptions, detectSentences, forgetRememberedSentences, LANGUAGE_SOURCE, SHIPPED_MODEL } from '../../src/core/heuristics/index.js';
 import { takeSentenceCounts } from '../../src/core/heuristics/sentenceMemo.js';
 import { collectProse, takeFlattenedBlocks } from '../../src/core/heuristics/prose.js';
 import { parseMarkdown } from '../../src/core/parse/markdown.js';
@@ -133,18 +133,30 @@ describe('detector memo: a sentence unchanged across an edit is not scored again
   const detect = (md: string, model = SHIPPED_MODEL) =>
     detectSentences({ text: md, root: parseMarkdown(md).root, citations: citationsIn(md), exclude: [], options: memoOptions, model });
   const memoOptions = options();
+  /** Sentences the language features read (detect.ts): each gets a second vector, with them. */
+  const read = (md: string): string[] => {
+    const seen: string[] = [];
+    const recording = { id: 'nlp', features: (sentences: readonly string[]) => (seen.push(...sentences), LANGUAGE_SOURCE.features(sentences)) };
+    detectSentences({ text: md, root: parseMarkdown(md).root, citations: citationsIn(md), exclude: [], options: memoOptions, sources: [recording] });
+    return seen;
+  };
   beforeEach(() => {
     forgetRememberedSentences();
     takeSentenceCounts();
   });
 
   it('one word typed into one sentence: that sentence alone gets a new vector and a new score', () => {
-    const first = detect(DOC);
-    assert.deepEqual(takeSentenceCounts(), { featured: first.length, scored: first.length });
     const edited = DOC.replace('Most drivers chose', 'Most local drivers chose');
+    const candidates = read(DOC).length;
+    const editedRead = read(edited).filter((s) => s.includes('local drivers')).length;
+    assert.ok(candidates > 0, 'the document has sentences the language features read');
+    forgetRememberedSentences();
+    takeSentenceCounts();
+    const first = detect(DOC);
+    assert.deepEqual(takeSentenceCounts(), { featured: first.length + candidates, scored: first.length });
     const warm = detect(edited);
     assert.equal(warm.length, first.length);
-    assert.deepEqual(takeSentenceCounts(), { featured: 1, scored: 1 });
+    assert.deepEqual(takeSentenceCounts(), { featured: 1 + editedRead, scored: 1 });
     forgetRememberedSentences();
     assert.deepEqual(warm, detect(edited));
   });
@@ -154,7 +166,9 @@ describe('detector memo: a sentence unchanged across an edit is not scored again
     takeSentenceCounts();
     const cited = DOC.replace('the council reported.', 'the council reported [@hill2024].');
     const warm = detect(cited);
-    assert.equal(takeSentenceCounts().featured, warm.length); // the document's cite rate moved
+    const counts = takeSentenceCounts();
+    forgetRememberedSentences();
+    assert.equal(counts.featured, warm.length + read(cited).length); // the document's cite rate moved
     forgetRememberedSentences();
     assert.deepEqual(warm, detect(cited));
   });

@@ -15,7 +15,9 @@ const T = SHIPPED_MODEL.thresholds;
 const logOdds = (p: number): number => Math.log(p / (1 - p));
 /** A head that answers `p` for every sentence: all learned weights 0 (none treated as unseen). */
 const flat = (head: LinearHead, p: number): LinearHead => ({ bias: logOdds(p), named: Object.fromEntries(Object.keys(head.named).map((k) => [k, 0])), hashed: [] });
-const modelAt = (claimP: number, needsP: number): DetectorModel => ({ ...SHIPPED_MODEL, claim: flat(SHIPPED_MODEL.claim, claimP), needs: flat(SHIPPED_MODEL.needs, needsP) });
+/** Heads set by hand, and no light weights: the shipped light weights would score the sentences the language features skip. */
+const { light: _light, ...FULL_ONLY } = SHIPPED_MODEL;
+const modelAt = (claimP: number, needsP: number): DetectorModel => ({ ...FULL_ONLY, claim: flat(SHIPPED_MODEL.claim, claimP), needs: flat(SHIPPED_MODEL.needs, needsP) });
 
 const UNCITED = 'The river rose over the old stone wall last spring.\n';
 const CITED = 'The river rose over the old stone wall last spring ([records](https://example.org/river)).\n';

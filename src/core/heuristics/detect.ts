@@ -102,8 +102,26 @@ export function extractSentences(input: DetectInput, hashBits: number): Sentence
   return extract(input, hashBits).records;
 }
 
-/** The sentences, and whether a feature source could not run (`light`: score with the light weights). */
-function extract(input: DetectInput, hashBits: number): { records: SentenceRecord[]; light: boolean; kept: RememberedSentence[] } {
+/** A scored sentence in its context, before its features are computed. */
+interface Entry {
+  readonly sp: { readonly start: number; readonly end: number; readonly sentence: string };
+  readonly ctx: SentenceContext;
+  readonly quote: SentenceRecord['fixed'];
+  readonly block: ProseBlock;
+  readonly citedInSentence: boolean;
+  readonly cited: boolean;
+}
+
+/**
+ * The sentences, and which of them carry the feature sources' features (`full`; none when a source
+ * could not run: then the light weights score them all). With `candidate`, the sources read only
+ * the sentences it picks from their light vectors (the rest are scored by the light weights).
+ */
+function extract(
+  input: DetectInput,
+  hashBits: number,
+  candidate?: (light: RememberedSentence, cited: boolean) => boolean,
+): { records: SentenceRecord[]; kept: RememberedSentence[]; full: boolean[] } {
   const { text, root, options } = input;
   const cues = compileCues(options);
   let split = input.splitter ?? splitterCache.get(options);
@@ -117,7 +135,6 @@ function extract(input: DetectInput, hashBits: number): { records: SentenceRecor
   const groupRanges = groupExtents(blocks);
   const citedGroups = new Map<number, boolean>(); // once per group: a long list is one group
   const quotesSeen = new Set<number>();
-  const out: SentenceRecord[] = [];
 
   // First every sentence and its citations, then features: some describe the whole document.
   const pending: { block: ProseBlock; bi: number; spans: { start: number; end: number; sentence: string }[]; inSentence: boolean[]; groupCited: boolean }[] = [];
@@ -146,19 +163,9 @@ function extract(input: DetectInput, hashBits: number): { records: SentenceRecor
   const citedTotal = pending.reduce((n, p) => n + p.inSentence.filter(Boolean).length, 0);
   const citeRate = total > 0 ? citedTotal / total : 0;
   let seen = 0;
-  // Every feature source reads the document's scored sentences in one call.
-  const scored: string[] = [];
-  for (const { spans } of pending) for (const sp of spans) if (!inRanges(exclude, sp.start)) scored.push(sp.sentence);
-  const sources = input.sources ?? DEFAULT_SOURCES;
-  const read = sources.map((source) => source.features(scored));
-  const light = read.some((r) => r === undefined);
-  const extra = light ? [] : (read as (readonly ReadonlyMap<string, number>[])[]);
-  let k = 0;
-  // A sentence whose text and context are unchanged keeps its vector and verdict (sentenceMemo.ts).
-  const memo = input.previousRules === true ? undefined : sentenceMemo(options, sources, hashBits);
-  const generation = languageGeneration();
-  const kept: RememberedSentence[] = [];
 
+  // Every scored sentence in its context, before any feature is computed.
+  const entries: Entry[] = [];
   for (const { block, bi, spans, inSentence, groupCited } of pending) {
     // A sentence ending in a colon that opens the list, quote or table after it: a lead-in.
     const leadIn = /:\s*$/.test(block.text) && blocks[bi + 1]?.group === block.group;
@@ -179,44 +186,102 @@ function extract(input: DetectInput, hashBits: number): { records: SentenceRecor
         citeRate,
         position,
       };
-      const index = k++;
       // A quotation block quote is someone else's text: one claim, at its first sentence.
       let quote: SentenceRecord['fixed'];
       if (block.quote >= 0) {
         quote = quotesSeen.has(block.quote) ? 'quoteRest' : 'quote';
         quotesSeen.add(block.quote);
       }
-      const key = memo ? sentenceKey(sp.sentence, ctx, quote ?? '', light, generation) : '';
-      let remembered = memo?.get(key);
-      if (!remembered) {
-        countFeatured();
-        let fixed = quote;
-        const features = sentenceFeatures(cues, sp.sentence, ctx, hashBits, extra.map((e) => e[index]));
-        if (fixed === undefined && ctx.leadIn) {
-          fixed = 'leadIn';
-        } else if (fixed === undefined && block.kind === 'listItem' && i === 0 && features.named.has('cue:imperative')) {
-          // A recommendation ("Ensure that…", "Define…"): a call to action, not an assertion.
-          fixed = 'instruction';
-        } else if (fixed === undefined && (isNonAssertion(features) || (input.previousRules === true && wasNonAssertion(features)))) {
-          fixed = 'instruction';
-        }
-        remembered = { features, fixed };
-        memo?.set(key, remembered);
-      }
-      const { features, fixed } = remembered;
-      kept.push(remembered);
-      out.push({
-        range: { start: sp.start, end: Math.max(sp.start, trimEnd(text, sp.end, sp.start)) },
-        text: sp.sentence,
-        features,
-        citedInSentence,
-        cited,
-        words: sp.sentence.split(' ').length,
-        ...(fixed ? { fixed } : {}),
-      });
+      entries.push({ sp, ctx, quote, block, citedInSentence, cited });
     });
   }
-  return { records: out, light, kept };
+
+  const sources = input.sources ?? DEFAULT_SOURCES;
+  // A sentence whose text and context are unchanged keeps its vector and verdict (sentenceMemo.ts).
+  const memo = input.previousRules === true ? undefined : sentenceMemo(options, sources, hashBits);
+  const generation = languageGeneration();
+  /** The vector and fixed verdict of a sentence, with the sources' features or without (`light`). */
+  const featured = (e: Entry, extra: readonly (ReadonlyMap<string, number> | undefined)[], light: boolean): RememberedSentence => {
+    // Without the sources a vector does not depend on the language model's generation.
+    const key = memo ? sentenceKey(e.sp.sentence, e.ctx, e.quote ?? '', light, light ? 0 : generation) : '';
+    let remembered = memo?.get(key);
+    if (remembered) return remembered;
+    countFeatured();
+    let fixed = e.quote;
+    const features = sentenceFeatures(cues, e.sp.sentence, e.ctx, hashBits, extra);
+    if (fixed === undefined && e.ctx.leadIn) {
+      fixed = 'leadIn';
+    } else if (fixed === undefined && e.block.kind === 'listItem' && e.ctx.index === 0 && features.named.has('cue:imperative')) {
+      // A recommendation ("Ensure that…", "Define…"): a call to action, not an assertion.
+      fixed = 'instruction';
+    } else if (fixed === undefined && (isNonAssertion(features) || (input.previousRules === true && wasNonAssertion(features)))) {
+      fixed = 'instruction';
+    }
+    remembered = { features, fixed };
+    memo?.set(key, remembered);
+    return remembered;
+  };
+
+  // Which sentences the feature sources read: all of them, or (`candidate`) only those the light
+  // weights do not already clear, read after their light vectors. Each source reads its sentences in one call.
+  let kept: RememberedSentence[];
+  let full: boolean[];
+  let light = false;
+  if (!candidate || sources.length === 0) {
+    const read = sources.map((source) => source.features(entries.map((e) => e.sp.sentence)));
+    light = read.some((r) => r === undefined);
+    const extra = light ? [] : (read as (readonly ReadonlyMap<string, number>[])[]);
+    kept = entries.map((e, k) => featured(e, extra.map((x) => x[k]), light));
+    full = entries.map(() => !light);
+  } else {
+    kept = entries.map((e) => featured(e, [], true));
+    const chosen: number[] = [];
+    kept.forEach((r, k) => {
+      if (candidate(r, entries[k]!.cited)) chosen.push(k);
+    });
+    const read = chosen.length > 0 ? sources.map((source) => source.features(chosen.map((k) => entries[k]!.sp.sentence))) : [];
+    light = read.some((r) => r === undefined);
+    full = entries.map(() => false);
+    if (!light) {
+      const extra = read as (readonly ReadonlyMap<string, number>[])[];
+      chosen.forEach((k, j) => {
+        kept[k] = featured(entries[k]!, extra.map((x) => x[j]), false);
+        full[k] = true;
+      });
+    }
+  }
+
+  const out: SentenceRecord[] = entries.map((e, k) => {
+    const { features, fixed } = kept[k]!;
+    return {
+      range: { start: e.sp.start, end: Math.max(e.sp.start, trimEnd(text, e.sp.end, e.sp.start)) },
+      text: e.sp.sentence,
+      features,
+      citedInSentence: e.citedInSentence,
+      cited: e.cited,
+      words: e.sp.sentence.split(' ').length,
+      ...(fixed ? { fixed } : {}),
+    };
+  });
+  return { records: out, kept, full };
+}
+
+/**
+ * The feature sources (the language model) read an uncited sentence only when the light weights
+ * give it at least this probability of needing a source, and never a cited one: below it, on the
+ * development corpus, no sentence reached a flag with the sources' features either (the lowest
+ * threshold the trainer has chosen is 0.175), and about half the sentences are left out
+ * (docs/heuristics.md). The light weights score the sentences left out.
+ */
+export const SOURCE_MIN_SCORE = 0.1;
+
+const lightModels = new WeakMap<DetectorModel, DetectorModel>();
+/** `model` with its light weights in place of the full ones (one object per model: the memo compares models by identity). */
+function lightWeights(model: DetectorModel): DetectorModel | undefined {
+  if (!model.light) return undefined;
+  let light = lightModels.get(model);
+  if (!light) lightModels.set(model, (light = { ...model, ...model.light }));
+  return light;
 }
 
 /**
@@ -229,28 +294,34 @@ export function detectSentences(input: DetectInput): HeuristicSentence[] {
   const full = input.model ?? SHIPPED_MODEL;
   const { options } = input;
   const cues = compileCues(options);
-  const { records, light, kept } = extract(input, full.hashBits);
-  // A feature source could not run (the language model is loading, or failed to load): the light
-  // weights, trained without it, score the sentences instead.
-  const model = light && full.light ? { ...full, ...full.light } : full;
-  const claimAt = options.claimThreshold ?? model.thresholds.claim;
+  // The light weights, trained without the feature sources: they score every sentence while a
+  // source cannot run (the language model is loading, or failed to load), and the sentences they
+  // already clear, which the sources then never read (`SOURCE_MIN_SCORE`).
+  const lightModel = lightWeights(full);
+  const candidate =
+    lightModel && input.previousRules !== true && input.sources?.length !== 0
+      ? (r: RememberedSentence, cited: boolean): boolean => (r.fixed === undefined || r.fixed === 'quote') && !cited && sigmoid(logit(lightModel.needs, cues, r.features, options.base)) >= SOURCE_MIN_SCORE
+      : undefined;
+  const { records, kept, full: withSources } = extract(input, full.hashBits, candidate);
   const out: HeuristicSentence[] = [];
   type Scored = Pick<HeuristicSentence, 'score' | 'reasons' | 'seen' | 'claim' | 'needsCitation'>;
   records.forEach((r, i) => {
+    const model = withSources[i] || !lightModel ? full : lightModel;
     // Scored before by this model (same text, context and options: sentenceMemo.ts).
     const remembered = kept[i]!;
-    let s = remembered.scoredBy === full ? (remembered.scored as Scored) : undefined;
+    let s = remembered.scoredBy === model ? (remembered.scored as Scored) : undefined;
     if (!s) {
-      s = scoreRecord(r);
-      remembered.scoredBy = full;
+      s = scoreRecord(r, model);
+      remembered.scoredBy = model;
       remembered.scored = s;
     }
     out.push({ range: r.range, text: r.text, score: s.score, reasons: s.reasons, seen: s.seen, claim: s.claim, needsCitation: s.needsCitation, cited: r.cited, citedInSentence: r.citedInSentence });
   });
   return out;
 
-  function scoreRecord(r: SentenceRecord): Scored {
+  function scoreRecord(r: SentenceRecord, model: DetectorModel): Scored {
     countScored();
+    const claimAt = options.claimThreshold ?? model.thresholds.claim;
     const contributions: Contribution[] = [];
     const claimP = sigmoid(logit(model.claim, cues, r.features, options.base));
     const needsP = sigmoid(logit(model.needs, cues, r.features, options.base, contributions));

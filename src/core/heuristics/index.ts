@@ -9,7 +9,7 @@
 export type { HeuristicOptions, CueFamilyOptions, CitationScope, OptionProblem } from './options.js';
 export { defaultHeuristicOptions, mergeHeuristicOptions, heuristicOptionsFor } from './options.js';
 export type { HeuristicSentence, DetectInput, SentenceRecord } from './detect.js';
-export { detectSentences, extractSentences, forgetRememberedSentences } from './detect.js';
+export { detectSentences, extractSentences, forgetRememberedSentences, SOURCE_MIN_SCORE } from './detect.js';
 export type { FeatureSource } from './sources.js';
 export { LANGUAGE_SOURCE, deferLanguageModel, languageFeatures, languageGeneration, languageLoadError, languageModelLoaded, loadLanguageModel, provideLanguageModules, type LanguageModules } from './language.js';
 export type { DetectorModel, LinearHead } from './model.js';
