@@ -130,6 +130,10 @@ function extract(
     splitterCache.set(options, split);
   }
   const blocks = collectProse(text, root, { tables: options.tables, skipSection: cues.skipSection, quotesApart: input.previousRules === true });
+  // The first `:::` at or after `colonsFrom` (-1: none): searched again only past it, so a document
+  // without one is not scanned to its end once per sentence.
+  let colonsFrom = Infinity;
+  let colonsAt = -1;
   const citations = sortedStarts(input.citations);
   const exclude = mergeRanges(input.exclude);
   const groupRanges = groupExtents(blocks);
@@ -146,7 +150,11 @@ function extract(
       let endOffset = to < block.text.length ? block.offsets[to]! : block.range.end;
       // A Pandoc fence line (`:::`) written without a blank line is blanked in the prose, but
       // it is still in the document: the sentence ends before it (only looked for where `:::` is).
-      const colons = text.indexOf(':::', startOffset);
+      if (startOffset < colonsFrom || (colonsAt >= 0 && colonsAt < startOffset)) {
+        colonsFrom = startOffset;
+        colonsAt = text.indexOf(':::', startOffset);
+      }
+      const colons = colonsAt;
       const fence = colons >= 0 && colons + 3 <= endOffset ? text.slice(startOffset, endOffset).search(/\r?\n[ \t]{0,3}:{3,}/) : -1;
       if (fence >= 0) endOffset = startOffset + fence;
       spans.push({ start: startOffset, end: endOffset, sentence });
@@ -300,7 +308,14 @@ export function detectSentences(input: DetectInput): HeuristicSentence[] {
   const lightModel = lightWeights(full);
   const candidate =
     lightModel && input.previousRules !== true && input.sources?.length !== 0
-      ? (r: RememberedSentence, cited: boolean): boolean => (r.fixed === undefined || r.fixed === 'quote') && !cited && sigmoid(logit(lightModel.needs, cues, r.features, options.base)) >= SOURCE_MIN_SCORE
+      ? (r: RememberedSentence, cited: boolean): boolean => {
+          // Remembered with the light vector, per light model (`cited` is part of the memo's key).
+          if (r.pickedBy !== lightModel) {
+            r.pickedBy = lightModel;
+            r.picked = (r.fixed === undefined || r.fixed === 'quote') && !cited && sigmoid(logit(lightModel.needs, cues, r.features, options.base)) >= SOURCE_MIN_SCORE;
+          }
+          return r.picked === true;
+        }
       : undefined;
   const { records, kept, full: withSources } = extract(input, full.hashBits, candidate);
   const out: HeuristicSentence[] = [];

@@ -25,6 +25,9 @@ export interface RememberedSentence {
   /** The model object it was scored by, and the result (everything but where it is). */
   scoredBy?: object;
   scored?: unknown;
+  /** The light model that decided whether the feature sources read it (`detect.ts`), and its answer. */
+  pickedBy?: object;
+  picked?: boolean;
 }
 
 const MEMO_SIZE = 8192;
