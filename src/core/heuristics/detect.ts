@@ -10,7 +10,7 @@ import { compileCues, cueEvidence, type CompiledCues } from './cues.js';
 import { forgetWordFeatures, formEvidence, sentenceFeatures, type SentenceContext, type SentenceFeatures } from './features.js';
 import { logit, sigmoid, SHIPPED_MODEL, type Contribution, type DetectorModel } from './model.js';
 import { LANGUAGE_SOURCE, forgetLanguageFeatures, languageGeneration } from './language.js';
-import { countFeatured, countScored, forgetScoredSentences, sentenceKey, sentenceMemo, type RememberedSentence } from './sentenceMemo.js';
+import { contextKey, countFeatured, countScored, forgetScoredSentences, sentenceMemo, type RememberedSentence } from './sentenceMemo.js';
 import type { FeatureSource } from './sources.js';
 
 export interface HeuristicSentence {
@@ -211,8 +211,8 @@ function extract(
   /** The vector and fixed verdict of a sentence, with the sources' features or without (`light`). */
   const featured = (e: Entry, extra: readonly (ReadonlyMap<string, number> | undefined)[], light: boolean): RememberedSentence => {
     // Without the sources a vector does not depend on the language model's generation.
-    const key = memo ? sentenceKey(e.sp.sentence, e.ctx, e.quote ?? '', light, light ? 0 : generation) : '';
-    let remembered = memo?.get(key);
+    const key = memo ? contextKey(e.ctx, e.quote ?? '', light, light ? 0 : generation) : '';
+    let remembered = memo?.get(e.sp.sentence, key);
     if (remembered) return remembered;
     countFeatured();
     let fixed = e.quote;
@@ -226,7 +226,7 @@ function extract(
       fixed = 'instruction';
     }
     remembered = { features, fixed };
-    memo?.set(key, remembered);
+    memo?.set(e.sp.sentence, key, remembered);
     return remembered;
   };
 

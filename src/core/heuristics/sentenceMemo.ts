@@ -32,9 +32,17 @@ export interface RememberedSentence {
 
 const MEMO_SIZE = 8192;
 
+/**
+ * By sentence text, then by the rest of the key: the text is the long part, and the same string
+ * object comes back for an unchanged block (split.ts), so V8 hashes it once, not once per keystroke
+ * inside a new key string.
+ */
+type Memo = Map<string, Map<string, RememberedSentence>>;
 interface Generations {
-  current: Map<string, RememberedSentence>;
-  previous: Map<string, RememberedSentence>;
+  current: Memo;
+  previous: Memo;
+  /** Entries in `current`. */
+  size: number;
 }
 
 let memos = new WeakMap<HeuristicOptions, WeakMap<readonly FeatureSource[], Map<number, Generations>>>();
@@ -68,31 +76,35 @@ export function sentenceMemo(options: HeuristicOptions, sources: readonly Featur
   let byBits = bySources.get(sources);
   if (!byBits) bySources.set(sources, (byBits = new Map()));
   let g = byBits.get(hashBits);
-  if (!g) byBits.set(hashBits, (g = { current: new Map(), previous: new Map() }));
+  if (!g) byBits.set(hashBits, (g = { current: new Map(), previous: new Map(), size: 0 }));
   return new SentenceMemo(g);
 }
 
 export class SentenceMemo {
   constructor(private readonly g: Generations) {}
 
-  get(key: string): RememberedSentence | undefined {
-    const hit = this.g.current.get(key);
+  get(sentence: string, context: string): RememberedSentence | undefined {
+    const hit = this.g.current.get(sentence)?.get(context);
     if (hit) return hit;
-    const old = this.g.previous.get(key);
-    if (old) this.set(key, old);
+    const old = this.g.previous.get(sentence)?.get(context);
+    if (old) this.set(sentence, context, old);
     return old;
   }
 
-  set(key: string, value: RememberedSentence): void {
-    if (this.g.current.size >= MEMO_SIZE) {
+  set(sentence: string, context: string, value: RememberedSentence): void {
+    if (this.g.size >= MEMO_SIZE) {
       this.g.previous = this.g.current;
       this.g.current = new Map();
+      this.g.size = 0;
     }
-    this.g.current.set(key, value);
+    let byContext = this.g.current.get(sentence);
+    if (!byContext) this.g.current.set(sentence, (byContext = new Map()));
+    if (!byContext.has(context)) this.g.size++;
+    byContext.set(context, value);
   }
 }
 
-/** The key of a sentence: everything its vector and verdict are computed from (see above). */
-export function sentenceKey(sentence: string, ctx: SentenceContext, quote: string, light: boolean, generation: number): string {
-  return `${light ? 1 : 0}${quote}${generation}|${ctx.kind}|${ctx.index}|${ctx.count}|${ctx.citedInSentence ? 1 : 0}${ctx.citedNearby ? 1 : 0}${ctx.prevCited ? 1 : 0}${ctx.nextCited ? 1 : 0}${ctx.leadIn ? 1 : 0}|${ctx.citeRate}|${ctx.position}|${sentence}`;
+/** The key of a sentence besides its text: everything else its vector and verdict are computed from (see above). */
+export function contextKey(ctx: SentenceContext, quote: string, light: boolean, generation: number): string {
+  return `${light ? 1 : 0}${quote}${generation}|${ctx.kind}|${ctx.index}|${ctx.count}|${ctx.citedInSentence ? 1 : 0}${ctx.citedNearby ? 1 : 0}${ctx.prevCited ? 1 : 0}${ctx.nextCited ? 1 : 0}${ctx.leadIn ? 1 : 0}|${ctx.citeRate}|${ctx.position}`;
 }
