@@ -85,4 +85,9 @@ export interface ServerDeps {
   onDidChangeFiles?(listener: (uris: readonly string[]) => void): void;
   /** A file changed on disk (the editor's file watcher): a host that caches texts reads it again. */
   refresh?(uri: string): void;
+  /**
+   * While the workspace index parses many files (`on`), keep the heap close to what is live, at
+   * some CPU; then back to the runtime's default (`WorkspaceIndex`, `LEAN_INDEX_FILES`).
+   */
+  leanHeap?(on: boolean): void;
 }

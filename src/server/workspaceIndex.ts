@@ -31,7 +31,10 @@ export interface IndexHost {
   /** Work-done progress, begun with `title` and cancellable (a no-op reporter when the client has none). */
   progress(title: string): Promise<WorkDoneProgressServerReporter>;
   log(message: string): void;
+  /** Keep the heap lean while indexing `LEAN_INDEX_FILES` or more files (`ServerDeps.leanHeap`). */
+  leanHeap?(on: boolean): void;
 }
+export const LEAN_INDEX_FILES = 200;
 
 interface Entry {
   readonly text: string;
@@ -217,6 +220,8 @@ export class WorkspaceIndex {
     if (todo.length === 0) return;
     const progress = await this.host.progress(`Indexing ${todo.length.toLocaleString('en-US')} essays`);
     let reported = 0;
+    const lean = todo.length >= LEAN_INDEX_FILES ? (on: boolean) => this.host.leanHeap?.(on) : undefined;
+    lean?.(true);
     try {
       for (let i = 0; i < todo.length; i++) {
         await this.host.scheduler.yieldToForeground();
@@ -229,6 +234,7 @@ export class WorkspaceIndex {
         if (percent > reported) progress.report((reported = percent), `${i + 1} of ${todo.length}`);
       }
     } finally {
+      lean?.(false);
       progress.done();
       this.texts.clear();
     }

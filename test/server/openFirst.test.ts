@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { Analyzer } from '../../src/server/analyzer.js';
 import { nodeDeps } from '../../src/server/nodeDeps.js';
 import { startHarness, type Harness } from './harness.js';
+import { LEAN_INDEX_FILES } from '../../src/server/workspaceIndex.js';
 
 // a.md's claim is backed only through b.md's claim, which is backed by evidence in d.md: d.md
 // never names a.md. a.md also links to an id c.md does not have.
@@ -151,6 +152,45 @@ describe('server: the refinement hook', () => {
       assert.equal(runs, before + 1, 'linted once more, not served from the cache');
     } finally {
       h.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+});
+
+describe('server: a lean heap while a large workspace is indexed', () => {
+  it('keeps the heap lean only while it indexes a large workspace, and gives the default back after', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warrant-heap-'));
+    const uri = (name: string) => pathToFileURL(join(dir, name)).href;
+    writeFileSync(join(dir, 'a.md'), A);
+    for (let i = 0; i < 60; i++) writeFileSync(join(dir, `filler-${String(i).padStart(3, '0')}.md`), FILLER(i));
+    // Under LEAN_INDEX_FILES the heap is never touched; with enough more files, lean for the index
+    // and back to the default before its progress ends.
+    const run = async (): Promise<boolean[]> => {
+      const calls: boolean[] = [];
+      const ends: number[] = [];
+      const h = await startHarness({ rootDir: dir, workDoneProgress: true, onRequest: { 'window/workDoneProgress/create': () => null }, deps: { ...nodeDeps(), leanHeap: (on) => calls.push(on) } });
+      try {
+        const ended = new Promise<void>((resolve) =>
+          h.client.onNotification('$/progress', (p: { value: { kind: string } }) => {
+            if (p.value.kind === 'end') ends.push(calls.length), resolve();
+          }),
+        );
+        const first = h.nextDiagnostics(uri('a.md'));
+        h.open(uri('a.md'), A);
+        await first;
+        await ended;
+        assert.deepEqual(ends, [calls.length], 'every call made before the index said it was done');
+        return calls;
+      } finally {
+        h.close();
+      }
+    };
+    try {
+      assert.deepEqual(await run(), [], '61 files: the runtime\'s default heap');
+      for (let i = 60; i < LEAN_INDEX_FILES; i++) writeFileSync(join(dir, `filler-${String(i).padStart(3, '0')}.md`), FILLER(i));
+      assert.deepEqual(await run(), [true, false]);
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
