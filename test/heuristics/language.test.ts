@@ -137,6 +137,19 @@ describe('heuristics: language features (wink-nlp)', function () {
     assert.deepEqual(languageFeatures([target]), fresh);
   });
 
+  it('gives every sentence its features when the memo starts a new generation in the middle of a document', () => {
+    provideLanguageModules(real);
+    const words = ['river', 'harbour', 'ferry', 'bridge', 'canal', 'tram', 'market', 'square'];
+    const sentence = (i: number) => `The ${words[i % words.length]} counted ${i} more visitors in ${1900 + (i % 120)}.`;
+    // Fill the memo (8,192 sentences a generation) to just short of full, then read a document
+    // that crosses the line: each of its sentences must still come back with its features.
+    languageFeatures(Array.from({ length: 8100 }, (_, i) => sentence(i)));
+    const doc = Array.from({ length: 300 }, (_, i) => sentence(10_000 + i));
+    const read = languageFeatures(doc)!;
+    const empty = read.filter((f) => f.size === 0).length;
+    assert.equal(empty, 0, `${empty} of ${doc.length} sentences came back without features`);
+  });
+
   it('is not loaded until a document is scored', () => {
     provideLanguageModules(real);
     assert.equal(languageModelLoaded(), false);

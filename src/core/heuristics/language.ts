@@ -180,8 +180,15 @@ export function languageFeatures(sentences: readonly string[]): Features[] | und
     const model = languageModel();
     if (!model) return undefined;
     const read = readSentences(model, missing);
-    missing.forEach((s, i) => remember(s, read[i]!));
-    for (let i = 0; i < sentences.length; i++) out[i] ??= current.get(sentences[i]!) ?? new Map();
+    const fresh = new Map<string, Features>();
+    missing.forEach((s, i) => {
+      fresh.set(s, read[i]!);
+      remember(s, read[i]!);
+    });
+    // From what was just read, not from the memo: remembering may start a new generation midway,
+    // and the sentences remembered before that would no longer be in `current` (they came back
+    // with no features at all, in runs past 8,192 sentences).
+    for (let i = 0; i < sentences.length; i++) out[i] ??= fresh.get(sentences[i]!)!;
   }
   return out as Features[];
 }
