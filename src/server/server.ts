@@ -65,7 +65,7 @@ export function startServer(connection: Connection, deps: ServerDeps): ServerHan
       return reporter;
     },
     log,
-    ...(deps.leanHeap ? { leanHeap: (on: boolean) => deps.leanHeap!(on) } : {}),
+    leanHeap: (on) => deps.leanHeap?.(on),
   });
   const publisher: DiagnosticsPublisher = new DiagnosticsPublisher({ connection, documents, settings, results, outlines, index, scheduler, client, rules: () => rules, configFile });
   const features = { documents, settings, index, publisher, analyzer, rules: () => rules, folders: () => folders, snippetEdits: () => client.snippetEdits, log };

@@ -108,7 +108,6 @@ interface Entry {
   readonly ctx: SentenceContext;
   readonly quote: SentenceRecord['fixed'];
   readonly block: ProseBlock;
-  readonly citedInSentence: boolean;
   readonly cited: boolean;
 }
 
@@ -200,7 +199,7 @@ function extract(
         quote = quotesSeen.has(block.quote) ? 'quoteRest' : 'quote';
         quotesSeen.add(block.quote);
       }
-      entries.push({ sp, ctx, quote, block, citedInSentence, cited });
+      entries.push({ sp, ctx, quote, block, cited });
     });
   }
 
@@ -265,7 +264,7 @@ function extract(
       range: { start: e.sp.start, end: Math.max(e.sp.start, trimEnd(text, e.sp.end, e.sp.start)) },
       text: e.sp.sentence,
       features,
-      citedInSentence: e.citedInSentence,
+      citedInSentence: e.ctx.citedInSentence,
       cited: e.cited,
       words: e.sp.sentence.split(' ').length,
       ...(fixed ? { fixed } : {}),
